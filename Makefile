@@ -1,0 +1,22 @@
+# The two commands a newcomer needs (see README):
+#   make sample   rates the sample inbox and writes reports under out/
+#   make test     runs the whole test suite
+.PHONY: sample test build release bench deps
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build
+
+sample: deps
+	swift run pepqa process SampleInbox
+
+test: deps
+	swift test
+
+release: deps
+	swift build -c release
+
+bench: deps
+	scripts/bench.sh

@@ -1,0 +1,102 @@
+// swift-tools-version:6.2
+// pepqa: quality assurance of Personal Education Plans for a Virtual School.
+//
+// One library target per pipeline stage; dependencies point one way:
+//   pepqa -> PEPPipeline -> { PEPIntake, PEPReaders, PEPRules, PEPLedger, PEPOutput } -> PEPModel
+// Each third-party package is confined to the one stage that needs it.
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "pepqa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pepqa", targets: ["pepqa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Value types only: the canonical PEP, field paths, normalisation, QA result values. No I/O.
+        .target(name: "PEPModel", swiftSettings: strictness),
+        // Bytes -> canonical PEP: format sniffing, JSON, XML (libxml2), DOCX (ZIPFoundation + libxml2).
+        .target(
+            name: "PEPReaders",
+            dependencies: [
+                "PEPModel", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Schema")],
+            swiftSettings: strictness
+        ),
+        // Files and e-mails -> submissions: drop folders, Maildir, MIME.
+        .target(name: "PEPIntake", dependencies: ["PEPModel"], swiftSettings: strictness),
+        // Rules/*.yaml -> RuleSet; pure assessment of a PEP against it.
+        .target(
+            name: "PEPRules",
+            dependencies: ["PEPModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        // The SQLite ledger (GRDB): submissions, ratings, decisions, payments.
+        .target(
+            name: "PEPLedger",
+            dependencies: ["PEPModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        // Values -> files: QA reports, dashboard, feedback, exports, finance batches.
+        .target(name: "PEPOutput", dependencies: ["PEPModel"], swiftSettings: strictness),
+        // Composes the stages: process, watch, run as a service.
+        .target(
+            name: "PEPPipeline",
+            dependencies: [
+                "PEPModel", "PEPReaders", "PEPIntake", "PEPRules", "PEPLedger", "PEPOutput",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "pepqa",
+            dependencies: [
+                "PEPPipeline", "PEPModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "PEPTestSupport",
+            dependencies: ["PEPModel"],
+            path: "Tests/PEPTestSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPOutputTests", dependencies: ["PEPOutput", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "PEPPipelineTests",
+            dependencies: [
+                "PEPPipeline", "PEPModel", "PEPTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+/// The PEPIntake stage. See README for its role.

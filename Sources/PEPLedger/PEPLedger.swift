@@ -1,0 +1,1 @@
+/// The PEPLedger stage. See README for its role.

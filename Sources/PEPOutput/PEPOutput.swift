@@ -1,0 +1,1 @@
+/// The PEPOutput stage. See README for its role.

@@ -1,0 +1,1 @@
+/// The PEPPipeline stage. See README for its role.

@@ -1,0 +1,158 @@
+import CLibXML2
+import PEPModel
+
+/// Limits that keep a hostile XML document within bounded time and memory.
+struct XMLLimits: Sendable {
+    /// Deepest element nesting accepted (Word documents rarely pass 40).
+    var maxDepth = 256
+    /// Most nodes read before giving up.
+    var maxNodes = 5_000_000
+
+    static let standard = XMLLimits()
+}
+
+/// A forward-only, streaming view of an XML document over libxml2's `xmlTextReader`, with the
+/// safe options and limits applied. No DOM is built.
+///
+/// DTDs and entity references are refused outright: PEP XML never needs them, and OPC (the DOCX
+/// package format) forbids DTDs in package parts.
+final class XMLStreamReader {
+    enum Kind: Equatable {
+        case element, endElement, text, whitespace, other
+    }
+
+    private let reader: xmlTextReaderPtr
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private let limits: XMLLimits
+    private let file: String
+    private let part: String?
+    private var nodes = 0
+    private let errors = ErrorBox()
+
+    /// - Parameters:
+    ///   - bytes: the document (copied; the reader owns its copy).
+    ///   - file: the submission's file name, for errors.
+    ///   - part: the part inside an archive (`word/document.xml`), for errors.
+    init(bytes: [UInt8], file: String, part: String? = nil, limits: XMLLimits = .standard) throws(IngestError) {
+        XMLSafety.prepare()
+        self.file = file
+        self.part = part
+        self.limits = limits
+        buffer = .allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+        guard let r = xmlReaderForMemory(base, Int32(bytes.count), nil, nil, XMLSafety.parseOptions) else {
+            buffer.deallocate()
+            throw IngestError(.malformed, file: file, field: part, message: "the XML could not be opened")
+        }
+        reader = r
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
+                if box.first == nil {
+                    let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+                    box.first = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line))
+                }
+            }, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        buffer.deallocate()
+    }
+
+    /// Moves to the next node; false at the end of the document.
+    /// - Throws: `.malformed` for broken XML, `.unsafe` for a DTD or entity reference,
+    ///   `.tooLarge` past the depth or node limits.
+    func read() throws(IngestError) -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 0 { return false }
+        if status < 0 { throw malformed() }
+        nodes += 1
+        if nodes > limits.maxNodes {
+            throw IngestError(.tooLarge, file: file, field: part, message: "the XML has more than \(limits.maxNodes) nodes")
+        }
+        if depth > limits.maxDepth {
+            throw IngestError(.tooLarge, file: file, field: part, message: "the XML nests deeper than \(limits.maxDepth) levels")
+        }
+        switch xmlTextReaderNodeType(reader) {
+        case 10:  // XML_READER_TYPE_DOCUMENT_TYPE
+            throw IngestError(.unsafe, file: file, field: part, message: "the XML declares a DTD (DOCTYPE), which is not accepted")
+        case 5, 6:  // ENTITY_REFERENCE, ENTITY
+            throw IngestError(.unsafe, file: file, field: part, message: "the XML uses entity references, which are not accepted")
+        default:
+            return true
+        }
+    }
+
+    private func malformed() -> IngestError {
+        let (message, line) = errors.first ?? ("malformed XML", 0)
+        let at = line > 0 ? " (line \(line))" : ""
+        if message.contains("ntity") {
+            return IngestError(.unsafe, file: file, field: part, message: "the XML was refused: \(message)\(at)")
+        }
+        return IngestError(.malformed, file: file, field: part, message: "the XML is not well-formed: \(message)\(at)")
+    }
+
+    var kind: Kind {
+        switch xmlTextReaderNodeType(reader) {
+        case 1: return .element
+        case 15: return .endElement
+        case 3, 4: return .text
+        case 13, 14: return .whitespace
+        default: return .other
+        }
+    }
+
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var localName: String { string(xmlTextReaderConstLocalName(reader)) }
+    var namespaceURI: String { string(xmlTextReaderConstNamespaceUri(reader)) }
+    /// The prefixed name as written (`w:t`), for messages.
+    var qualifiedName: String { string(xmlTextReaderConstName(reader)) }
+    /// The text of a text, CDATA or whitespace node.
+    var value: String { string(xmlTextReaderConstValue(reader)) }
+    /// The line of the current node, for errors.
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    /// An attribute of the current element by local name and namespace (nil namespace: none).
+    func attribute(_ localName: String, namespace: String?) -> String? {
+        let raw: UnsafeMutablePointer<xmlChar>?
+        if let namespace {
+            raw = xmlTextReaderGetAttributeNs(reader, localName, namespace)
+        } else {
+            raw = xmlTextReaderGetAttribute(reader, localName)
+        }
+        guard let raw else { return nil }
+        defer { cxml_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// All attributes of the current element as (namespace, local name, value).
+    func attributes() -> [(namespace: String, name: String, value: String)] {
+        var out: [(String, String, String)] = []
+        guard xmlTextReaderHasAttributes(reader) == 1, xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return out }
+        repeat {
+            let ns = string(xmlTextReaderConstNamespaceUri(reader))
+            if ns != "http://www.w3.org/2000/xmlns/" {
+                out.append((ns, string(xmlTextReaderConstLocalName(reader)), string(xmlTextReaderConstValue(reader))))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return out
+    }
+
+    private func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+}
+
+/// Holds the first error libxml2 reported for one reader.
+private final class ErrorBox {
+    var first: (String, Int)?
+}
+
+import Foundation

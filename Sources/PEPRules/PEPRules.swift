@@ -1,0 +1,1 @@
+/// The PEPRules stage. See README for its role.

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func PEPIntakeTestsBuilds() { #expect(Bool(true)) }
