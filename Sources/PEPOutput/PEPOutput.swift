@@ -1,1 +1,0 @@
-/// The PEPOutput stage. See README for its role.

@@ -1,1 +1,0 @@
-/// The PEPPipeline stage. See README for its role.
