@@ -96,8 +96,6 @@ import Testing
     #expect(throws: (any Error).self) { try ledger.execute("UPDATE funding_decision SET approved_pence = 1") }
     #expect(throws: (any Error).self) { try ledger.execute("DELETE FROM funding_decision") }
     #expect(throws: (any Error).self) {
-        try ledger.execute("UPDATE funding_decision SET status = 'approved' WHERE id = ?", [a.decisionIDs[0] + 99])
-            // No row matches, so this one succeeds; the next must not.
         try ledger.execute("UPDATE funding_decision SET status = 'held' WHERE id = ?", [a.decisionIDs[0]])
     }
     #expect(try ledger.decisions(submissionID: a.submissionID).map(\.approved) == [Pence(300)])
