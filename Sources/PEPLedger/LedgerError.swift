@@ -25,7 +25,7 @@ package enum LedgerError: Error, Equatable, CustomStringConvertible {
     case alreadyExported(runIDs: [Int64])
     /// An export with no records.
     case emptyExport
-    /// A submission that could not be recorded because its row was not found after insertion.
+    /// The ledger holds something its own constraints should have made impossible.
     case inconsistent(String)
 
     package var description: String {
