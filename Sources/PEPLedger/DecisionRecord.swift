@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import PEPModel
+
+/// A funding decision as the ledger holds it: what finance outputs and reports read.
+package struct DecisionRecord: Sendable, Hashable {
+    package enum Status: String, Sendable, Hashable {
+        case approved, held, superseded
+    }
+
+    package var id: Int64
+    package var submissionID: Int64
+    package var runID: Int64
+    package var childLAID: String?
+    package var schoolURN: String?
+    package var term: Term?
+    package var academicYear: AcademicYear?
+    package var financialYear: FinancialYear?
+    package var requestIndex: Int
+    package var intervention: String
+    package var requested: Pence
+    package var approved: Pence
+    package var status: Status
+    package var reason: FundingDecision.HoldReason?
+    package var note: String
+    package var createdAt: Date
+    /// The payment batch it is on, if any.
+    package var batchID: Int64?
+
+    /// Columns of `funding_decision d` plus `b.batch_id` (from a LEFT JOIN on `batch_item b`).
+    static let columns = """
+        d.id, d.submission_id, d.run_id, d.child_la_id, d.school_urn, d.term, d.academic_year,
+        d.financial_year, d.request_index, d.intervention, d.requested_pence, d.approved_pence,
+        d.status, d.reason, d.note, d.created_at, b.batch_id
+        """
+
+    init(row: Row) throws {
+        id = row["id"]
+        submissionID = row["submission_id"]
+        runID = row["run_id"]
+        childLAID = row["child_la_id"]
+        schoolURN = row["school_urn"]
+        term = (row["term"] as String?).flatMap(Term.init(rawValue:))
+        academicYear = (row["academic_year"] as String?).flatMap { AcademicYear(parsing: $0) }
+        financialYear = (row["financial_year"] as String?).flatMap { FinancialYear(parsing: $0) }
+        requestIndex = row["request_index"]
+        intervention = row["intervention"]
+        requested = Pence(row["requested_pence"])
+        approved = Pence(row["approved_pence"])
+        let statusText: String = row["status"]
+        guard let status = Status(rawValue: statusText) else {
+            throw LedgerError.inconsistent("decision \(id) has an unknown status")
+        }
+        self.status = status
+        reason = (row["reason"] as String?).flatMap(FundingDecision.HoldReason.init(rawValue:))
+        note = row["note"]
+        createdAt = row["created_at"]
+        batchID = row["batch_id"]
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import PEPModel
+
+/// The SQLite ledger: the product's source of truth, from which finance is paid.
+///
+/// It records every submission (rated or rejected) once, each rating run with its criterion
+/// results and funding decisions, which submission supersedes which, and the payment and
+/// export batches that have gone out. Every state change of a document is one transaction, and
+/// the schema itself (NOT NULL, CHECK, UNIQUE, foreign keys, triggers) refuses what must never
+/// happen, so the data stays right even when the Swift code is wrong or the process is killed.
+///
+/// ## Durability
+/// A file ledger is a `DatabasePool` in WAL mode (readers such as the dashboard never block the
+/// writer) with `synchronous = FULL`: every commit fsyncs the WAL before it returns. NORMAL
+/// would survive `kill -9` but may lose the last commits on power loss, and the pipeline
+/// archives a source file right after its commit: a lost commit would then be a lost
+/// submission. The cost (one fsync per document) is nothing at a few hundred PEPs a term.
+/// `busy_timeout` is 10 s, so two pepqa processes on one file wait for each other rather than
+/// fail; writes are `BEGIN IMMEDIATE` (GRDB's default), so no transaction fails on upgrade.
+package final class Ledger: Sendable {
+    let writer: any DatabaseWriter
+    /// The database file, or nil for an in-memory ledger.
+    package let path: String?
+
+    /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
+    package convenience init(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError.cannotCreateFolder(path: folder.path)
+        }
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // After GRDB's WAL set-up, which sets NORMAL on the writer connection.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        try self.init(writer: pool, path: path)
+    }
+
+    /// A private in-memory ledger, for tests and dry runs.
+    package static func inMemory() throws -> Ledger {
+        try Ledger(writer: DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    init(writer: any DatabaseWriter, path: String?) throws {
+        self.writer = writer
+        self.path = path
+        let migrator = LedgerSchema.migrator
+        let newer = try writer.read { try migrator.hasBeenSuperseded($0) }
+        if newer { throw LedgerError.newerSchema(path: path ?? ":memory:") }
+        try migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "pepqa.ledger"
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        // Bound values may be personal data: keep them out of error descriptions.
+        config.publicStatementArguments = false
+        return config
+    }
+
+    /// The names of the migrations applied to this ledger, in order.
+    package func appliedMigrations() throws -> [String] {
+        try writer.read { try LedgerSchema.migrator.appliedMigrations($0) }
+    }
+
+    /// Moves the WAL's content into the main file and truncates the WAL (safe at any time).
+    package func checkpoint() throws {
+        try writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+    }
+
+    /// Writes a consistent copy of the whole ledger to `path` (a new single-file database),
+    /// while other processes may keep reading and writing. This is how to back the ledger up:
+    /// copying the file itself misses whatever still sits in its `-wal` file.
+    package func backup(to path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError.cannotCreateFolder(path: folder.path)
+        }
+        let destination = try DatabaseQueue(path: path)
+        try writer.backup(to: destination)
+        try destination.close()
+    }
+
+    /// Closes the database connections; any later call fails.
+    package func close() throws {
+        if let pool = writer as? DatabasePool { try pool.close() }
+        if let queue = writer as? DatabaseQueue { try queue.close() }
+    }
+}

@@ -1,1 +1,0 @@
-/// The PEPLedger stage. See README for its role.
