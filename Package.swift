@@ -39,7 +39,6 @@ let package = Package(
                 "PEPModel", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Schema")],
             swiftSettings: strictness
         ),
         // Files and e-mails -> submissions: drop folders, Maildir, MIME.
