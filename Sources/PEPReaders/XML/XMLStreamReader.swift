@@ -28,6 +28,9 @@ final class XMLStreamReader {
     private let part: String?
     private var nodes = 0
     private let errors = ErrorBox()
+    /// A schema validation plugged into this reader; released after the reader is freed
+    /// (stored properties outlive `deinit`'s body), as libxml2 requires.
+    private var validation: PEPSchemaValidation?
 
     /// - Parameters:
     ///   - bytes: the document (copied; the reader owns its copy).
@@ -104,6 +107,22 @@ final class XMLStreamReader {
         case 13, 14: return .whitespace
         default: return .other
         }
+    }
+
+    /// Validates the document against the PEP XSD while it streams. Call before the first
+    /// `read()`; false if libxml2 refused to plug the validator in.
+    func validate(with validation: PEPSchemaValidation) -> Bool {
+        guard xmlTextReaderSchemaValidateCtxt(reader, validation.context, 0) == 0 else { return false }
+        validation.captureErrors()
+        self.validation = validation
+        return true
+    }
+
+    /// The line of the current node as the parser recorded it on the node (exact, unlike
+    /// `line`, which is where the parser has read up to).
+    var nodeLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
+        return Int(xmlGetLineNo(node))
     }
 
     var depth: Int { Int(xmlTextReaderDepth(reader)) }

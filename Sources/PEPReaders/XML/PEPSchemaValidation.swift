@@ -1,0 +1,90 @@
+import CLibXML2
+import PEPModel
+
+/// The compiled PEP XSD, parsed once from the text embedded in the binary and shared by
+/// every validation (libxml2 only reads a compiled schema while validating).
+final class CompiledPEPSchema: @unchecked Sendable {
+    /// The schema, or nil if the embedded XSD failed to compile (a bug, caught by a test).
+    let schema: xmlSchemaPtr?
+
+    static let shared = CompiledPEPSchema()
+
+    private init() {
+        XMLSafety.prepare()
+        let bytes = Array(PEPSchema.xsd.utf8)
+        schema = bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
+            guard let base = buffer.baseAddress,
+                let parser = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
+                    xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+                })
+            else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            xmlSchemaSetParserStructuredErrors(parser, { _, _ in }, nil)
+            return xmlSchemaParse(parser)
+        }
+    }
+}
+
+/// One document's validation against the PEP XSD: a validation context plugged into an
+/// `XMLStreamReader`, so the document is checked as it streams (no DOM, no entity expansion,
+/// no DTD loading: the reader's safe options apply). Keeps the first validity error.
+final class PEPSchemaValidation {
+    let context: xmlSchemaValidCtxtPtr
+    /// The first validity error: libxml2's message, made safe to show, and its line.
+    private(set) var firstError: (message: String, line: Int)?
+
+    init?() {
+        guard let schema = CompiledPEPSchema.shared.schema, let context = xmlSchemaNewValidCtxt(schema) else { return nil }
+        self.context = context
+    }
+
+    /// Routes validity errors to this object. Call after plugging the context into a reader
+    /// (plugging installs the reader's own relay, which this replaces).
+    func captureErrors() {
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { userData, error in
+                guard let userData, let error else { return }
+                let validation = Unmanaged<PEPSchemaValidation>.fromOpaque(userData).takeUnretainedValue()
+                guard validation.firstError == nil else { return }
+                let raw = error.pointee.message.map { String(cString: $0) } ?? "the document does not match the schema"
+                validation.firstError = (PEPSchemaValidation.redact(raw), Int(error.pointee.line))
+            }, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit { xmlSchemaFreeValidCtxt(context) }
+
+    /// One line from a libxml2 validity message: the namespace dropped from element names,
+    /// and any quoted text that is not a plain XML name (a value) replaced by `'…'`, so a
+    /// document's content never reaches a message.
+    static func redact(_ message: String) -> String {
+        let flat = message.replacingOccurrences(of: "{\(XMLPEPReader.namespace)}", with: "")
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        var out = ""
+        var quoted: String?
+        for ch in flat {
+            if var q = quoted {
+                if ch == "'" {
+                    out += isPlainName(q) ? "'\(q)'" : "'…'"
+                    quoted = nil
+                } else {
+                    q.append(ch)
+                    quoted = q
+                }
+            } else if ch == "'" {
+                quoted = ""
+            } else {
+                out.append(ch)
+            }
+        }
+        if quoted != nil { out += "'…" }
+        return out
+    }
+
+    /// An element or attribute name (`schema-version`, `{urn:x}target`), not a value.
+    static func isPlainName(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" || first == "{", text.count <= 80 else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.:{}/".contains($0)) }
+    }
+}
