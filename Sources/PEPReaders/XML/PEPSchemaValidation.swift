@@ -25,22 +25,22 @@ final class CompiledPEPSchema: @unchecked Sendable {
     }
 }
 
-/// One document's validation against the PEP XSD: a validation context plugged into an
-/// `XMLStreamReader`, so the document is checked as it streams (no DOM, no entity expansion,
-/// no DTD loading: the reader's safe options apply). Keeps the first validity error.
+/// One document's validation against the PEP XSD.
+///
+/// Runs only after `XMLStreamReader` has read the whole document safely (no DTD, no entity
+/// references, within the depth and node limits, well-formed), so the document it parses is
+/// known to be plain elements and text. It parses again with the same safe options into a
+/// small tree and validates that; the validator's errors come to this object, never to a
+/// global handler. (Plugging the validator into the stream reader instead swaps libxml2's SAX
+/// handler and breaks the reader's own error reporting.)
 final class PEPSchemaValidation {
-    let context: xmlSchemaValidCtxtPtr
+    private let context: xmlSchemaValidCtxtPtr
     /// The first validity error: libxml2's message, made safe to show, and its line.
     private(set) var firstError: (message: String, line: Int)?
 
     init?() {
         guard let schema = CompiledPEPSchema.shared.schema, let context = xmlSchemaNewValidCtxt(schema) else { return nil }
         self.context = context
-    }
-
-    /// Routes validity errors to this object. Call after plugging the context into a reader
-    /// (plugging installs the reader's own relay, which this replaces).
-    func captureErrors() {
         xmlSchemaSetValidStructuredErrors(
             context,
             { userData, error in
@@ -53,6 +53,21 @@ final class PEPSchemaValidation {
     }
 
     deinit { xmlSchemaFreeValidCtxt(context) }
+
+    /// Validates `bytes`; true when valid. False with `firstError` set for a violation, or
+    /// with it nil when libxml2 could not parse the bytes (the stream pass reports those).
+    func validate(_ bytes: [UInt8]) -> Bool {
+        XMLSafety.prepare()
+        let doc = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), nil, nil, XMLSafety.parseOptions)
+            }
+        }
+        guard let doc else { return false }
+        defer { xmlFreeDoc(doc) }
+        return xmlSchemaValidateDoc(context, doc) == 0
+    }
 
     /// One line from a libxml2 validity message: the namespace dropped from element names,
     /// and any quoted text that is not a plain XML name (a value) replaced by `'…'`, so a

@@ -4,11 +4,11 @@ import PEPModel
 /// one element per dot-path component in snake_case, list items repeated inside their list
 /// element (`<targets><target>…</target></targets>`).
 ///
-/// The document streams through `XMLStreamReader` (libxml2 with the safe options: no DTD, no
-/// entities, no network, limits) with the embedded XSD (`docs/schema/pep-1.xsd`) validating
-/// as it goes, so the structure is checked by the published schema itself. A violation
-/// rejects the document with one line naming the line and element. Values are not judged
-/// here; an empty element means "not given".
+/// The document first streams through `XMLStreamReader` (libxml2 with the safe options: no
+/// DTD, no entities, no network, limits); only then is it checked against the embedded XSD
+/// (`docs/schema/pep-1.xsd`), so the structure is judged by the published schema itself. A
+/// violation rejects the document with one line naming the line and element. Values are not
+/// judged here; an empty element means "not given".
 package struct XMLPEPReader: DocumentReader {
     /// The PEP namespace of every element.
     package static let namespace = "urn:virtual-school:pep:1"
@@ -31,39 +31,24 @@ package struct XMLPEPReader: DocumentReader {
     package var format: DocumentFormat { .xml }
 
     package func read(_ bytes: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
+        // Pass 1: the safe stream (refuses DTDs, entities, excess depth and size, broken XML).
+        let stream = try XMLStreamReader(bytes: bytes, file: file, limits: limits)
+        var walker = XMLContractWalker(document: ExtractedDocument(format: .xml, file: file))
+        var misplaced: IngestError?
+        while try stream.read() {
+            guard misplaced == nil else { continue }
+            do { try walker.visit(stream) } catch { misplaced = error }
+        }
+        // Pass 2: the published schema has the say on structure.
         guard let validation = PEPSchemaValidation() else {
             throw IngestError(.unsupportedFormat, file: file, message: "the built-in PEP XML schema could not be compiled")
         }
-        let stream = try XMLStreamReader(bytes: bytes, file: file, limits: limits)
-        guard stream.validate(with: validation) else {
-            throw IngestError(.unsupportedFormat, file: file, message: "the PEP XML schema could not be applied")
-        }
-        var walker = XMLContractWalker(document: ExtractedDocument(format: .xml, file: file))
-        while try next(stream, validation, file: file) {
-            try walker.visit(stream)
-        }
-        if let (message, line) = validation.firstError {
+        if !validation.validate(bytes) {
+            let (message, line) = validation.firstError ?? ("the document could not be checked against the schema", 0)
             throw Self.violation(message, line: line, file: file)
         }
+        if let misplaced { throw misplaced }
         return walker.document
-    }
-
-    /// Moves the stream on, surfacing the schema's verdict before the walker sees the node.
-    private func next(_ stream: XMLStreamReader, _ validation: PEPSchemaValidation, file: String) throws(IngestError) -> Bool {
-        let more: Bool
-        do {
-            more = try stream.read()
-        } catch {
-            // libxml2 stops reading at some validity errors; the schema's reason is the useful one.
-            if error.code == .malformed, let (message, line) = validation.firstError {
-                throw Self.violation(message, line: line, file: file)
-            }
-            throw error
-        }
-        if let (message, line) = validation.firstError {
-            throw Self.violation(message, line: line, file: file)
-        }
-        return more
     }
 
     static func violation(_ message: String, line: Int, file: String) -> IngestError {

@@ -28,9 +28,6 @@ final class XMLStreamReader {
     private let part: String?
     private var nodes = 0
     private let errors = ErrorBox()
-    /// A schema validation plugged into this reader; released after the reader is freed
-    /// (stored properties outlive `deinit`'s body), as libxml2 requires.
-    private var validation: PEPSchemaValidation?
 
     /// - Parameters:
     ///   - bytes: the document (copied; the reader owns its copy).
@@ -56,7 +53,9 @@ final class XMLStreamReader {
                 let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
                 if box.first == nil {
                     let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
-                    box.first = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line))
+                    // One line only: libxml2 adds a second line quoting the document's bytes.
+                    let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? message
+                    box.first = (firstLine.trimmingCharacters(in: .whitespaces), Int(error.pointee.line))
                 }
             }, Unmanaged.passUnretained(errors).toOpaque())
     }
@@ -93,6 +92,9 @@ final class XMLStreamReader {
     private func malformed() -> IngestError {
         let (message, line) = errors.first ?? ("malformed XML", 0)
         let at = line > 0 ? " (line \(line))" : ""
+        if message.hasPrefix("Excessive depth") {
+            return IngestError(.tooLarge, file: file, field: part, message: "the XML nests too deeply\(at)")
+        }
         if message.contains("ntity") {
             return IngestError(.unsafe, file: file, field: part, message: "the XML was refused: \(message)\(at)")
         }
@@ -107,15 +109,6 @@ final class XMLStreamReader {
         case 13, 14: return .whitespace
         default: return .other
         }
-    }
-
-    /// Validates the document against the PEP XSD while it streams. Call before the first
-    /// `read()`; false if libxml2 refused to plug the validator in.
-    func validate(with validation: PEPSchemaValidation) -> Bool {
-        guard xmlTextReaderSchemaValidateCtxt(reader, validation.context, 0) == 0 else { return false }
-        validation.captureErrors()
-        self.validation = validation
-        return true
     }
 
     /// The line of the current node as the parser recorded it on the node (exact, unlike
