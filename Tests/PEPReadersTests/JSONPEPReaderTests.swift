@@ -163,3 +163,11 @@ private func scalar(_ doc: ExtractedDocument, _ path: FieldPath) -> ExtractedVal
         #expect(clock.now - start < .seconds(2))
     }
 }
+
+@Test func aPathGivenNestedAndFlatWithDifferentValuesIsAnIssueNotARefusal() throws {
+    let doc = try read(#"{"schema": "pep/1", "child": {"upn": "H801200001001"}, "child.upn": "P938411223344"}"#)
+    let result = PEPBuilder.build(doc)
+    #expect(result.pep.child.upn?.value == "H801200001001")
+    #expect(result.issues.map(\.description)
+        == [#"child.upn: is given twice with different values; the first ($.child.upn) is used ($["child.upn"])"#])
+}

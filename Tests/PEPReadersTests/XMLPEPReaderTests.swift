@@ -132,3 +132,26 @@ private func scalar(_ doc: ExtractedDocument, _ path: FieldPath) -> ExtractedVal
     #expect(PEPSchemaValidation.redact("[facet 'pattern'] The value '2013-04-02' is not accepted")
         == "[facet 'pattern'] The value '…' is not accepted")
 }
+
+@Test func manyDocumentsValidateConcurrentlyAgainstTheSharedSchema() async throws {
+    let good = try Fixture.bytes("complete.xml")
+    let bad = Array(pep("<child><colour>x</colour></child>").utf8)
+    let outcomes = await withTaskGroup(of: (Int, Int).self) { group in
+        for _ in 0..<8 {
+            group.addTask {
+                var read = 0
+                var refused = 0
+                for _ in 0..<25 {
+                    if (try? XMLPEPReader().read(good, file: "g.xml")) != nil { read += 1 }
+                    do { _ = try XMLPEPReader().read(bad, file: "b.xml") } catch let error as IngestError { if error.code == .schemaViolation { refused += 1 } } catch {}
+                }
+                return (read, refused)
+            }
+        }
+        var all: [(Int, Int)] = []
+        for await outcome in group { all.append(outcome) }
+        return all
+    }
+    #expect(outcomes.count == 8)
+    #expect(outcomes.allSatisfy { $0 == (25, 25) })
+}
