@@ -39,7 +39,6 @@ let package = Package(
                 "PEPModel", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Schema")],
             swiftSettings: strictness
         ),
         // Files and e-mails -> submissions: drop folders, Maildir, MIME.
@@ -85,7 +84,9 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strictness),
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),

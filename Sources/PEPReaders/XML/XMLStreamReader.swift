@@ -53,7 +53,9 @@ final class XMLStreamReader {
                 let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
                 if box.first == nil {
                     let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
-                    box.first = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line))
+                    // One line only: libxml2 adds a second line quoting the document's bytes.
+                    let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? message
+                    box.first = (firstLine.trimmingCharacters(in: .whitespaces), Int(error.pointee.line))
                 }
             }, Unmanaged.passUnretained(errors).toOpaque())
     }
@@ -90,6 +92,9 @@ final class XMLStreamReader {
     private func malformed() -> IngestError {
         let (message, line) = errors.first ?? ("malformed XML", 0)
         let at = line > 0 ? " (line \(line))" : ""
+        if message.hasPrefix("Excessive depth") {
+            return IngestError(.tooLarge, file: file, field: part, message: "the XML nests too deeply\(at)")
+        }
         if message.contains("ntity") {
             return IngestError(.unsafe, file: file, field: part, message: "the XML was refused: \(message)\(at)")
         }
@@ -104,6 +109,13 @@ final class XMLStreamReader {
         case 13, 14: return .whitespace
         default: return .other
         }
+    }
+
+    /// The line of the current node as the parser recorded it on the node (exact, unlike
+    /// `line`, which is where the parser has read up to).
+    var nodeLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
+        return Int(xmlGetLineNo(node))
     }
 
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
