@@ -38,7 +38,7 @@ struct CriteriaFileParser {
                 node, "a criterion", allowed: Self.criterionKeys,
                 required: ["id", "title", "severity", "check", "feedback"])
         else { return nil }
-        let parser = PredicateParser(reader: reader, settings: settings)
+        let parser = PredicateParser(reader: reader, settings: settings, settingsKnown: header != nil)
         let title = m["title"].flatMap { reader.string($0, "title") }
         let feedback = m["feedback"].flatMap { reader.string($0, "feedback") }
         let severity = m["severity"].flatMap { reader.enumValue($0, "severity", Severity.allCases) }

@@ -100,8 +100,8 @@ extension PredicateParser {
             key = parsed
         }
         guard let value = settings[name] else {
-            reader.problem(node, "unknown setting '\(name)'")
-            return nil
+            if settingsKnown { reader.problem(node, "unknown setting '\(name)'") }
+            return settingsKnown ? nil : .setting(name, key: key)
         }
         if case .table = value, key == nil {
             reader.problem(node, "setting '\(name)' is a table; write settings.\(name)[<key>], e.g. [phase]")

@@ -8,6 +8,9 @@ import Yams
 struct PredicateParser {
     let reader: NodeReader
     let settings: [String: SettingValue]
+    /// False when `ruleset.yaml` could not be read: setting names are then not checked, so one
+    /// broken file does not bury the real problems under "unknown setting" noise.
+    var settingsKnown = true
 
     static let operators = [
         "all", "any", "not", "if", "present", "words", "count", "every", "some", "none", "compare",
@@ -180,8 +183,8 @@ struct PredicateParser {
         }
         let name = String(text.dropFirst("settings.".count))
         guard let setting = settings[name] else {
-            reader.problem(node, "unknown setting '\(name)'")
-            return nil
+            if settingsKnown { reader.problem(node, "unknown setting '\(name)'") }
+            return settingsKnown ? nil : .setting(name)
         }
         guard setting.list != nil else {
             reader.problem(node, "bad type: setting '\(name)' is not a list")
