@@ -108,16 +108,24 @@ struct CriteriaFileParser {
         return out
     }
 
-    /// Reports each id defined twice, at the second definition, naming the first.
-    func reportDuplicates(_ criteria: [Criterion]) {
-        var seen: [String: Criterion] = [:]
-        for criterion in criteria {
-            if let first = seen[criterion.id] {
+    /// Where each criterion id is written, valid criterion or not, for finding duplicates.
+    func idMarks(_ root: Node, file: String) -> [(id: String, file: String, line: Int, column: Int)] {
+        (root.mapping?["criteria"]?.sequence.map(Array.init) ?? []).compactMap { item in
+            guard let node = item.mapping?["id"], let id = node.scalar?.string else { return nil }
+            return (id, file, node.mark?.line ?? 1, node.mark?.column ?? 1)
+        }
+    }
+
+    /// Reports each id defined twice, at the later definition, naming the first.
+    func reportDuplicates(_ marks: [(id: String, file: String, line: Int, column: Int)]) {
+        var seen: [String: (file: String, line: Int, column: Int)] = [:]
+        for mark in marks {
+            if let first = seen[mark.id] {
                 sink.add(
-                    criterion.file, criterion.line, criterion.column, criterion.id,
+                    mark.file, mark.line, mark.column, mark.id,
                     "duplicate criterion id (first defined at \(first.file):\(first.line):\(first.column))")
             } else {
-                seen[criterion.id] = criterion
+                seen[mark.id] = (mark.file, mark.line, mark.column)
             }
         }
     }

@@ -42,10 +42,13 @@ extension RuleSet {
 
         let criteriaParser = CriteriaFileParser(sink: sink, settings: settings, header: header)
         var criteria: [Criterion] = []
+        var ids: [(id: String, file: String, line: Int, column: Int)] = []
         for name in files.keys.sorted() where name.hasPrefix(criteriaDirectory + "/") {
-            if let root = node(name) { criteria += criteriaParser.parse(root, file: name) }
+            guard let root = node(name) else { continue }
+            criteria += criteriaParser.parse(root, file: name)
+            ids += criteriaParser.idMarks(root, file: name)
         }
-        criteriaParser.reportDuplicates(criteria)
+        criteriaParser.reportDuplicates(ids)
 
         guard let header, sink.problems.isEmpty else { return (nil, sink.problems) }
         let order = Dictionary(uniqueKeysWithValues: header.sections.enumerated().map { ($1.id, $0) })
