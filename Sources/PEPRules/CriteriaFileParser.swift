@@ -1,0 +1,132 @@
+import PEPModel
+import Yams
+
+/// Reads one `criteria/<section>.yaml` file: `section:` and a list of `criteria:`.
+struct CriteriaFileParser {
+    let sink: ProblemSink
+    let settings: [String: SettingValue]
+    let header: RulesetHeader?
+
+    static let criterionKeys = [
+        "id", "title", "severity", "axis", "enabled", "applies_when", "check", "severity_when", "feedback",
+    ]
+    static let appliesWhenKeys = ["pep_type", "term", "phase", "year_group", "sen_status", "when"]
+
+    func parse(_ root: Node, file: String) -> [Criterion] {
+        let reader = NodeReader(file: file, sink: sink, ruleID: nil)
+        guard let top = reader.mapping(root, "a criteria file", allowed: ["section", "criteria"], required: ["section", "criteria"]),
+            let sectionNode = top["section"], let section = reader.string(sectionNode, "section"),
+            let list = top["criteria"]
+        else { return [] }
+        let definition = header?.sections.first { $0.id == section }
+        if header != nil && definition == nil {
+            let known = header?.sections.map(\.id).joined(separator: ", ") ?? ""
+            reader.problem(sectionNode, "unknown section '\(section)'; ruleset.yaml declares: \(known)")
+        }
+        guard let items = list.sequence else {
+            reader.problem(list, "'criteria' must be a list")
+            return []
+        }
+        return items.compactMap { criterion($0, section: section, axis: definition?.axis ?? .quality, reader: reader) }
+    }
+
+    private func criterion(_ node: Node, section: String, axis defaultAxis: RatingAxis, reader base: NodeReader) -> Criterion? {
+        let id = node.mapping?["id"]?.scalar?.string
+        let reader = base.with(ruleID: id ?? "?")
+        guard
+            let m = reader.mapping(
+                node, "a criterion", allowed: Self.criterionKeys,
+                required: ["id", "title", "severity", "check", "feedback"])
+        else { return nil }
+        let parser = PredicateParser(reader: reader, settings: settings, settingsKnown: header != nil)
+        let title = m["title"].flatMap { reader.string($0, "title") }
+        let feedback = m["feedback"].flatMap { reader.string($0, "feedback") }
+        let severity = m["severity"].flatMap { reader.enumValue($0, "severity", Severity.allCases) }
+        let axis = m["axis"].map { reader.enumValue($0, "axis", [RatingAxis.quality, .compliance]) } ?? defaultAxis
+        let enabled = m["enabled"].map { reader.bool($0, "enabled") } ?? true
+        let check = m["check"].flatMap { parser.predicate($0, scope: nil) }
+        let applies = m["applies_when"].map { appliesWhen($0, parser: parser) } ?? (ok: true, predicate: nil)
+        let overrides = m["severity_when"].map { severityWhen($0, parser: parser) } ?? []
+        guard let id, let title, let feedback, let severity, let axis, let enabled, let check, applies.ok,
+            let overrides
+        else { return nil }
+        return Criterion(
+            id: id, section: section, title: title, feedback: feedback, severity: severity, axis: axis,
+            enabled: enabled, appliesWhen: applies.predicate, check: check, severityWhen: overrides,
+            file: reader.file, line: m["id"]?.mark?.line ?? 1, column: m["id"]?.mark?.column ?? 1)
+    }
+
+    /// `applies_when`: shorthand filters (`pep_type`, `term`, `phase`, `year_group`,
+    /// `sen_status`, each a list or `settings.<name>`) and `when:`, any condition. All must hold.
+    private func appliesWhen(_ node: Node, parser: PredicateParser) -> (ok: Bool, predicate: Predicate?) {
+        let reader = parser.reader
+        guard let m = reader.mapping(node, "'applies_when'", allowed: Self.appliesWhenKeys) else { return (false, nil) }
+        var parts: [Predicate] = []
+        var failed = false
+        let filters: [(String, Operand, [String])] = [
+            ("pep_type", .field("pep.type"), PEPType.canonicalSpellings),
+            ("term", .field("pep.term"), Term.canonicalSpellings),
+            ("phase", .phase, header?.phases.map(\.name) ?? []),
+            ("year_group", .field("child.year_group"), YearGroup.canonicalSpellings),
+            ("sen_status", .field("child.send.status"), SENStatus.canonicalSpellings),
+        ]
+        for (key, operand, allowed) in filters {
+            guard let value = m[key] else { continue }
+            guard let set = parser.memberSet(value) else {
+                failed = true
+                continue
+            }
+            if case .literal(let items) = set {
+                for item in items where !allowed.contains(item) {
+                    reader.problem(value, "'\(item)' is not a valid \(key); expected one of: \(allowed.joined(separator: ", "))")
+                    failed = true
+                }
+            }
+            parts.append(.member(operand, set))
+        }
+        if let when = m["when"] {
+            if let p = parser.predicate(when, scope: nil) { parts.append(p) } else { failed = true }
+        }
+        return (!failed, .all(parts))
+    }
+
+    private func severityWhen(_ node: Node, parser: PredicateParser) -> [(Predicate, Severity)]? {
+        let reader = parser.reader
+        guard let items = node.sequence else {
+            reader.problem(node, "'severity_when' must be a list of {when, severity}")
+            return nil
+        }
+        var out: [(Predicate, Severity)] = []
+        for item in items {
+            guard let m = reader.mapping(item, "a severity_when entry", allowed: ["when", "severity"], required: ["when", "severity"]),
+                let w = m["when"], let s = m["severity"]
+            else { return nil }
+            guard let condition = parser.predicate(w, scope: nil), let severity = reader.enumValue(s, "severity", Severity.allCases)
+            else { return nil }
+            out.append((condition, severity))
+        }
+        return out
+    }
+
+    /// Where each criterion id is written, valid criterion or not, for finding duplicates.
+    func idMarks(_ root: Node, file: String) -> [(id: String, file: String, line: Int, column: Int)] {
+        (root.mapping?["criteria"]?.sequence.map(Array.init) ?? []).compactMap { item in
+            guard let node = item.mapping?["id"], let id = node.scalar?.string else { return nil }
+            return (id, file, node.mark?.line ?? 1, node.mark?.column ?? 1)
+        }
+    }
+
+    /// Reports each id defined twice, at the later definition, naming the first.
+    func reportDuplicates(_ marks: [(id: String, file: String, line: Int, column: Int)]) {
+        var seen: [String: (file: String, line: Int, column: Int)] = [:]
+        for mark in marks {
+            if let first = seen[mark.id] {
+                sink.add(
+                    mark.file, mark.line, mark.column, mark.id,
+                    "duplicate criterion id (first defined at \(first.file):\(first.line):\(first.column))")
+            } else {
+                seen[mark.id] = (mark.file, mark.line, mark.column)
+            }
+        }
+    }
+}

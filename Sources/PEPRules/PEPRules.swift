@@ -1,1 +1,0 @@
-/// The PEPRules stage. See README for its role.

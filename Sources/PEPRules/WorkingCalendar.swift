@@ -1,0 +1,74 @@
+import PEPModel
+
+/// The calendars the deadline rules count in: England & Wales bank holidays and the local
+/// authority's term dates, both read from `Rules/calendar/` so that no date lives in code.
+package struct WorkingCalendar: Sendable, Hashable {
+    /// Bank holidays (England & Wales) by date.
+    package let bankHolidays: Set<CalendarDate>
+    /// Years whose holidays are computed, not yet published by gov.uk.
+    package let provisionalYears: Set<Int>
+    /// Term dates by academic year (`2025/26`) and term.
+    package let terms: [String: [Term: TermDates]]
+
+    package init(bankHolidays: Set<CalendarDate>, provisionalYears: Set<Int> = [], terms: [String: [Term: TermDates]] = [:]) {
+        self.bankHolidays = bankHolidays
+        self.provisionalYears = provisionalYears
+        self.terms = terms
+    }
+
+    /// Monday to Friday and not a bank holiday.
+    package func isWorkingDay(_ date: CalendarDate) -> Bool {
+        !date.isWeekend && !bankHolidays.contains(date)
+    }
+
+    /// Working days after `from` up to and including `to`: a PEP received the next working day
+    /// is 1 working day after its meeting. Negative when `to` is before `from`.
+    package func workingDays(from: CalendarDate, to: CalendarDate) -> Int {
+        if to < from { return -workingDays(from: to, to: from) }
+        var count = 0
+        var day = from.adding(days: 1)
+        while day <= to {
+            if isWorkingDay(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+
+    /// The date `count` working days after `from`.
+    package func adding(workingDays count: Int, to from: CalendarDate) -> CalendarDate {
+        var day = from
+        var left = count
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// The dates of a term, by the PEP's academic year (`2025/26`) and term.
+    package func dates(of term: Term, in academicYear: String) -> TermDates? {
+        terms[academicYear]?[term]
+    }
+}
+
+/// One term's dates in the local authority's calendar.
+package struct TermDates: Sendable, Hashable {
+    package let start: CalendarDate
+    package let end: CalendarDate
+    /// The date by which the term's PEP meeting must be held.
+    package let deadline: CalendarDate
+
+    package init(start: CalendarDate, end: CalendarDate, deadline: CalendarDate) {
+        self.start = start
+        self.end = end
+        self.deadline = deadline
+    }
+
+    func date(_ kind: TermDateKind) -> CalendarDate {
+        switch kind {
+        case .start: return start
+        case .end: return end
+        case .deadline: return deadline
+        }
+    }
+}
