@@ -1,7 +1,31 @@
 import ArgumentParser
 
+/// The `pepqa` command: quality assurance of Personal Education Plans for a Virtual School.
 @main
 struct PEPQA: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pepqa", abstract: "Quality-assure Personal Education Plans.")
-    mutating func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "pepqa",
+        abstract: "Read, quality-assure and RAG-rate Personal Education Plans (PEPs).",
+        discussion: """
+            Reads PEPs sent as Word forms (DOCX), XML or JSON, by drop folder or e-mail (Maildir), rates each \
+            against the QA criteria in the rules folder, records everything in a SQLite ledger, and writes \
+            reports, feedback, exports and PP+ finance files. Run from the repository root, the defaults \
+            (./Rules, ./state, ./out) just work.
+            """,
+        subcommands: [
+            ProcessCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
+
+        ])
+}
+
+/// The folders every command that rates or records shares (names kept the same everywhere).
+struct FolderOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder for the ledger (ledger.sqlite).", valueName: "dir"))
+    var state: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for reports, dashboard, outbox, exports and finance files.", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
+    var rules: String?
 }

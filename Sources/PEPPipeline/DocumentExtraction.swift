@@ -1,0 +1,51 @@
+import Foundation
+import PEPModel
+import PEPOutput
+import PEPReaders
+import PEPRules
+
+/// `pepqa extract` and `pepqa rate`: one document, read (and rated) without touching the ledger.
+package enum DocumentExtraction {
+    /// A one-line failure for the command line.
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
+    }
+
+    /// The canonical JSON of the document (its first PEP, for an e-mail with several).
+    package static func canonicalJSON(file: String, rulesDirectory: String) throws -> String {
+        let (_, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
+        return read.pep.canonicalJSON.serialized()
+    }
+
+    /// The QA result JSON of the document, rated against the rules in `rulesDirectory`.
+    package static func qaResultJSON(file: String, rulesDirectory: String) throws -> String {
+        let rules: RuleSet
+        do { rules = try RuleSet.load(directory: URL(fileURLWithPath: rulesDirectory)) } catch {
+            throw Failure(description: "the rules in \(rulesDirectory) are not valid:\n\(error)")
+        }
+        let (submission, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
+        let receivedOn = CalendarDate(englandDateOf: submission.receivedAt)
+        let context = AssessmentContext(receivedOn: receivedOn, attachments: submission.attachments)
+        let assessment = rules.assess(read, context: context)
+        let report = QAReport(
+            fileName: submission.fileName, sha256: submission.sha256, format: read.format, receivedOn: receivedOn,
+            sender: submission.sender, pep: read.pep, assessment: assessment)
+        return QAResultJSON.render(report)
+    }
+
+    static func readFirst(file: String, rulesDirectory: String) throws -> (Submission, ReadResult) {
+        guard FileManager.default.fileExists(atPath: file) else { throw Failure(description: "\(file): no such file") }
+        let submissions: [Submission]
+        switch InputLoader.load(InputCollector.item(for: file)) {
+        case .submissions(let s): submissions = s
+        case .unreadable(_, let reason): throw Failure(description: reason)
+        }
+        guard let first = submissions.first else { throw Failure(description: "\(file): no PEP found") }
+        let registry = try ReaderFactory.registry(rulesDirectory: URL(fileURLWithPath: rulesDirectory))
+        do {
+            return (first, try registry.read(first.bytes, file: first.fileName))
+        } catch {
+            throw Failure(description: error.description)
+        }
+    }
+}

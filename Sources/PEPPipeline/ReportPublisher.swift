@@ -1,0 +1,19 @@
+import Foundation
+import PEPModel
+import PEPOutput
+
+/// Writes the per-PEP QA report (JSON and HTML) under `out/reports/`, atomically.
+struct ReportPublisher: Sendable {
+    let outDir: URL
+
+    var reportsDir: URL { outDir.appendingPathComponent("reports") }
+
+    /// - Returns: the HTML report's path.
+    func publish(_ report: QAReport) throws -> String {
+        let stem = report.reportStem
+        try AtomicFileWriter.write(QAResultJSON.render(report), to: reportsDir.appendingPathComponent(stem + ".json"))
+        let html = reportsDir.appendingPathComponent(stem + ".html")
+        try AtomicFileWriter.write(QAReportHTML.render(report), to: html)
+        return html.path
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import PEPRules
+
+/// `pepqa rules check`: every problem in every file of a rules folder, one line each.
+package enum RulesCheck {
+    package static func problems(in directory: String) -> [String] {
+        let url = URL(fileURLWithPath: directory)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            return ["\(directory): no such folder"]
+        }
+        return RuleSet.check(directory: url).map { "\(directory)/\($0)" }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PEPPipeline
+
+/// `pepqa process PATH…`: rate files and folders once and write the outputs.
+struct ProcessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Rate files and folders once and write the outputs.",
+        discussion: """
+            PATH may be a PEP file (.docx, .xml, .json), an e-mail (.eml), a folder of them, or a Maildir. \
+            Input files are left where they are. Exits 0 when the run completed, even if some documents \
+            were rejected (each is listed with its reason).
+            """)
+
+    @Argument(help: ArgumentHelp("Files and folders to process.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var folders: FolderOptions
+
+    @Flag(name: .long, help: "Log each document to stderr as it is processed.")
+    var verbose = false
+
+    func run() async throws {
+        let config = CommandSupport.configuration(folders)
+        let logger = CommandSupport.logger(verbose: verbose)
+        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            CommandSupport.fail("\(path): no such file or folder")
+        }
+        let summary = pipeline.process(paths: paths, progress: CommandSupport.progressLine())
+        print(summary.table(), terminator: "")
+        print("Reports: \(config.outDir)/reports")
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PEPPipeline
+
+/// `pepqa rate FILE`: the QA result of one document as JSON on stdout. Nothing is recorded.
+struct RateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rate",
+        abstract: "Print the QA result of one document as JSON (nothing is recorded).",
+        discussion: """
+            The result holds the overall quality and compliance ratings, each criterion's id, outcome \
+            and evidence, and each PP+ decision. The document is taken as received on its file's \
+            modification date (or the e-mail's Date:); the ledger's history is not consulted.
+            """)
+
+    @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
+    var rules: String = "Rules"
+
+    func run() async throws {
+        do {
+            print(try DocumentExtraction.qaResultJSON(file: file, rulesDirectory: rules), terminator: "")
+        } catch {
+            CommandSupport.fail("\(error)")
+        }
+    }
+}
