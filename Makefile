@@ -10,6 +10,7 @@ build: deps
 	swift build
 
 sample: deps
+	scripts/stamp-samples.sh
 	swift run pepqa process SampleInbox
 
 test: deps
