@@ -23,13 +23,13 @@ package struct DropFile: Sendable, Hashable {
     ///   `.unreadable` when it cannot be read. Messages name the file, never its content.
     package func submission(maxBytes: Int = 50 << 20) throws(IngestError) -> Submission {
         guard size <= Int64(maxBytes) else {
-            throw IngestError(.tooLarge, file: name, message: "the file is larger than the \(maxBytes >> 20) MiB limit")
+            throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw IngestError(.unreadable, file: name, message: "the file cannot be read")
         }
         guard data.count <= maxBytes else {
-            throw IngestError(.tooLarge, file: name, message: "the file is larger than the \(maxBytes >> 20) MiB limit")
+            throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")
         }
         guard !data.isEmpty else { throw IngestError(.empty, file: name, message: "the file is empty") }
         return Submission(fileName: name, bytes: [UInt8](data), receivedAt: modified, origin: .dropFile(path: url.path))

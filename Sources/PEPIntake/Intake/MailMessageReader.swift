@@ -24,7 +24,7 @@ package struct MailMessageReader: Sendable {
         }
         guard let status, status.isRegularFile else { return failed(.unreadable, "the message is not a readable file") }
         guard status.size <= Int64(limits.maxMessageBytes) else {
-            return failed(.tooLarge, "the message is larger than the \(limits.maxMessageBytes >> 20) MiB limit")
+            return failed(.tooLarge, "the message is larger than the limit of \(ByteCount.describe(limits.maxMessageBytes))")
         }
         guard let data = try? Data(contentsOf: url) else { return failed(.unreadable, "the message file cannot be read") }
         return read(bytes: [UInt8](data), path: path, fileDate: modified)

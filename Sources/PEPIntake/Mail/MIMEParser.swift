@@ -16,7 +16,7 @@ struct MIMEParser {
     mutating func parseMessage(_ bytes: [UInt8]) throws(MIMEError) -> MIMEPart {
         guard !bytes.isEmpty else { throw MIMEError(kind: .empty, message: "the message file is empty") }
         guard bytes.count <= limits.maxMessageBytes else {
-            throw .tooLarge("the message is larger than the \(limits.maxMessageBytes >> 20) MiB limit")
+            throw .tooLarge("the message is larger than the limit of \(ByteCount.describe(limits.maxMessageBytes))")
         }
         partCount = 0
         let root = try parsePart(bytes[...], depth: 0, defaultType: "text/plain")
