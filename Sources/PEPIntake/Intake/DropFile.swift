@@ -1,0 +1,37 @@
+import Foundation
+import PEPModel
+
+/// A candidate file in a drop folder, with the size and modification time seen when listed.
+package struct DropFile: Sendable, Hashable {
+    package var url: URL
+    package var size: Int64
+    package var modified: Date
+
+    package init(url: URL, size: Int64, modified: Date) {
+        self.url = url
+        self.size = size
+        self.modified = modified
+    }
+
+    package var name: String { url.lastPathComponent }
+
+    /// A saved e-mail (`.eml`): read it with `MailMessageReader.read(fileAt:)`, not as a PEP.
+    package var isEmail: Bool { url.pathExtension.lowercased() == "eml" }
+
+    /// Reads the file into a `Submission` received at its modification time.
+    /// - Throws: `IngestError` `.tooLarge` past `maxBytes`, `.empty` for a zero-length file,
+    ///   `.unreadable` when it cannot be read. Messages name the file, never its content.
+    package func submission(maxBytes: Int = 50 << 20) throws(IngestError) -> Submission {
+        guard size <= Int64(maxBytes) else {
+            throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw IngestError(.unreadable, file: name, message: "the file cannot be read")
+        }
+        guard data.count <= maxBytes else {
+            throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")
+        }
+        guard !data.isEmpty else { throw IngestError(.empty, file: name, message: "the file is empty") }
+        return Submission(fileName: name, bytes: [UInt8](data), receivedAt: modified, origin: .dropFile(path: url.path))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// A folder schools (or a transfer job) drop PEP files into.
+///
+/// A scan lists the folder's own entries only: it never walks into subfolders, so its cost is
+/// the number of entries in the inbox, whatever the size of an archive or quarantine folder
+/// kept inside it (those are skipped by path without being opened). A subfolder that is a
+/// Maildir is reported as one, for the pipeline to read its `new/`.
+package struct DropFolder: Sendable {
+    package let root: URL
+    /// Folders inside `root` that are the product's own (archive, quarantine, output): never listed.
+    package var skipping: [URL]
+
+    package init(root: URL, skipping: [URL] = []) {
+        self.root = root
+        self.skipping = skipping
+    }
+
+    /// What one scan found.
+    package struct Scan: Sendable, Hashable {
+        /// Candidate files (PEPs and `.eml` messages), by name.
+        package var files: [DropFile]
+        /// Maildirs found as subfolders (or `root` itself, when it is one).
+        package var maildirs: [Maildir]
+    }
+
+    package func scan() throws(IntakeIOError) -> Scan {
+        if Maildir.isMaildir(root) { return Scan(files: [], maildirs: [Maildir(root: root)]) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        } catch {
+            throw IntakeIOError("list", path: root.path, reason: "the drop folder cannot be read")
+        }
+        let realRoot = Self.realPath(root.path) ?? root.standardizedFileURL.path
+        let skipped = Set(skipping.map { Self.realPath($0.path) ?? $0.standardizedFileURL.path })
+        var files: [DropFile] = []
+        var maildirs: [Maildir] = []
+        for name in names.sorted() where !Self.isIgnored(name: name) {
+            let url = root.appendingPathComponent(name)
+            guard let status = FileStatus.lstat(url.path) else { continue }
+            switch status.kind {
+            case .regular:
+                files.append(DropFile(url: url, size: status.size, modified: status.modified))
+            case .directory:
+                let real = Self.realPath(url.path) ?? url.path
+                if !skipped.contains(real), Maildir.isMaildir(url) { maildirs.append(Maildir(root: url)) }
+            case .symlink:
+                // Followed only to a regular file in a subfolder of the drop folder; a link to a
+                // file beside it is skipped (that file is listed itself), one leading out ignored.
+                guard let target = Self.realPath(url.path), target.hasPrefix(realRoot + "/"),
+                    FileMover.parentPath(target) != realRoot,
+                    let targetStatus = FileStatus.stat(target), targetStatus.isRegularFile,
+                    !skipped.contains(where: { target.hasPrefix($0 + "/") }),
+                    !Self.isIgnored(name: URL(fileURLWithPath: target).lastPathComponent)
+                else { continue }
+                files.append(
+                    DropFile(url: URL(fileURLWithPath: target), size: targetStatus.size, modified: targetStatus.modified))
+            case .other:
+                continue
+            }
+        }
+        var seen: Set<String> = []
+        let unique = files.filter { seen.insert($0.url.path).inserted }
+        return Scan(files: unique.sorted { $0.name < $1.name }, maildirs: maildirs)
+    }
+
+    /// Names that are never documents: hidden files, Word lock files (`~$…`), partial downloads
+    /// and uploads, editor swap files, system clutter, and our own `.reason` notes.
+    package static func isIgnored(name: String) -> Bool {
+        if name.hasPrefix(".") || name.hasPrefix("~$") { return true }
+        let lower = name.lowercased()
+        if ["thumbs.db", "desktop.ini"].contains(lower) { return true }
+        let suffixes = [".part", ".partial", ".tmp", ".crdownload", ".download", ".filepart", ".swp", ".reason"]
+        return suffixes.contains { lower.hasSuffix($0) }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

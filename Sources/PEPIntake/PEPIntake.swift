@@ -1,1 +1,0 @@
-/// The PEPIntake stage. See README for its role.
