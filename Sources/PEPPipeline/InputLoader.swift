@@ -37,7 +37,12 @@ enum InputLoader {
 }
 
 extension InputLoader {
+    /// An e-mail: one submission per PEP attachment; an e-mail with none is reported.
     static func loadEmail(_ bytes: [UInt8], path: String, name: String, modified: Date) -> Loaded {
-        .unreadable(file: name, reason: "\(name): e-mail files are read by the service's Maildir intake")
+        let message = MailMessageReader().read(bytes: bytes, path: path, fileDate: modified)
+        if let problem = message.problem, message.submissions.isEmpty {
+            return .unreadable(file: name, reason: problem.description)
+        }
+        return .submissions(message.submissions)
     }
 }
