@@ -85,7 +85,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPRules", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),

@@ -66,6 +66,8 @@ public struct FormMapping: Sendable, Hashable {
 
     private var labelIndex: [String: Label] = [:]
     private var legacyIndex: [String: FieldPath] = [:]
+    /// Every label's value map of a field, merged: how answers to that field are worded.
+    private var valueMaps: [FieldPath: Label] = [:]
 
     public init(labels: [Label], legacyNames: [String: FieldPath], lists: [ListTable]) {
         self.labels = labels
@@ -75,6 +77,15 @@ public struct FormMapping: Sendable, Hashable {
             labelIndex[TextFolding.key(label.text)] = label
         }
         for (name, path) in legacyNames { legacyIndex[name.lowercased()] = path }
+        for label in labels where !label.values.isEmpty {
+            valueMaps[label.path, default: Label(text: "", path: label.path)].values.merge(label.values) { a, _ in a }
+        }
+    }
+
+    /// A value read for `path` by tag or legacy name, through the value maps of the field's
+    /// labels (a legacy `PEPType` field holding `Yes` means `initial`).
+    public func mapped(_ raw: RawValue, for path: FieldPath) -> RawValue {
+        valueMaps[path]?.mapped(raw) ?? raw
     }
 
     /// The label rule a cell's text names, if any. A parenthesised hint the template adds

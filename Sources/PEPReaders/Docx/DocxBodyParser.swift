@@ -372,13 +372,13 @@ struct DocxBodyParser {
         guard !tag.isEmpty || !c.alias.isEmpty else { return }
         let path = FieldPath(tag)
         if FieldCatalogue.scalar(path) != nil {
-            doc.add(path, raw, at: location)
+            doc.add(path, mapping.mapped(raw, for: path), at: location)
         } else if let (list, field) = path.listMember, FieldCatalogue.knows(path) {
             member(list: list, field: field, raw: raw, location: location)
         } else if FieldCatalogue.list(path) != nil {
             doc.noteList(path)
         } else if let p = mapping.path(forLegacyName: tag) {
-            doc.add(p, raw, at: location)
+            doc.add(p, mapping.mapped(raw, for: p), at: location)
         } else if let label = mapping.label(for: tag) ?? mapping.label(for: c.alias) {
             doc.add(label.path, label.mapped(raw), at: location)
         } else if !tag.isEmpty {
@@ -462,7 +462,7 @@ struct DocxBodyParser {
         guard !name.isEmpty else { return }
         let location = "form field \(name)"
         if let path = mapping.path(forLegacyName: name) {
-            doc.add(path, raw, at: location)
+            doc.add(path, mapping.mapped(raw, for: path), at: location)
         } else if let label = mapping.label(for: name) {
             doc.add(label.path, label.mapped(raw), at: location)
         } else {
