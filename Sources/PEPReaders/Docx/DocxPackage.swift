@@ -122,11 +122,14 @@ struct DocxPackage {
         let bomb = IngestError(
             .tooLarge, file: file, field: name,
             message: "the Word document was refused as a zip bomb: a part inflates past the size or ratio limit")
+        let corrupt = IngestError(.malformed, file: file, field: name, message: "the Word document is corrupt (a part fails its checksum)")
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let crc = try archive.extract(entry, skipCRC32: false) { chunk in
                 if out.count + chunk.count > partLimit || out.count + chunk.count > ratioLimit { throw bomb }
                 out.append(contentsOf: chunk)
             }
+            // The consumer form of `extract` computes the CRC but does not compare it.
+            if crc != entry.checksum { throw corrupt }
         } catch let error as IngestError {
             throw error
         } catch {
