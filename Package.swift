@@ -85,8 +85,8 @@ let package = Package(
         ),
         .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(
-            name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPTestSupport"], exclude: ["Fixtures"],
-            swiftSettings: strictness),
+            name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPRules", "PEPTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strictness),
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),

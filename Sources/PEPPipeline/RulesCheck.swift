@@ -9,6 +9,11 @@ package enum RulesCheck {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             return ["\(directory): no such folder"]
         }
-        return RuleSet.check(directory: url).map { "\(directory)/\($0)" }
+        var problems = RuleSet.check(directory: url).map { "\(directory)/\($0)" }
+        let mapping = url.appendingPathComponent(ReaderFactory.mappingFile)
+        if FileManager.default.fileExists(atPath: mapping.path) {
+            do { _ = try FormMappingLoader.load(contentsOf: mapping) } catch { problems.append("\(error)") }
+        }
+        return problems
     }
 }

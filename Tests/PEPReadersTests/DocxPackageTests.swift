@@ -1,0 +1,180 @@
+import Foundation
+import PEPModel
+import Testing
+
+@testable import PEPReaders
+
+@Suite struct DocxPackageTests {
+    static let body = Docx.document(Docx.table(Docx.row(texts: ["Surname", "Marlow"])))
+
+    func code(_ bytes: [UInt8]) -> IngestError.Code? {
+        do {
+            _ = try Docx.read(bytes)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
+    @Test func theMainPartIsFoundThroughRelationshipsNotByName() throws {
+        let bytes = Docx.package(Self.body, part: "content/main-part.xml")
+        let r = PEPBuilder.build(try Docx.read(bytes))
+        #expect(r.text("child.last_name") == "Marlow")
+    }
+
+    @Test func aDecoyWordDocumentXmlIsNotReadWhenTheRelationshipPointsElsewhere() throws {
+        let decoy = Docx.document(Docx.table(Docx.row(texts: ["Surname", "Decoy"])))
+        let bytes = Docx.package(Self.body, part: "word/document2.xml", extra: [.init("word/document.xml", decoy)])
+        #expect(PEPBuilder.build(try Docx.read(bytes)).text("child.last_name") == "Marlow")
+    }
+
+    @Test func macroEnabledAndTemplateContentTypesAreAccepted() throws {
+        for type in [
+            "application/vnd.ms-word.document.macroEnabled.main+xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        ] {
+            let bytes = TestZip.make([
+                .init("[Content_Types].xml", Docx.contentTypes(type: type)), .init("_rels/.rels", Docx.rels()),
+                .init("word/document.xml", Self.body),
+            ])
+            #expect(PEPBuilder.build(try Docx.read(bytes)).text("child.last_name") == "Marlow")
+        }
+    }
+
+    @Test func strictRelationshipTypesAndAbsoluteTargetsAreAccepted() throws {
+        let rels = Docx.rels(target: "/word/document.xml", type: "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+        let bytes = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", rels), .init("word/document.xml", Self.body),
+        ])
+        #expect(PEPBuilder.build(try Docx.read(bytes)).text("child.last_name") == "Marlow")
+    }
+
+    @Test func aPackageWithNoDocumentPartIsRefused() {
+        let spreadsheet = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes(part: "xl/workbook.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
+            .init("_rels/.rels", Docx.rels(target: "xl/workbook.xml")), .init("xl/workbook.xml", "<workbook/>"),
+        ])
+        #expect(code(spreadsheet) == .noDocumentPart)
+        #expect(code(TestZip.make([.init("readme.txt", "hello")])) == .noDocumentPart)
+    }
+
+    @Test func aRelationshipToAMissingPartIsNoDocumentPart() {
+        let bytes = TestZip.make([.init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels())])
+        #expect(code(bytes) == .noDocumentPart)
+    }
+
+    @Test func aTruncatedArchiveIsMalformed() {
+        let bytes = Docx.package(Self.body)
+        #expect(code(Array(bytes.prefix(bytes.count / 2))) == .malformed)
+        #expect(code(Array(bytes.prefix(bytes.count - 10))) == .malformed)
+    }
+
+    @Test func aCorruptPartIsMalformed() {
+        var bytes = Docx.package(Self.body)
+        // Flip a byte inside the stored document part: its CRC no longer matches.
+        let marker = Array("Marlow".utf8)
+        if let i = (0..<(bytes.count - marker.count)).first(where: { Array(bytes[$0..<($0 + marker.count)]) == marker }) {
+            bytes[i] ^= 0x20
+        }
+        #expect(code(bytes) == .malformed)
+    }
+
+    @Test func anEncryptedEntryIsRefusedAsEncrypted() throws {
+        var items: [TestZip.Item] = [
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()), .init("word/document.xml", Self.body),
+        ]
+        items[2].flags |= 1
+        let bytes = TestZip.make(items)
+        #expect(code(bytes) == .encrypted)
+        do {
+            _ = try Docx.read(bytes, file: "pep.docx")
+        } catch {
+            #expect(error.description.hasPrefix("pep.docx: "))
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
+    @Test func aPDFRenamedDocxIsRefusedByTheSniffer() {
+        let pdf = Array("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".utf8)
+        #expect(throws: IngestError.self) { try FormatSniffer.sniff(pdf, file: "pep.docx") }
+        #expect((try? FormatSniffer.sniff(pdf, file: "pep.docx")) == nil)
+        #expect(code(pdf) == .malformed)
+    }
+
+    @Test func aDTDInTheDocumentPartIsRefusedAsUnsafe() {
+        let dtd = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:document xmlns:w=\"\(Docx.wordNS)\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+        #expect(code(Docx.package(dtd)) == .unsafe)
+    }
+
+    @Test func malformedXmlInTheDocumentPartIsMalformed() {
+        #expect(code(Docx.package("<w:document xmlns:w=\"\(Docx.wordNS)\"><w:body><w:p>")) == .malformed)
+    }
+
+    @Test func aZipBombWithHonestSizesIsRefusedBeforeInflating() {
+        let bomb = TestZip.deflateBomb(repeats: 400_000)  // about 100 MB from 650 KB
+        let size = UInt32(1 + 258 * 400_000)
+        let bytes = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
+            .init(name: "word/document.xml", data: bomb, method: 8, size: size, crc: 0),
+        ])
+        let clock = ContinuousClock()
+        var result: IngestError.Code?
+        let elapsed = clock.measure { result = code(bytes) }
+        #expect(result == .tooLarge)
+        #expect(elapsed < .seconds(2))
+    }
+
+    @Test func aZipBombThatUnderstatesItsSizeIsStoppedWhileInflating() {
+        let bomb = TestZip.deflateBomb(repeats: 400_000)
+        let bytes = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
+            .init(name: "word/document.xml", data: bomb, method: 8, size: 1_000, crc: 0),
+        ])
+        let clock = ContinuousClock()
+        var result: IngestError.Code?
+        let elapsed = clock.measure { result = code(bytes) }
+        #expect(result == .tooLarge)
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func theDeflateBombHelperReallyInflates() throws {
+        // Guards the two bomb tests: a small stream of the same shape inflates to what it claims.
+        let data = TestZip.deflateBomb(repeats: 10)
+        let expected = [UInt8](repeating: UInt8(ascii: "a"), count: 1 + 2_580)
+        let doc = "<w:document xmlns:w=\"\(Docx.wordNS)\"><w:body><w:p><w:r><w:t>"
+        let bytes = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
+            .init(name: "word/prefix.xml", data: Array(doc.utf8)),
+            .init(name: "word/document.xml", data: data, method: 8, size: UInt32(expected.count), crc: TestZip.crc32(expected)),
+        ])
+        // The part is not XML, so parsing fails, but only after inflating (CRC checked): malformed.
+        #expect(code(bytes) == .malformed)
+    }
+
+    @Test func tooManyEntriesAreRefused() {
+        var items: [TestZip.Item] = [
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()), .init("word/document.xml", Self.body),
+        ]
+        for i in 0..<30 { items.append(.init("customXml/item\(i).xml", "<a/>")) }
+        var limits = DocxLimits()
+        limits.maxEntries = 20
+        #expect(throws: IngestError.self) { try DocxReader(mapping: Docx.mapping, limits: limits).read(TestZip.make(items), file: "t.docx") }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let deep = String(repeating: "<w:tbl><w:tr><w:tc>", count: 100)
+        #expect(code(Docx.package(Docx.document(deep))) == .tooLarge || code(Docx.package(Docx.document(deep))) == .malformed)
+        var limits = DocxLimits()
+        limits.xml.maxDepth = 50
+        let closed = deep + String(repeating: "</w:tc></w:tr></w:tbl>", count: 100)
+        #expect(throws: IngestError.self) { try DocxReader(mapping: Docx.mapping, limits: limits).read(Docx.package(Docx.document(closed)), file: "t.docx") }
+    }
+
+    @Test func archiveNamesAreNeverUsedAsPaths() throws {
+        // A part name that tries to climb out of a folder is only a key: nothing is written.
+        let bytes = Docx.package(Self.body, part: "../../etc/evil.xml")
+        let r = PEPBuilder.build(try Docx.read(bytes))
+        #expect(r.text("child.last_name") == "Marlow")
+        #expect(!FileManager.default.fileExists(atPath: "/etc/evil.xml"))
+    }
+}
