@@ -65,3 +65,12 @@ import Testing
         #expect(doc.unmapped.isEmpty)
     }
 }
+
+@Suite struct DocxLegacyFormFieldNameTests {
+    @Test func aHiddenFieldNameIsAnonymousAndItsDropDownEntryReachesTheTable() throws {
+        let field = "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"__Fieldmark__12_345\"/><w:ddList><w:result w:val=\"1\"/><w:listEntry w:val=\"None\"/><w:listEntry w:val=\"SEN Support\"/></w:ddList></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        let doc = try Docx.read(Docx.docx(Docx.table(Docx.row(Docx.textCell("SEN status"), Docx.cell(field)))))
+        #expect(doc.unmapped.isEmpty)
+        #expect(doc.raws("child.send.status") == [.text("SEN Support")])
+    }
+}

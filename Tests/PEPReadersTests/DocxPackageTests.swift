@@ -124,6 +124,7 @@ import Testing
         #expect(elapsed < .seconds(2))
     }
 
+    /// Also proves the bomb helper inflates: only bytes counted while inflating can trip this.
     @Test func aZipBombThatUnderstatesItsSizeIsStoppedWhileInflating() {
         let bomb = TestZip.deflateBomb(repeats: 400_000)
         let bytes = TestZip.make([
@@ -135,20 +136,6 @@ import Testing
         let elapsed = clock.measure { result = code(bytes) }
         #expect(result == .tooLarge)
         #expect(elapsed < .seconds(5))
-    }
-
-    @Test func theDeflateBombHelperReallyInflates() throws {
-        // Guards the two bomb tests: a small stream of the same shape inflates to what it claims.
-        let data = TestZip.deflateBomb(repeats: 10)
-        let expected = [UInt8](repeating: UInt8(ascii: "a"), count: 1 + 2_580)
-        let doc = "<w:document xmlns:w=\"\(Docx.wordNS)\"><w:body><w:p><w:r><w:t>"
-        let bytes = TestZip.make([
-            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
-            .init(name: "word/prefix.xml", data: Array(doc.utf8)),
-            .init(name: "word/document.xml", data: data, method: 8, size: UInt32(expected.count), crc: TestZip.crc32(expected)),
-        ])
-        // The part is not XML, so parsing fails, but only after inflating (CRC checked): malformed.
-        #expect(code(bytes) == .malformed)
     }
 
     @Test func tooManyEntriesAreRefused() {

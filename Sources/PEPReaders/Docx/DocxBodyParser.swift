@@ -453,13 +453,19 @@ struct DocxBodyParser {
             raw = .checkbox(ticked)
         case .dropDown:
             let i = f.listResult ?? f.listDefault ?? 0
-            raw = .text(f.listEntries.indices.contains(i) ? f.listEntries[i] : "")
+            let entry = f.listEntries.indices.contains(i) ? f.listEntries[i] : ""
+            raw = .text(entry)
+            // Some producers (LibreOffice) leave the result empty: show the entry, so that a
+            // label/value table still reads it when the field's name was lost.
+            if TextFolding.clean(f.text).isEmpty { append(entry) }
         case .text, .none:
             let text = DocxText.stripMarks(f.text)
             if TextFolding.clean(text).isEmpty, let d = f.textDefault { raw = .text(d) } else { raw = .text(text) }
         }
         let name = f.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return }
+        // No name, or a hidden one (`_Toc…`, LibreOffice's `__Fieldmark__…`): the field is
+        // anonymous and its table cell carries it.
+        guard !name.isEmpty, !name.hasPrefix("_") else { return }
         let location = "form field \(name)"
         if let path = mapping.path(forLegacyName: name) {
             doc.add(path, mapping.mapped(raw, for: path), at: location)
