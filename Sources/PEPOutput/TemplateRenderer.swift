@@ -101,7 +101,7 @@ enum TemplateToken: Sendable {
 enum TemplateLexer {
     static func tokens(_ source: String) -> [TemplateToken] {
         var tokens: [TemplateToken] = []
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = flattenComments(source).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             let newline = index < lines.count - 1 ? "\n" : ""
@@ -119,6 +119,21 @@ enum TemplateLexer {
             tokens.append(.text(String(rest) + newline))
         }
         return tokens
+    }
+
+    /// Turns a comment that spans lines into one empty comment tag per line, so line numbers
+    /// stay right and each of its lines is dropped as a standalone tag.
+    static func flattenComments(_ source: String) -> String {
+        var out = ""
+        var rest = Substring(source)
+        while let open = rest.firstRange(of: "{{!") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return out + rest[open.lowerBound...] }
+            let newlines = rest[open.upperBound..<close.lowerBound].filter { $0 == "\n" }.count
+            out += Array(repeating: "{{!}}", count: newlines + 1).joined(separator: "\n")
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// The tag, when a line holds only one block tag (`#each`, `/each`, `#if`, `else`, `!`...).
