@@ -83,12 +83,12 @@ package enum ChequeBatchRenderer {
         return w.text
     }
 
-    /// Upper case, BACS characters only (A–Z, 0–9, space, `.`, `&`, `/`, `-`), others as spaces,
+    /// Upper case, BACS characters only (A–Z, 0–9, space, `.`, `&`, `/`, `-`), apostrophes dropped, others as spaces,
     /// runs of spaces collapsed, cut to `limit`.
     package static func bacsCharacters(_ text: String, limit: Int) -> String {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .&/-")
         var out = ""
-        for ch in text.uppercased() {
+        for ch in text.uppercased() where ch != "'" && ch != "\u{2019}" {
             let c = allowed.contains(ch) ? ch : " "
             if c == " ", out.last == " " || out.isEmpty { continue }
             out.append(c)

@@ -39,7 +39,7 @@ package enum JournalRenderer {
             let amount = group.lines.reduce(Pence.zero) { $0 + $1.amount }
             let pupils = Set(group.lines.map(\.childID)).count
             let narrative = String("PP+ \(batch.termCode) CIC \(pupils) pupil\(pupils == 1 ? "" : "s")".prefix(settings.narrativeMaxLength))
-            let reference = batch.reference(prefix: settings.referencePrefix, payee: index + 1)
+            let reference = batch.reference(prefix: settings.referencePrefix, payee: index + 1, route: .journal)
             let school = register[group.urn]?.costCentre ?? ""
             lines.append(Line(side: .debit, costCentre: settings.vsCostCentre, amount: amount, schoolURN: group.urn, narrative: narrative, reference: reference))
             lines.append(Line(side: .credit, costCentre: school, amount: amount, schoolURN: group.urn, narrative: narrative, reference: reference))

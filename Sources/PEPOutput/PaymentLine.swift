@@ -92,9 +92,11 @@ package struct PaymentBatchInfo: Sendable, Hashable {
     }
 
     /// The payment reference for the n-th payee (1-based) of this batch, at most 18 characters:
-    /// `PPAUT25-007001` (prefix, term code, batch number mod 1000, payee number).
-    package func reference(prefix: String, payee: Int) -> String {
+    /// `PPAUT25-007001` (prefix, term code, batch number mod 1000, payee number). Journal
+    /// transfers carry a `J` (`PPAUT25-J007001`) so they never share a reference with a payment.
+    package func reference(prefix: String, payee: Int, route: PaymentRoute = .cheque) -> String {
         func pad3(_ n: Int) -> String { let s = String(n % 1000); return String(repeating: "0", count: 3 - s.count) + s }
-        return String("\(prefix)\(termCode)-\(pad3(sequence))\(pad3(payee))".prefix(18))
+        let marker = route == .journal ? "J" : ""
+        return String("\(prefix)\(termCode)-\(marker)\(pad3(sequence))\(pad3(payee))".prefix(18))
     }
 }
