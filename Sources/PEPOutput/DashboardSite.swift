@@ -55,7 +55,7 @@ package enum DashboardSite {
     static let extraStyle = """
         <style>.filters{display:flex;gap:.4rem;flex-wrap:wrap;margin:.5rem 0 1rem}.filters a{padding:.25rem .7rem;border:1px solid #bbb;border-radius:1rem;text-decoration:none;color:#1b1b1b;background:#fafafa}\
         .filters a.current{background:#1b1b1b;color:#fff;border-color:#1b1b1b}.overdue{color:#8a1c16;font-weight:600}.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}\
-        .counts td,.counts th{text-align:center}table.peps{font-size:.88rem}@media print{.filters{display:none}}</style>
+        .counts td,.counts th{text-align:center}.badge{white-space:nowrap}table.peps{font-size:.88rem}@media print{.filters{display:none}}</style>
         """
 
     static func index(_ terms: [DashboardTerm]) -> String {
