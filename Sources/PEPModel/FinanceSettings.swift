@@ -1,0 +1,44 @@
+/// The ledger codes and addresses PP+ finance files use (`Rules/finance.yaml`).
+///
+/// Codes differ per council, so none is built into the code.
+public struct FinanceSettings: Sendable, Hashable, Codable {
+    /// `source` in a journal header (research §8.5: `VS-PEP-PIPELINE`).
+    public var journalSource: String
+    /// The Virtual School's PP+ budget cost centre: debited on a journal, charged for a payment.
+    public var vsCostCentre: String
+    /// The subjective (account) code for PP+ grants to schools.
+    public var subjective: String
+    /// The analysis code; `{financial_year}` becomes e.g. `2025-26`.
+    public var analysisCodePattern: String
+    /// `prepared_by` in a journal header and `approver` in a payment batch.
+    public var preparedBy: String
+    /// Longest journal narrative the ledger accepts.
+    public var narrativeMaxLength: Int
+    /// First letters of a payment reference (`PP` gives `PPAUT25-001001`).
+    public var referencePrefix: String
+    /// `From:` of payment notices, e.g. `Virtual School Finance <vs-finance@example.gov.uk>`.
+    public var noticeFrom: String
+    /// The right-hand side of generated Message-IDs.
+    public var messageIDDomain: String
+
+    public init(
+        journalSource: String = "VS-PEP-PIPELINE", vsCostCentre: String, subjective: String,
+        analysisCodePattern: String = "PPPLUS-{financial_year}", preparedBy: String, narrativeMaxLength: Int = 30,
+        referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String
+    ) {
+        self.journalSource = journalSource
+        self.vsCostCentre = vsCostCentre
+        self.subjective = subjective
+        self.analysisCodePattern = analysisCodePattern
+        self.preparedBy = preparedBy
+        self.narrativeMaxLength = narrativeMaxLength
+        self.referencePrefix = referencePrefix
+        self.noticeFrom = noticeFrom
+        self.messageIDDomain = messageIDDomain
+    }
+
+    /// The analysis code for a financial year such as `2025-26`.
+    public func analysisCode(financialYear: String) -> String {
+        analysisCodePattern.replacing("{financial_year}", with: financialYear)
+    }
+}

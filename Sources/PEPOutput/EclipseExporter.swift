@@ -1,0 +1,110 @@
+import Foundation
+import PEPModel
+
+/// Renders Eclipse/ICS export batches as CSV and XML in the layout `Rules/exports/eclipse.yaml`
+/// declares, and writes each batch once under a new number (`exports/eclipse-000001.csv`).
+package struct EclipseExporter: Sendable {
+    package let format: EclipseExportFormat
+
+    package init(format: EclipseExportFormat) { self.format = format }
+
+    /// `ECL-000001`: the batch ID carried on every record.
+    package static func batchID(_ sequence: Int) -> String { "ECL-" + WriteOnceFile.sequenceLabel(sequence) }
+
+    /// One cell's text for a field of a record, formatted as the layout says.
+    package func value(_ field: ExportField, of r: ExportRecord, batch: Int) -> String {
+        func date(_ d: CalendarDate?) -> String { d.map(format.datePattern.format) ?? "" }
+        func money(_ p: Pence) -> String { format.money == .pounds ? p.decimalString : String(p.value) }
+        func rating(_ x: Rating) -> String { format.ratingLetters[x] ?? x.label }
+        switch field {
+        case .personID: return r.personID
+        case .upn: return r.upn ?? ""
+        case .formType: return format.formType
+        case .pepType: return r.pepType.map { $0 == .initial ? "Initial" : "Termly review" } ?? ""
+        case .term: return r.term?.rawValue.capitalized ?? ""
+        case .academicYear: return r.academicYear ?? ""
+        case .meetingDate: return date(r.meetingDate)
+        case .receivedDate: return date(r.receivedDate)
+        case .qaDate: return date(r.qaDate)
+        case .qaOutcome: return rating(r.qaOutcome)
+        case .qaCompliance: return rating(r.qaCompliance)
+        case .status: return r.status.rawValue
+        case .nextPEPDue: return date(r.nextPEPDue)
+        case .settingURN: return r.settingURN ?? ""
+        case .settingName: return r.settingName ?? ""
+        case .designatedTeacher: return r.designatedTeacher ?? ""
+        case .attendancePct: return r.attendancePercent.map { NSDecimalNumber(decimal: $0).stringValue } ?? ""
+        case .senStatus: return r.senStatus?.rawValue ?? ""
+        case .ppPlusRequested: return money(r.ppPlusRequested)
+        case .ppPlusApproved: return money(r.ppPlusApproved)
+        case .documentHash: return r.documentHash
+        case .sourceSystem: return format.sourceSystem
+        case .batchID: return Self.batchID(batch)
+        case .recordKind: return r.kind.rawValue
+        }
+    }
+
+    static let numericFields: Set<ExportField> = [.attendancePct, .ppPlusRequested, .ppPlusApproved]
+
+    /// The batch as CSV: a header row of column names, then one row per record.
+    package func csv(_ records: [ExportRecord], batch: Int) -> String {
+        var w = CSVWriter()
+        w.row(format.columns.map { CSVWriter.Cell.text($0.name) })
+        for r in records {
+            w.row(
+                format.columns.map { c in
+                    let v = value(c.field, of: r, batch: batch)
+                    return Self.numericFields.contains(c.field) ? .number(v) : .text(v)
+                })
+        }
+        return w.text
+    }
+
+    /// The batch as XML: `<root batch_id count>` holding one element per record, one child
+    /// element per column (element names are checked when the layout is loaded).
+    package func xml(_ records: [ExportRecord], batch: Int) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<\(format.xmlRoot) batch_id=\"\(Self.batchID(batch))\" count=\"\(records.count)\">\n"
+        for r in records {
+            out += "  <\(format.xmlRecord)>\n"
+            for c in format.columns {
+                let v = value(c.field, of: r, batch: batch)
+                out += v.isEmpty ? "    <\(c.name)/>\n" : "    <\(c.name)>\(Self.escapeXML(v))</\(c.name)>\n"
+            }
+            out += "  </\(format.xmlRecord)>\n"
+        }
+        return out + "</\(format.xmlRoot)>\n"
+    }
+
+    /// Writes `eclipse-NNNNNN.csv` and `.xml` under the next free number and returns them.
+    /// - Throws: `WriteOnceFile.AlreadyExists` rather than replace an earlier batch.
+    package func writeBatch(_ records: [ExportRecord], folder: URL, sequence: Int? = nil) throws -> (csv: URL, xml: URL) {
+        let n = sequence ?? max(
+            WriteOnceFile.nextSequence(in: folder, prefix: "eclipse", extension: "csv"),
+            WriteOnceFile.nextSequence(in: folder, prefix: "eclipse", extension: "xml"))
+        let stem = "eclipse-" + WriteOnceFile.sequenceLabel(n)
+        let csvURL = folder.appendingPathComponent(stem + ".csv")
+        let xmlURL = folder.appendingPathComponent(stem + ".xml")
+        if FileManager.default.fileExists(atPath: xmlURL.path) { throw WriteOnceFile.AlreadyExists(path: xmlURL.path) }
+        try WriteOnceFile.write(csv(records, batch: n), to: csvURL)
+        try WriteOnceFile.write(xml(records, batch: n), to: xmlURL)
+        return (csvURL, xmlURL)
+    }
+
+    /// Escapes text for XML content, dropping characters XML 1.0 cannot carry.
+    static func escapeXML(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+import PEPModel
+
+/// One approved PP+ amount for one child, to be paid to one school: what the ledger hands the
+/// finance renderers. It carries the child's LA ID only, never a name.
+package struct PaymentLine: Sendable, Hashable {
+    package var childID: String
+    package var schoolURN: String
+    package var term: Term
+    package var academicYear: String
+    package var amount: Pence
+    /// The ledger's reference for the decision (e.g. `S000123-R1`), for audit.
+    package var sourceReference: String
+
+    package init(childID: String, schoolURN: String, term: Term, academicYear: String, amount: Pence, sourceReference: String) {
+        self.childID = childID
+        self.schoolURN = schoolURN
+        self.term = term
+        self.academicYear = academicYear
+        self.amount = amount
+        self.sourceReference = sourceReference
+    }
+}
+
+/// A PP+ amount held back, and why (a Red PEP, over the cap, a school not in the register...).
+package struct HeldItem: Sendable, Hashable {
+    package var childID: String
+    package var schoolURN: String
+    package var term: Term
+    package var academicYear: String
+    package var amount: Pence
+    package var reason: FundingDecision.HoldReason
+    /// A sentence for people; no personal data.
+    package var note: String
+    package var sourceReference: String
+
+    package init(
+        childID: String, schoolURN: String, term: Term, academicYear: String, amount: Pence,
+        reason: FundingDecision.HoldReason, note: String, sourceReference: String
+    ) {
+        self.childID = childID
+        self.schoolURN = schoolURN
+        self.term = term
+        self.academicYear = academicYear
+        self.amount = amount
+        self.reason = reason
+        self.note = note
+        self.sourceReference = sourceReference
+    }
+}
+
+/// What identifies one payment run: its sequence number (the ledger's), date and term.
+package struct PaymentBatchInfo: Sendable, Hashable {
+    package var sequence: Int
+    package var date: CalendarDate
+    package var term: Term
+    /// `2025/26`.
+    package var academicYear: String
+
+    package init(sequence: Int, date: CalendarDate, term: Term, academicYear: String) {
+        self.sequence = sequence
+        self.date = date
+        self.term = term
+        self.academicYear = academicYear
+    }
+
+    /// `000007`.
+    package var sequenceLabel: String { WriteOnceFile.sequenceLabel(sequence) }
+
+    /// `AUT25`: the term's three letters and the academic year's first two-digit year.
+    package var termCode: String {
+        let letters: String
+        switch term {
+        case .autumn: letters = "AUT"
+        case .spring: letters = "SPR"
+        case .summer: letters = "SUM"
+        }
+        let digits = academicYear.prefix(4).filter(\.isNumber)
+        return letters + (digits.count == 4 ? String(digits.suffix(2)) : "00")
+    }
+
+    /// The financial year (1 April to 31 March) of the batch date: `2025-26`.
+    package var financialYear: String {
+        let start = date.month >= 4 ? date.year : date.year - 1
+        let end = (start + 1) % 100
+        return "\(start)-\(end < 10 ? "0" : "")\(end)"
+    }
+
+    /// The ledger period: April is P01, March P12 (`2025-26 P09`).
+    package var period: String {
+        let p = (date.month + 8) % 12 + 1
+        return "\(financialYear) P\(p < 10 ? "0" : "")\(p)"
+    }
+
+    /// The payment reference for the n-th payee (1-based) of this batch, at most 18 characters:
+    /// `PPAUT25-007001` (prefix, term code, batch number mod 1000, payee number). Journal
+    /// transfers carry a `J` (`PPAUT25-J007001`) so they never share a reference with a payment.
+    package func reference(prefix: String, payee: Int, route: PaymentRoute = .cheque) -> String {
+        func pad3(_ n: Int) -> String { let s = String(n % 1000); return String(repeating: "0", count: 3 - s.count) + s }
+        let marker = route == .journal ? "J" : ""
+        return String("\(prefix)\(termCode)-\(marker)\(pad3(sequence))\(pad3(payee))".prefix(18))
+    }
+}

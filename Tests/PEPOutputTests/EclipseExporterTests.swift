@@ -1,0 +1,48 @@
+import Foundation
+import PEPModel
+import Testing
+
+@testable import PEPOutput
+
+private let layout = EclipseExportFormat(
+    columns: ExportField.allCases.map { ExportColumn(name: $0.rawValue.uppercased(), field: $0) },
+    datePattern: DatePattern("dd/MM/yyyy") ?? .iso)
+
+@Test func exportCSVMatchesSnapshot() throws {
+    try OutputFixtures.assertSnapshot(EclipseExporter(format: layout).csv(OutputFixtures.exportRecords, batch: 1), named: "eclipse-000001.csv")
+}
+
+@Test func exportXMLMatchesSnapshot() throws {
+    try OutputFixtures.assertSnapshot(EclipseExporter(format: layout).xml(OutputFixtures.exportRecords, batch: 1), named: "eclipse-000001.xml")
+}
+
+@Test func exportGuardsAgainstFormulaInjection() {
+    let csv = EclipseExporter(format: layout).csv(OutputFixtures.exportRecords, batch: 1)
+    #expect(csv.contains("\"'=HYPERLINK("))
+    #expect(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"))
+}
+
+@Test func recordKindAndRatingLettersFollowTheLayout() {
+    var custom = layout
+    custom.ratingLetters = [.red: "1", .amber: "2", .green: "3"]
+    custom.money = .pence
+    let e = EclipseExporter(format: custom)
+    let update = OutputFixtures.exportRecords[1]
+    #expect(e.value(.recordKind, of: update, batch: 3) == "update")
+    #expect(e.value(.qaOutcome, of: update, batch: 3) == "1")
+    #expect(e.value(.ppPlusApproved, of: OutputFixtures.exportRecords[0], batch: 3) == "55000")
+    #expect(e.value(.batchID, of: update, batch: 3) == "ECL-000003")
+    #expect(e.value(.meetingDate, of: update, batch: 3) == "20/10/2025")
+}
+
+@Test func eachBatchGetsANewNumberAndNoBatchIsOverwritten() throws {
+    let folder = try OutputFixtures.temporaryFolder()
+    let exporter = EclipseExporter(format: layout)
+    let first = try exporter.writeBatch(OutputFixtures.exportRecords, folder: folder)
+    let before = try String(contentsOf: first.csv, encoding: .utf8)
+    let second = try exporter.writeBatch([OutputFixtures.exportRecords[0]], folder: folder)
+    #expect(first.csv.lastPathComponent == "eclipse-000001.csv")
+    #expect(second.xml.lastPathComponent == "eclipse-000002.xml")
+    #expect(throws: WriteOnceFile.AlreadyExists.self) { try exporter.writeBatch([], folder: folder, sequence: 1) }
+    #expect(try String(contentsOf: first.csv, encoding: .utf8) == before)
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func PEPOutputTestsBuilds() { #expect(Bool(true)) }
