@@ -54,7 +54,7 @@ SCHOOLS = ["Brookfield Academy", "St Aldric's CE Primary School", "Hollins Park 
 SUBJECTS = ["English", "Maths", "Science", "History", "Geography", "Art", "Computing", "French"]
 TARGET_TEXT = [
     ("Literacy", "Read a chapter book independently and retell the main events in order",
-     "Retells three chapters accurately in a reading conference", "Daily 1:1 reading with TA; reading record"),
+     "Retells 3 chapters accurately in each fortnightly reading conference", "Daily 1:1 reading with TA; reading record"),
     ("Numeracy", "Recall multiplication facts to 12 x 12 within 5 seconds each",
      "Scores 45/50 on the weekly times-table check", "Times Tables Rock Stars 3x weekly; maths mentor"),
     ("Emotional wellbeing", "Use the agreed calm-down plan when feeling overwhelmed in class",
@@ -62,7 +62,7 @@ TARGET_TEXT = [
     ("Attendance", "Arrive at school by 8:45 every day",
      "Attendance above 95% for the term", "Breakfast club place funded; carer text reminders"),
     ("Writing", "Write a paragraph using full stops and capital letters correctly",
-     "Three independent paragraphs assessed as secure", "Small-group writing intervention twice weekly"),
+     "3 independent paragraphs assessed as secure by the class teacher", "Small-group writing intervention twice weekly"),
 ]
 VOICE = [
     "I like art and football at lunch. I find maths hard when it's fractions but Miss Patel helps me.",
@@ -85,8 +85,11 @@ def fake_pep(rng, quality):
     year = rng.randint(1, 11)
     dob = dt.date(2025 - year - 5, rng.randint(1, 12), rng.randint(1, 28))
     meeting = dt.date(2025, rng.choice([10, 11]), rng.randint(1, 28))
+    pep_type = rng.choice(["Initial", "Review"])
+    send = rng.choice(["None", "SEN Support", "EHCP"])
+    good = quality == "good"
     p = {
-        "pep.type": rng.choice(["Initial", "Review"]),
+        "pep.type": pep_type,
         "pep.term": "Autumn",
         "pep.academic_year": "2025/26",
         "child.la_id": f"EC{rng.randint(100000, 999999)}",
@@ -95,10 +98,13 @@ def fake_pep(rng, quality):
         "child.last_name": last,
         "child.date_of_birth": dob,
         "child.year_group": f"Year {year}",
-        "child.care_start_date": dt.date(2022, rng.randint(1, 12), rng.randint(1, 28)),
+        # An initial PEP is held within 20 working days of entering care (TIME-03).
+        "child.care_start_date": (meeting - dt.timedelta(days=rng.randint(14, 25))) if pep_type == "Initial"
+        else dt.date(2022, rng.randint(1, 12), rng.randint(1, 28)),
         "child.legal_status": rng.choice(["C2", "J2", "V2", "E1"]),
-        "child.send.status": rng.choice(["None", "SEN Support", "EHCP"]),
-        "child.send.primary_need": rng.choice(["SEMH", "SLCN", "MLD", ""]),
+        "child.send.status": send,
+        "child.send.primary_need": rng.choice(["SEMH", "SLCN", "MLD"]) if send != "None" else "",
+        "child.send.ehcp_review_date": (meeting - dt.timedelta(days=rng.randint(30, 300))) if send == "EHCP" else "N/A",
         "school.urn": f"{rng.randint(100000, 149999)}",
         "school.name": rng.choice(SCHOOLS),
         "school.designated_teacher.name": f"{rng.choice(['Mrs', 'Mr', 'Ms'])} {rng.choice(LAST)}",
@@ -107,9 +113,11 @@ def fake_pep(rng, quality):
         "social_worker.email": "sw@council.example.gov.uk",
         "meeting.date": meeting,
         "meeting.next_date": meeting + dt.timedelta(days=rng.choice([84, 91, 98])),
-        "meeting.child_attended": rng.random() < 0.8,
-        "attendance.percentage": f"{rng.uniform(82, 100):.1f}",
-        "exclusions.suspension_days": rng.choice(["0", "0", "1", "2.5"]),
+        # A good PEP is coherent: the child attended, and low attendance or lost days would
+        # need their own targets (ATT-02, EXC-02), so a good one has neither.
+        "meeting.child_attended": True if good else rng.random() < 0.8,
+        "attendance.percentage": f"{rng.uniform(91 if good else 82, 100):.1f}",
+        "exclusions.suspension_days": "0" if good else rng.choice(["0", "0", "1", "2.5"]),
         "exclusions.permanent": False,
         "wellbeing.sdq_score": str(rng.randint(6, 24)),
         "child_voice": rng.choice(VOICE),
@@ -124,14 +132,19 @@ def fake_pep(rng, quality):
     p["sign_off.designated_teacher.name"] = p["school.designated_teacher.name"]
     p["attendees"] = [(p["school.designated_teacher.name"], "Designated Teacher"),
                       (p["social_worker.name"], "Social Worker"), (f"{rng.choice(FIRST)} {last}", "Foster Carer")]
+    subjects = ["English", "Maths", rng.choice(SUBJECTS[2:])]
     p["attainment"] = [(s, rng.choice(["WTS", "EXS", "4", "5"]), rng.choice(["EXS", "GDS", "5", "6"]),
-                        rng.choice(["Expected", "Above", "Below"])) for s in rng.sample(SUBJECTS, 3)]
+                        rng.choice(["Expected", "Above", "Below"])) for s in subjects]
     p["previous_targets"] = [(t[1], rng.choice(["Achieved", "Partly achieved", "Not achieved"]), "Reviewed with the child.")
                              for t in rng.sample(TARGET_TEXT, 2)]
+    # Literacy, numeracy and wellbeing targets (the last covers a high SDQ score, WB-02), each
+    # reviewed before the end of the autumn term (TGT-03).
+    review_by = dt.date(2025, 12, 12)
     p["targets"] = [(a, d, s, act, rng.choice(["Class teacher", "TA", "DT", "Carer"]), rng.choice(["Daily", "Weekly", "3x weekly"]),
-                     meeting + dt.timedelta(days=70)) for a, d, s, act in rng.sample(TARGET_TEXT, 3)]
-    p["ppplus"] = [("1:1 reading tuition", "Target 1", f"£{rng.choice([450, 600, 750])}.00",
-                    "Reading age to rise by 6 months", "Bright Tutors Ltd")]
+                     review_by) for a, d, s, act in TARGET_TEXT[:3]]
+    p["ppplus"] = [("1:1 reading tuition", "Target 1", f"£{rng.choice([300, 450, 500])}.00",
+                    "Reading age to rise by six months so that the child can read class texts independently",
+                    "Bright Tutors Ltd")]
     if quality == "gaps":
         for k in ["child.upn", "child.send.primary_need", "school.urn", "social_worker.email", "meeting.next_date",
                   "wellbeing.sdq_score", "carer_views", "ppplus.previous_impact", "sign_off.designated_teacher.date"]:
@@ -330,7 +343,8 @@ SCALARS = [
                          ("child.date_of_birth", "Date of birth", "DOB"), ("child.upn", "UPN", "UPN"),
                          ("child.la_id", "Child ID", "ChildID"), ("child.year_group", "Year group", "YearGroup"),
                          ("child.care_start_date", "Date entered care", "CareStart"), ("child.legal_status", "Legal status", "LegalStatus"),
-                         ("child.send.status", "SEN status", "SENStatus"), ("child.send.primary_need", "Primary need", "PrimaryNeed")]),
+                         ("child.send.status", "SEN status", "SENStatus"), ("child.send.primary_need", "Primary need", "PrimaryNeed"),
+                         ("child.send.ehcp_review_date", "Date of last EHCP annual review", "EHCPReview")]),
     ("School and professionals", [("school.name", "School name", "SchoolName"), ("school.urn", "School URN", "SchoolURN"),
                                   ("school.designated_teacher.name", "Designated Teacher", "DTName"),
                                   ("school.designated_teacher.email", "Designated Teacher email", "DTEmail"),
@@ -348,7 +362,8 @@ SIGN_OFF = [("sign_off.designated_teacher.name", "Signed off by (Designated Teac
             ("sign_off.designated_teacher.date", "Date signed off", "DTSignDate"),
             ("sign_off.confirmed", "I confirm the Designated Teacher has signed off this PEP", "DTSignOff")]
 BOOLS = {"meeting.child_attended", "exclusions.permanent", "sign_off.confirmed"}
-DATES = {"meeting.date", "meeting.next_date", "child.date_of_birth", "child.care_start_date", "sign_off.designated_teacher.date"}
+DATES = {"meeting.date", "meeting.next_date", "child.date_of_birth", "child.care_start_date", "sign_off.designated_teacher.date",
+         "child.send.ehcp_review_date"}
 LABEL_SHADE = "D9E2F3"
 
 
@@ -454,14 +469,17 @@ def mixed_extras(d, p):
     deleted = (f'<{w}:del {w}:id="902" {w}:author="A. Teacher" {w}:date="2025-11-10T09:00:00Z"><{w}:r><{w}:delText>'
                "Deleted draft wording that must not be read.</" + f"{w}:delText></{w}:r></{w}:del>")
     voice = d.table([d.row([d.cell(d.runs("What I think", bold=True), 3000, shade=LABEL_SHADE), d.cell(d.p(deleted + ins), 6000)])], [3000, 6000])
+    hdr = ["Area", "Target", "Success criteria", "Who", "How often", "By when"]
+    widths = [1500, 2200, 1900, 1200, 1000, 1200]
     merged = d.table([
-        d.row([d.cell(d.runs("Area", bold=True), 2000, shade=LABEL_SHADE), d.cell(d.runs("Target", bold=True), 3000, shade=LABEL_SHADE),
-               d.cell(d.runs("Success criteria", bold=True), 2500, shade=LABEL_SHADE), d.cell(d.runs("By when", bold=True), 1500, shade=LABEL_SHADE)], header=True),
-        d.row([d.cell(d.runs("Social skills"), 2000, vmerge="restart"), d.cell(d.runs("Join a lunchtime club"), 3000),
-               d.cell(d.runs("Attends weekly for six weeks"), 2500), d.cell(d.runs("13/02/2026"), 1500)]),
-        d.row([d.cell("", 2000, vmerge="continue"), d.cell(d.runs("Ask an adult for help when stuck"), 3000),
-               d.cell(d.runs("Uses help card in 4 of 5 lessons"), 2500), d.cell(d.runs("13/02/2026"), 1500)]),
-    ], [2000, 3000, 2500, 1500])
+        d.row([d.cell(d.runs(h, bold=True), wd, shade=LABEL_SHADE) for h, wd in zip(hdr, widths)], header=True),
+        d.row([d.cell(d.runs("Social skills"), 1500, vmerge="restart"), d.cell(d.runs("Join a lunchtime club"), 2200),
+               d.cell(d.runs("Attends weekly for six weeks"), 1900), d.cell(d.runs("Learning mentor"), 1200),
+               d.cell(d.runs("Weekly"), 1000), d.cell(d.runs("12/12/2025"), 1200)]),
+        d.row([d.cell("", 1500, vmerge="continue"), d.cell(d.runs("Ask an adult for help when stuck"), 2200),
+               d.cell(d.runs("Uses help card in 4 of 5 lessons"), 1900), d.cell(d.runs("Class teacher"), 1200),
+               d.cell(d.runs("Daily"), 1000), d.cell(d.runs("12/12/2025"), 1200)]),
+    ], widths)
     nested_inner = d.table([d.row([d.cell(d.runs("Boxall Profile completed on", bold=True), 3000, shade=LABEL_SHADE, span=2),
                                    d.cell(d.runs("03/11/2025"), 3000)]),
                             d.row([d.cell(d.runs("Boxall Profile attached", bold=True), 3000, shade=LABEL_SHADE, span=2),

@@ -10,5 +10,4 @@ while IFS=$'\t' read -r file received _; do
   case "$file" in ''|'#'*) continue ;; esac
   [ -e "SampleInbox/$file" ] && touch -d "$received 09:30:00" "SampleInbox/$file"
 done < docs/sample-inbox.tsv
-for f in SampleInbox/docx/*.docx; do [ -e "$f" ] && touch -d "2025-10-16 09:30:00" "$f"; done
 exit 0

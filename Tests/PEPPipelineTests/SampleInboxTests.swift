@@ -32,6 +32,7 @@ func stampedSampleInbox() throws -> (inbox: URL, root: URL) {
     for design in try sampleDesigns() {
         let source = repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent(design.file)
         let target = inbox.appendingPathComponent(design.file)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: target)
         let day = try #require(CalendarDate(iso: design.receivedOn))
         var calendar = Calendar(identifier: .gregorian)
@@ -58,9 +59,13 @@ func samplePipeline(root: URL, logger: Logger = Logger(label: "test", factory: {
     let summary = try samplePipeline(root: root).process(paths: [inbox.path])
     let byFile = Dictionary(uniqueKeysWithValues: summary.outcomes.map { ($0.file, $0) })
     for design in try sampleDesigns() {
-        let outcome = try #require(byFile[design.file], "no outcome for \(design.file)")
+        let name = (design.file as NSString).lastPathComponent
+        let outcome = try #require(byFile[name], "no outcome for \(design.file)")
         switch outcome {
+        case .rated(let r) where design.quality == "could-not-assess":
+            #expect(!r.assessable, "\(design.file) should be reported as could not assess")
         case .rated(let r):
+            #expect(r.assessable, "\(design.file) should be assessable")
             #expect(r.quality.rawValue == design.quality, "\(design.file) quality")
             #expect(r.compliance.rawValue == design.compliance, "\(design.file) compliance")
         case .rejected(_, let reason):
@@ -77,7 +82,7 @@ func samplePipeline(root: URL, logger: Logger = Logger(label: "test", factory: {
     defer { try? FileManager.default.removeItem(at: root) }
     let first = try samplePipeline(root: root).process(paths: [inbox.path])
     let second = try samplePipeline(root: root).process(paths: [inbox.path])
-    #expect(first.ratedCount == 13)
+    #expect(first.ratedCount == (try sampleDesigns()).filter { $0.quality != "rejected" }.count)
     #expect(second.ratedCount == 0)
     #expect(second.duplicateCount == first.outcomes.count)
 }

@@ -69,27 +69,4 @@ import Testing
         #expect(r.found.count <= 2)
         #expect(r.pep.value(at: "child.upn") == nil)
     }
-
-    /// Times the reader over a generated set when `PEPQA_DOCX_BENCH` names its folder
-    /// (`python3 scripts/make_docx_samples.py --count 500 --out DIR`).
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PEPQA_DOCX_BENCH"] != nil))
-    func benchmarkReadsAGeneratedSet() throws {
-        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PEPQA_DOCX_BENCH"] ?? "")
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".docx") }.sorted()
-        let files = try names.map { try [UInt8](Data(contentsOf: dir.appendingPathComponent($0))) }
-        let reader = DocxReader(mapping: Docx.mapping)
-        var found = 0
-        var failures = 0
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            for (name, bytes) in zip(names, files) {
-                let r = PEPBuilder.build(try reader.read(bytes, file: name))
-                found += r.found.count
-                if !r.issues.isEmpty { failures += 1 }
-            }
-        }
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        print("DOCX bench: \(files.count) documents, \(files.reduce(0) { $0 + $1.count }) bytes, \(String(format: "%.0f", ms)) ms, \(String(format: "%.2f", ms / Double(max(files.count, 1)))) ms/doc, \(found) paths found, \(failures) with issues")
-        #expect(files.count > 0)
-    }
 }
