@@ -13,6 +13,7 @@ Standard library only (zipfile).
 """
 
 import argparse
+import json
 import datetime as dt
 import os
 import random
@@ -641,11 +642,67 @@ SAMPLES = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------
+# The truth: what a perfect reader extracts (for scripts/field-accuracy.py)
+
+PLACEHOLDERS = {"", "N/A", "TBC"}
+
+
+def truth_of(p, style):
+    """Flat `path -> expected value` (text as written, dates ISO, booleans) for every field the
+    document holds. A blank or a placeholder is expected to read as nothing (None)."""
+    if style == "unstructured":
+        return {"meeting.date": None, "child.la_id": None}
+
+    def val(v):
+        if v is None or (isinstance(v, str) and v.strip() in PLACEHOLDERS):
+            return None
+        if isinstance(v, bool):
+            return v
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return str(v)
+
+    t = {}
+    for _, fields in SCALARS:
+        for path, _, _ in fields:
+            t[path] = val(p.get(path))
+    for path, _, _ in NARRATIVE + SIGN_OFF:
+        t[path] = val(p.get(path))
+    lists = [("meeting.attendees", ["name", "role"], p["attendees"]),
+             ("attainment", ["subject", "current", "target", "progress"], p["attainment"]),
+             ("previous_targets", ["description", "outcome", "comment"], p["previous_targets"]),
+             ("targets", ["area", "description", "success_criteria", "actions", "owner", "frequency", "review_date"], p["targets"]),
+             ("ppplus.requests", ["intervention", "target_ref", "amount", "intended_impact", "provider"], p["ppplus"])]
+    for path, names, records in lists:
+        for i, rec in enumerate(r for r in records if any(val(x) for x in r)):
+            for name, v in zip(names, rec):
+                t[f"{path}[{i}].{name}"] = val(v)
+    if style == "mixed":  # the extras: a merged-cell target table and a nested Boxall table
+        extra = [("Social skills", "Join a lunchtime club", "Attends weekly for six weeks", None, "Learning mentor", "Weekly", "2025-12-12"),
+                 ("Social skills", "Ask an adult for help when stuck", "Uses help card in 4 of 5 lessons", None, "Class teacher", "Daily", "2025-12-12")]
+        base = len(p["targets"])
+        for j, rec in enumerate(extra):
+            for name, v in zip(["area", "description", "success_criteria", "actions", "owner", "frequency", "review_date"], rec):
+                t[f"targets[{base + j}].{name}"] = v
+        t["boxall.completed_on"] = "2025-11-03"
+        t["boxall.attached"] = True
+    return t
+
+
+def write_truth(folder, name, p, style):
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name.replace(".docx", ".truth.json")), "w") as f:
+            json.dump(truth_of(p, style), f, indent=1, sort_keys=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=0, help="write N varied documents instead of the samples")
     ap.add_argument("--out", default=None, help="output folder (default SampleInbox/docx)")
     ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--truth", default=None, help="also write <name>.truth.json (the fields a perfect reader finds) here")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     out = args.out or os.path.join(here, "..", "SampleInbox", "docx")
@@ -656,12 +713,14 @@ def main():
         for i in range(args.count):
             style = styles[i % len(styles)]
             quality = "gaps" if rng.random() < 0.3 else "good"
-            make(os.path.join(out, f"pep-{i:04d}-{style}.docx"), style, quality, rng.randint(0, 2**31),
-                 prefix=rng.choice(["w", "w", "w", "ns0"]))
+            name = f"pep-{i:04d}-{style}.docx"
+            p = make(os.path.join(out, name), style, quality, rng.randint(0, 2**31), prefix=rng.choice(["w", "w", "w", "ns0"]))
+            write_truth(args.truth, name, p, style)
         print(f"wrote {args.count} documents to {out}")
         return
     for name, style, quality, seed, prefix, part in SAMPLES:
-        make(os.path.join(out, name), style, quality, seed, prefix, part)
+        p = make(os.path.join(out, name), style, quality, seed, prefix, part)
+        write_truth(args.truth, name, p, style)
         print(os.path.join(out, name))
 
 
