@@ -685,6 +685,7 @@ def truth_of(p, style):
         for j, rec in enumerate(extra):
             for name, v in zip(["area", "description", "success_criteria", "actions", "owner", "frequency", "review_date"], rec):
                 t[f"targets[{base + j}].{name}"] = v
+        t["child_voice"] = val(p["child_voice"]) or "No views recorded."  # the updated voice table's wording
         t["boxall.completed_on"] = "2025-11-03"
         t["boxall.attached"] = True
     return t

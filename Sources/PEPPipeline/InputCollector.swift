@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 
 /// One thing to take in: a plain file, an e-mail file, or a Maildir message.
 package enum InputItem: Sendable, Hashable {
@@ -53,8 +54,9 @@ package enum InputCollector {
         }
     }
 
+    /// An e-mail by extension, by its place in a Maildir or by its first bytes; else a document.
     static func item(for path: String) -> InputItem {
-        path.lowercased().hasSuffix(".eml") ? .email(path) : .file(path)
+        MessageSniffer.isMessage(path: path) ? .email(path) : .file(path)
     }
 
     package static func isMaildir(_ path: String) -> Bool {

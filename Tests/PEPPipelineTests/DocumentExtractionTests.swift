@@ -5,7 +5,7 @@ import Testing
 let rulesPath = repositoryRoot.appendingPathComponent("Rules").path
 
 func goodSamples() throws -> [String] {
-    try sampleDesigns().filter { $0.quality != "rejected" }.map {
+    try sampleDesigns().filter { !["rejected", "could-not-assess"].contains($0.quality) }.map {
         repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent($0.file).path
     }
 }
@@ -16,13 +16,28 @@ func goodSamples() throws -> [String] {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "pep/1")
         let child = try #require(object["child"] as? [String: Any])
-        #expect((child["la_id"] as? String)?.hasPrefix("LA1000") == true, "\(path)")
+        #expect((child["la_id"] as? String)?.range(of: #"^(LA|EC)\d{6}$"#, options: .regularExpression) != nil, "\(path)")
         let ppplus = try #require(object["ppplus"] as? [String: Any])
         let requests = try #require(ppplus["requests"] as? [[String: Any]])
         for request in requests {
             let amount = try #require(request["amount"] as? String)
             #expect(amount.range(of: #"^\d+\.\d\d$"#, options: .regularExpression) != nil)
         }
+    }
+}
+
+@Test func extractReadsTheFirstPEPOfAMaildirMessageThatHasNoExtension() throws {
+    let path = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1762510500.M101P4711.mx1.virtualschool.example").path
+    let json = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
+    #expect(json.contains(#""la_id": "VS-104233""#))
+}
+
+@Test func extractOfAMessageWithNoPEPSaysSoInOneLine() throws {
+    let path = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1763368200.M104P4714.mx1.virtualschool.example").path
+    #expect {
+        _ = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
+    } throws: { error in
+        "\(error)".contains("no PEP attachment") && !"\(error)".contains("\n")
     }
 }
 
