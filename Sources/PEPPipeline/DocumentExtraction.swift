@@ -19,6 +19,7 @@ package enum DocumentExtraction {
 
     /// The QA result JSON of the document, rated against the rules in `rulesDirectory`.
     package static func qaResultJSON(file: String, rulesDirectory: String) throws -> String {
+        try RulesCheck.requireFolder(rulesDirectory)
         let rules: RuleSet
         do { rules = try RuleSet.load(directory: URL(fileURLWithPath: rulesDirectory)) } catch {
             throw Failure(description: "the rules in \(rulesDirectory) are not valid:\n\(error)")
@@ -35,6 +36,7 @@ package enum DocumentExtraction {
 
     static func readFirst(file: String, rulesDirectory: String) throws -> (Submission, ReadResult) {
         guard FileManager.default.fileExists(atPath: file) else { throw Failure(description: "\(file): no such file") }
+        try RulesCheck.requireFolder(rulesDirectory)
         let submissions: [Submission]
         switch InputLoader.load(InputCollector.item(for: file)) {
         case .submissions(let s): submissions = s

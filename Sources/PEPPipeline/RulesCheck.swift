@@ -16,4 +16,20 @@ package enum RulesCheck {
         }
         return problems
     }
+
+    /// A missing rules folder is the usual mistake of running from the wrong folder: say so,
+    /// rather than listing every file that is not there.
+    package static func requireFolder(_ directory: String) throws(MissingRulesFolder) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw MissingRulesFolder(directory: directory)
+        }
+    }
+}
+
+package struct MissingRulesFolder: Error, CustomStringConvertible {
+    package let directory: String
+    package var description: String {
+        "no rules folder at '\(directory)': run pepqa from the repository root, or pass --rules DIR"
+    }
 }

@@ -25,6 +25,7 @@ enum CommandSupport {
     /// Opens the pipeline or exits with one clear line (a broken rule set lists every problem).
     static func openPipeline(_ config: ServiceConfiguration, logger: Logger) throws -> Pipeline {
         do {
+            try RulesCheck.requireFolder(config.rulesDir)
             return try Pipeline(configuration: config, logger: logger)
         } catch {
             fail("cannot start: \(error)")

@@ -74,3 +74,12 @@ func goodSamples() throws -> [String] {
 @Test func rulesCheckOfAMissingFolderSaysSo() {
     #expect(RulesCheck.problems(in: "/nonexistent/rules") == ["/nonexistent/rules: no such folder"])
 }
+
+@Test func extractOutsideTheRepositoryRootSaysWhereTheRulesShouldBe() throws {
+    let path = repositoryRoot.appendingPathComponent("SampleInbox/01-green-review-secondary.json").path
+    #expect {
+        _ = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: "/nonexistent/Rules")
+    } throws: { error in
+        "\(error)" == "no rules folder at '/nonexistent/Rules': run pepqa from the repository root, or pass --rules DIR"
+    }
+}
