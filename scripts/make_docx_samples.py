@@ -549,6 +549,18 @@ def settings(d):
             '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>')
 
 
+class FixedTimeZip:
+    """Writes every entry with the same time, so that the same seed gives the same bytes."""
+
+    def __init__(self, archive):
+        self.archive = archive
+
+    def writestr(self, name, data):
+        info = zipfile.ZipInfo(name, date_time=(2025, 11, 12, 16, 30, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self.archive.writestr(info, data)
+
+
 def package(path, d, body_parts, comments=False, part_name="word/document.xml"):
     w = d.w
     sect = (f'<{w}:sectPr {w}:rsidR="{d.rsid()}"><{w}:headerReference {w}:type="default" r:id="rId8"/>'
@@ -599,7 +611,8 @@ def package(path, d, body_parts, comments=False, part_name="word/document.xml"):
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            '<Template>PEP-template-2025.dotx</Template><TotalTime>42</TotalTime><Pages>6</Pages><Application>Microsoft Office Word</Application>'
            '<DocSecurity>8</DocSecurity><AppVersion>16.0000</AppVersion></Properties>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        z = FixedTimeZip(archive)
         z.writestr("[Content_Types].xml", ct)
         z.writestr("_rels/.rels", root_rels)
         z.writestr(part_name, document)
@@ -639,6 +652,9 @@ SAMPLES = [
     # Saved by another tool: a different namespace prefix and main part name.
     ("pep-mixed-tracked-changes.docx", "mixed", "good", 15, "ns0", "word/document2.xml"),
     ("pep-free-text-unstructured.docx", "unstructured", "gaps", 16, "w", "word/document.xml"),
+    # Two more children whose forms scripts/resave-with-libreoffice.sh re-saves in LibreOffice Writer.
+    ("pep-content-controls-libreoffice.docx", "controls", "good", 17, "w", "word/document.xml"),
+    ("pep-legacy-form-fields-libreoffice.docx", "legacy", "good", 18, "w", "word/document.xml"),
 ]
 
 

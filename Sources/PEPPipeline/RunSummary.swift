@@ -21,7 +21,7 @@ package struct RunSummary: Sendable {
                 var pp = r.fundingSummary
                 if r.supersededEarlier { pp += " · supersedes earlier PEP" }
                 if r.supersededAtOnce { pp += " · older than a PEP already recorded" }
-                rows.append([r.file, r.childID, r.assessable ? r.quality.label : "Could not assess", r.compliance.label, pp])
+                rows.append([r.file, r.childID, r.assessable ? r.quality.label : "Could not assess", r.assessable ? r.compliance.label : "-", pp])
             case .duplicate(let file, _):
                 rows.append([file, "-", "-", "-", "already recorded (same content)"])
             case .rejected(let file, let reason):
