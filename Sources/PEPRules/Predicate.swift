@@ -1,7 +1,7 @@
 import Foundation
 import PEPModel
 
-/// A condition of the rule language, parsed from a YAML tree (see `docs/RULES.md`).
+/// A condition of the rule language, parsed from a YAML tree (see `Rules/README.md`).
 ///
 /// The language follows Schematron's shape (a context, an assertion, a message) in YAML, the
 /// way Semgrep and Sigma write rules: each condition is a mapping with one operator key.
