@@ -80,13 +80,14 @@ struct RulesetFileParser {
         let text = scalar.string
         if scalar.style == .plain {
             if text == "true" || text == "false" { return .boolean(text == "true") }
-            if let number = Decimal(string: text), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
-                return .number(number)
-            }
-            if let date = CalendarDate(iso: text) { return .date(date) }
+            // A date first: `2025-09-01` is also digits and dashes, and would read as 2025.
             if text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil {
+                if let date = CalendarDate(iso: text) { return .date(date) }
                 reader.problem(node, "bad date: \(text) does not exist")
                 return nil
+            }
+            if let number = Decimal(string: text), text.wholeMatch(of: /-?\d+(\.\d+)?/) != nil {
+                return .number(number)
             }
         }
         return .text(text)
