@@ -41,7 +41,7 @@ struct PredicateParser {
         switch op {
         case "all", "any": return group(op, body, scope: scope)
         case "not": return predicate(body, scope: scope).map { .not($0) }
-        case "present": return operand(body, scope: scope, allowList: true).map { .present($0) }
+        case "present": return present(body, scope: scope)
         case "words": return words(body, scope: scope)
         case "count", "every", "some", "none": return quantified(Quantifier(rawValue: op) ?? .count, body, scope: scope)
         case "compare": return compare(body, scope: scope)
@@ -89,6 +89,18 @@ struct PredicateParser {
         return .words(path, min: min ?? nil, max: max ?? nil)
     }
 
+    /// `present: path`: a whole list may be named (`present: targets`), but a field of each
+    /// record only inside a condition over that list, where there is one record to look at.
+    private func present(_ body: Node, scope: FieldPath?) -> Predicate? {
+        guard let value = operand(body, scope: scope, allowList: true) else { return nil }
+        if case .field(let path) = value, let (list, _) = path.listMember, list != scope {
+            reader.problem(
+                body, "'\(path)' is a field of each record of '\(list)'; use it inside count, every, some or none over '\(list)'")
+            return nil
+        }
+        return .present(value)
+    }
+
     private func quantified(_ q: Quantifier, _ body: Node, scope: FieldPath?) -> Predicate? {
         let allowed = q == .count ? ["list", "where", "min", "max"] : ["list", "where"]
         guard let m = reader.mapping(body, "'\(q.rawValue)'", allowed: allowed, required: q == .every ? ["list", "where"] : ["list"]),
@@ -103,6 +115,10 @@ struct PredicateParser {
         let condition = m["where"].map { predicate($0, scope: list) }
         let min = m["min"].map { typed($0, .number, "count.min", scope: scope) }
         let max = m["max"].map { typed($0, .number, "count.max", scope: scope) }
+        if q == .count, m["min"] == nil, m["max"] == nil {
+            reader.problem(body, "'count' needs min, max or both (without them it always holds)")
+            return nil
+        }
         guard condition ?? .some(.all([])) != nil, min ?? .some(.received) != nil, max ?? .some(.received) != nil else {
             return nil
         }
