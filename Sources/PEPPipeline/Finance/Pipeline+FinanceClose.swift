@@ -28,17 +28,34 @@ extension Pipeline {
             _ = try renderer.render(pending, now: now)
             summary.recovered.append(pending)
         }
+        let (recorded, plan) = try recordFinanceRun(now: now)
+        summary.heldCount = plan.held.count
+        summary.heldTotal = plan.held.reduce(Pence.zero) { $0 + $1.amount }
+        guard let record = recorded else { return summary }
+        let rendered = try renderer.render(record, now: now)
+        summary.run = record
+        summary.files = rendered.files
+        summary.notices = rendered.notices
+        summary.schoolsWithoutNotice = rendered.schoolsWithoutNotice
+        summary.journalTotal = rendered.run.journal.reduce(Pence.zero) { $0 + $1.amount }
+        summary.chequeTotal = rendered.run.cheque.reduce(Pence.zero) { $0 + $1.amount }
+        summary.journalSchools = Set(rendered.run.journal.map(\.schoolURN)).count
+        summary.chequePayees = Set(rendered.run.cheque.map(\.schoolURN)).count
+        return summary
+    }
+
+    /// The first half of a close: plans and records the run (nothing is written to disk).
+    /// - Returns: the run, or nil when there is nothing to pay; and the plan.
+    func recordFinanceRun(now: Date) throws -> (FinanceRunRecord?, FinancePlanner.Plan) {
         let register = try loadSchoolRegister(required: true)
         let approved = try ledger.unbatchedApprovedDecisions()
         let plan = FinancePlanner.plan(approved: approved, held: try ledger.heldDecisions(), register: register)
-        summary.heldCount = plan.held.count
-        summary.heldTotal = plan.held.reduce(Pence.zero) { $0 + $1.amount }
-        guard plan.paysAnything else { return summary }
+        guard plan.paysAnything else { return (nil, plan) }
         let today = CalendarDate(englandDateOf: now)
         guard let term = FinancePlanner.term(of: today, calendar: rules.calendar, paying: plan.terms),
             let year = AcademicYear(parsing: term.academicYear)
         else { throw FinanceCloseError(message: "no term to close the run for") }
-        let registerJSON = try String(decoding: Self.sortedJSON.encode(plan.schools), as: UTF8.self)
+        let registerJSON = String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self)
         let record = try ledger.closeFinanceRun(
             FinanceRunPlan(
                 date: today, term: term.term, academicYear: year, journal: plan.journal, cheque: plan.cheque,
@@ -50,16 +67,7 @@ extension Pipeline {
                 "finance.run": "\(record.sequence)", "journal.lines": "\(plan.journal.count)",
                 "cheque.lines": "\(plan.cheque.count)", "held.items": "\(plan.held.count)",
             ])
-        let rendered = try renderer.render(record, now: now)
-        summary.run = record
-        summary.files = rendered.files
-        summary.notices = rendered.notices
-        summary.schoolsWithoutNotice = rendered.schoolsWithoutNotice
-        summary.journalTotal = rendered.run.journal.reduce(Pence.zero) { $0 + $1.amount }
-        summary.chequeTotal = rendered.run.cheque.reduce(Pence.zero) { $0 + $1.amount }
-        summary.journalSchools = Set(rendered.run.journal.map(\.schoolURN)).count
-        summary.chequePayees = Set(rendered.run.cheque.map(\.schoolURN)).count
-        return summary
+        return (record, plan)
     }
 
     /// For the service, after each poll: closes a run when today (in England) is on or after

@@ -25,15 +25,22 @@ struct ExportPublisher {
         _ = try ledger.closeExportBatch(at: now)
         var written: [URL] = []
         for batch in try ledger.exportBatchesAwaitingFiles() {
-            let records = try ledger.exportedRuns(batchID: batch.id).map(record)
-            let csv = folder.appendingPathComponent(batch.fileName + ".csv")
-            let xml = folder.appendingPathComponent(batch.fileName + ".xml")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            if try WriteOnceFile.writeOrConfirm(exporter.csv(records, batch: batch.sequence), to: csv) { written.append(csv) }
-            if try WriteOnceFile.writeOrConfirm(exporter.xml(records, batch: batch.sequence), to: xml) { written.append(xml) }
+            for (name, text) in try render(batch) {
+                let url = folder.appendingPathComponent(name)
+                if try WriteOnceFile.writeOrConfirm(text, to: url) { written.append(url) }
+            }
             try ledger.markExportBatchWritten(batchID: batch.id, at: now)
         }
         return written
+    }
+
+    /// A recorded batch's two files, by name (`eclipse-000001.csv`, `.xml`), from the ledger alone.
+    func render(_ batch: ExportBatchRecord) throws -> [(name: String, text: String)] {
+        let records = try ledger.exportedRuns(batchID: batch.id).map(record)
+        return [
+            (batch.fileName + ".csv", exporter.csv(records, batch: batch.sequence)),
+            (batch.fileName + ".xml", exporter.xml(records, batch: batch.sequence)),
+        ]
     }
 
     func record(_ run: ExportedRun) throws -> ExportRecord {
