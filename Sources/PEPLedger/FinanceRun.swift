@@ -32,10 +32,12 @@ package struct FinanceRunPlan: Sendable, Hashable {
     package var held: [HeldEntry]
     /// The register rows the run's files are rendered with, so a later re-render is identical.
     package var registerJSON: String
+    /// The finance settings (`Rules/finance.yaml`) the files are rendered with, likewise.
+    package var settingsJSON: String
 
     package init(
         date: CalendarDate, term: Term, academicYear: AcademicYear, journal: [BatchItem], cheque: [BatchItem],
-        held: [HeldEntry], registerJSON: String
+        held: [HeldEntry], registerJSON: String, settingsJSON: String
     ) {
         self.date = date
         self.term = term
@@ -44,6 +46,7 @@ package struct FinanceRunPlan: Sendable, Hashable {
         self.cheque = cheque
         self.held = held
         self.registerJSON = registerJSON
+        self.settingsJSON = settingsJSON
     }
 }
 
@@ -86,4 +89,5 @@ package struct FinanceRunDetail: Sendable, Hashable {
     package var held: [Held]
     package var controls: [Control]
     package var registerJSON: String
+    package var settingsJSON: String
 }

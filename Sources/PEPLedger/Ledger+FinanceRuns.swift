@@ -32,11 +32,13 @@ extension Ledger {
                         """) ?? 1
             try db.execute(
                 sql: """
-                    INSERT INTO finance_run (sequence, closed_at, run_date, term, academic_year, register_json)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO finance_run (sequence, closed_at, run_date, term, academic_year, register_json,
+                        settings_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     sequence, closedAt, plan.date.iso, plan.term.rawValue, plan.academicYear.description, plan.registerJSON,
+                    plan.settingsJSON,
                 ])
             let runID = db.lastInsertedRowID
             let label = Self.sequenceLabel(sequence)
@@ -131,20 +133,23 @@ extension Ledger {
                 entry: HeldEntry(decisionID: id, reason: reason, amount: Pence(row["amount_pence"]), note: row["note"]),
                 decision: decision)
         }
-        let (controlRows, registerJSON) = try writer.read { db in
+        let (controlRows, snapshot) = try writer.read { db in
             (
                 try Row.fetchAll(
                     db, sql: "SELECT academic_year, term, decided_pence FROM finance_run_control WHERE run_id = ?",
                     arguments: [runID]),
-                try String.fetchOne(db, sql: "SELECT register_json FROM finance_run WHERE id = ?", arguments: [runID]) ?? "[]"
+                try Row.fetchOne(db, sql: "SELECT register_json, settings_json FROM finance_run WHERE id = ?", arguments: [runID])
             )
         }
+        guard let snapshot else { throw LedgerError.inconsistent("no finance run \(runID)") }
         let controls = try controlRows.map { row -> FinanceRunDetail.Control in
             guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
             else { throw LedgerError.inconsistent("finance run \(runID) has an unreadable control total") }
             return .init(term: term, academicYear: year, decided: Pence(row["decided_pence"]))
         }
-        return FinanceRunDetail(run: run, batches: paid, held: held, controls: controls, registerJSON: registerJSON)
+        return FinanceRunDetail(
+            run: run, batches: paid, held: held, controls: controls, registerJSON: snapshot["register_json"],
+            settingsJSON: snapshot["settings_json"])
     }
 
     /// The payment batches of a run (journal first).

@@ -9,9 +9,10 @@ extension LedgerSchema {
     ///   when there was no address to write to (decided once, never retried);
     /// - `export_batch_written`: the export batches whose CSV and XML files are written;
     /// - `finance_run`: one `pepqa finance close`, numbered; it owns at most one payment batch
-    ///   per kind (numbered as the run), a snapshot of the held items and of the school register
-    ///   rows it paid by, and the per-term control totals taken at close, so that its files can
-    ///   be rendered again, byte for byte, after a crash; `finance_run_written` marks the runs
+    ///   per kind (numbered as the run), a snapshot of the held items, of the school register
+    ///   rows it paid by and of the finance settings, and the per-term control totals taken at
+    ///   close, so that its files can be rendered again, byte for byte, after a crash (whatever
+    ///   was edited in `Rules/` meanwhile); `finance_run_written` marks the runs
     ///   whose files and notices are out.
     static func outputs(_ db: Database) throws {
         try db.execute(
@@ -23,7 +24,8 @@ extension LedgerSchema {
                     run_date TEXT NOT NULL CHECK (run_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
                     term TEXT NOT NULL CHECK (term IN ('autumn', 'spring', 'summer')),
                     academic_year TEXT NOT NULL CHECK (academic_year GLOB '[12][0-9][0-9][0-9]/[0-9][0-9]'),
-                    register_json TEXT NOT NULL CHECK (json_valid(register_json))
+                    register_json TEXT NOT NULL CHECK (json_valid(register_json)),
+                    settings_json TEXT NOT NULL CHECK (json_valid(settings_json))
                 );
                 CREATE TABLE finance_run_batch (
                     batch_id INTEGER PRIMARY KEY REFERENCES payment_batch(id),

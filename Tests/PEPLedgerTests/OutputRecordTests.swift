@@ -100,7 +100,7 @@ private func ledgerToPay() throws -> (Ledger, approved: [Int64], held: Int64) {
 private func plan(journal: [BatchItem], cheque: [BatchItem] = [], held: [HeldEntry] = []) -> FinanceRunPlan {
     FinanceRunPlan(
         date: CalendarDate(iso: "2025-12-12")!, term: .autumn, academicYear: AcademicYear(startYear: 2025), journal: journal,
-        cheque: cheque, held: held, registerJSON: "[]")
+        cheque: cheque, held: held, registerJSON: "[]", settingsJSON: "{}")
 }
 
 @Test func aFinanceRunRecordsBothBatchesUnderItsOwnNumber() throws {

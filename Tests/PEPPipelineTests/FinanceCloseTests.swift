@@ -198,3 +198,23 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     #expect(try pipeline(s, closeDay: 0).financeCloseIfDue(now: day("2025-12-28")) == nil)
     #expect(try s.pipeline.ledger.financeRuns().isEmpty)
 }
+
+@Test func aRunFinishedAfterACrashUsesTheSettingsItWasClosedWith() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    _ = try s.pipeline.recordFinanceRun(now: outputNow)
+    // finance.yaml is edited before the run's files are written.
+    let rules = s.root.appendingPathComponent("rules")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Rules"), to: rules)
+    let finance = rules.appendingPathComponent("finance.yaml")
+    try text(finance).replacingOccurrences(of: "vs_cost_centre: VS4100", with: "vs_cost_centre: VS9999")
+        .write(to: finance, atomically: true, encoding: .utf8)
+    var config = s.pipeline.configuration
+    config.rulesDir = rules.path
+    let edited = try Pipeline(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    #expect(edited.outputSettings.finance?.vsCostCentre == "VS9999")
+    let summary = try edited.financeClose(now: outputLater)
+    #expect(summary.recovered.count == 1)
+    let journal = try text(s.finance.appendingPathComponent("journal-000001.csv"))
+    #expect(journal.contains(",VS4100,") && !journal.contains("VS9999"))
+}

@@ -5,14 +5,12 @@ import PEPOutput
 
 /// Writes the files and payment notices of a recorded finance run, from the ledger alone:
 /// the run's batches (route by batch kind, decided at close), its held items, its control
-/// totals and the register rows it was closed with. Rendering is deterministic, so a run
+/// totals, and the register rows and finance settings it was closed with. Rendering is deterministic, so a run
 /// rendered again after a crash gives the same bytes; a finance file already there is left
 /// alone (and one with other content is an error, never overwritten). Notices are written,
 /// then recorded in the ledger, per school; the run is marked written last.
 struct FinanceRunRenderer {
     let ledger: Ledger
-    let settings: FinanceSettings
-    let notices: PaymentNoticeComposer
     let folders: OutputFolders
 
     struct Rendered {
@@ -26,6 +24,8 @@ struct FinanceRunRenderer {
     func render(_ record: FinanceRunRecord, now: Date) throws -> Rendered {
         let detail = try ledger.financeRunDetail(runID: record.id)
         let register = try Self.register(detail)
+        let settings = try Self.settings(detail)
+        let notices = try PaymentNoticeComposer(settings: settings)
         var out = Rendered()
         out.run = try Self.paymentRun(detail)
         let batch = Self.batchInfo(record)
@@ -71,6 +71,15 @@ struct FinanceRunRenderer {
             return SchoolRegister(try JSONDecoder().decode([SchoolRecord].self, from: Data(detail.registerJSON.utf8)))
         } catch {
             throw LedgerError.inconsistent("finance run \(detail.run.sequence) has a register snapshot that cannot be read")
+        }
+    }
+
+    /// The finance settings the run was closed with.
+    static func settings(_ detail: FinanceRunDetail) throws -> FinanceSettings {
+        do {
+            return try JSONDecoder().decode(FinanceSettings.self, from: Data(detail.settingsJSON.utf8))
+        } catch {
+            throw LedgerError.inconsistent("finance run \(detail.run.sequence) has a settings snapshot that cannot be read")
         }
     }
 

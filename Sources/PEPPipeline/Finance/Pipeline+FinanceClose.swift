@@ -19,10 +19,8 @@ extension Pipeline {
     /// totals) and only then renders its files under `finance/` and its payment notices into
     /// `outbox/`. With nothing to pay it records nothing and writes no file.
     package func financeClose(now: Date) throws -> FinanceCloseSummary {
-        guard let settings = outputSettings.finance, let notices = outputSettings.notices else {
-            throw FinanceCloseError(message: "\(configuration.rulesDir)/\(OutputSettings.financeFile): not found; finance close needs it")
-        }
-        let renderer = FinanceRunRenderer(ledger: ledger, settings: settings, notices: notices, folders: outputFolders)
+        _ = try financeSettings()
+        let renderer = FinanceRunRenderer(ledger: ledger, folders: outputFolders)
         var summary = FinanceCloseSummary()
         for pending in try ledger.financeRunsAwaitingFiles() {
             _ = try renderer.render(pending, now: now)
@@ -47,6 +45,7 @@ extension Pipeline {
     /// The first half of a close: plans and records the run (nothing is written to disk).
     /// - Returns: the run, or nil when there is nothing to pay; and the plan.
     func recordFinanceRun(now: Date) throws -> (FinanceRunRecord?, FinancePlanner.Plan) {
+        let settings = try financeSettings()
         let register = try loadSchoolRegister(required: true)
         let approved = try ledger.unbatchedApprovedDecisions()
         let plan = FinancePlanner.plan(approved: approved, held: try ledger.heldDecisions(), register: register)
@@ -56,10 +55,11 @@ extension Pipeline {
             let year = AcademicYear(parsing: term.academicYear)
         else { throw FinanceCloseError(message: "no term to close the run for") }
         let registerJSON = String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self)
+        let settingsJSON = String(decoding: try Self.sortedJSON.encode(settings), as: UTF8.self)
         let record = try ledger.closeFinanceRun(
             FinanceRunPlan(
                 date: today, term: term.term, academicYear: year, journal: plan.journal, cheque: plan.cheque,
-                held: plan.held, registerJSON: registerJSON),
+                held: plan.held, registerJSON: registerJSON, settingsJSON: settingsJSON),
             at: now)
         logger.info(
             "finance run closed",
@@ -85,6 +85,14 @@ extension Pipeline {
         }
         guard !closedThisMonth else { return nil }
         return try financeClose(now: now)
+    }
+
+    /// `Rules/finance.yaml`, which a close needs.
+    func financeSettings() throws -> FinanceSettings {
+        guard let settings = outputSettings.finance else {
+            throw FinanceCloseError(message: "\(configuration.rulesDir)/\(OutputSettings.financeFile): not found; finance close needs it")
+        }
+        return settings
     }
 
     /// The school register (`schools_file`, default `Rules/schools.csv`).

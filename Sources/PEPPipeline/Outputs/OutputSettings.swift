@@ -14,9 +14,9 @@ struct OutputSettings: Sendable {
     let feedback: FeedbackComposer?
     /// Nil: `exports/eclipse.yaml` is absent, no export batch is made.
     let eclipse: EclipseExporter?
-    /// Nil: `finance.yaml` is absent, `finance close` refuses to run.
+    /// Nil: `finance.yaml` is absent, `finance close` refuses to run. (A run already recorded
+    /// is rendered with the settings it was closed with, kept in the ledger.)
     let finance: FinanceSettings?
-    let notices: PaymentNoticeComposer?
 
     static let feedbackFolder = "feedback"
     static let eclipseFile = "exports/eclipse.yaml"
@@ -31,8 +31,8 @@ struct OutputSettings: Sendable {
             ? FeedbackComposer(settings: OutputConfigLoader.feedback(folder: feedbackFolder)) : nil
         let eclipse = try exists(eclipseURL) ? EclipseExporter(format: OutputConfigLoader.eclipse(contentsOf: eclipseURL)) : nil
         let finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
-        let notices = try finance.map(PaymentNoticeComposer.init(settings:))
-        return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance, notices: notices)
+        if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` now
+        return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
     }
 }
 

@@ -50,8 +50,7 @@ extension Pipeline {
                 .publish(now: now)
         }
         step("finance") {
-            guard let settings = outputSettings.finance, let notices = outputSettings.notices else { return }
-            let renderer = FinanceRunRenderer(ledger: ledger, settings: settings, notices: notices, folders: folders)
+            let renderer = FinanceRunRenderer(ledger: ledger, folders: folders)
             for run in try ledger.financeRunsAwaitingFiles() {
                 let rendered = try renderer.render(run, now: now)
                 summary.financeRecovered.append(run)
