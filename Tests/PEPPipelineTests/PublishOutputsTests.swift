@@ -144,3 +144,22 @@ import Testing
     #expect(try text(csv) == "left by someone else\n")
     #expect(try s.pipeline.ledger.exportBatchesAwaitingFiles().count == 1)
 }
+
+@Test func feedbackWrittenButNotRecordedBeforeACrashIsWrittenAgainIdenticallyThenRecorded() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    // The state a crash between writing a message and recording it leaves.
+    let first = try #require(try s.pipeline.ledger.submissionsAwaitingFeedback().first)
+    let stored = try #require(try s.pipeline.ledger.latestStoredRating(submissionID: first.submissionID))
+    let report = try StoredReportBuilder(registry: s.pipeline.registry).report(stored)
+    let composer = try #require(s.pipeline.outputSettings.feedback)
+    let message = try #require(try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt)).first)
+    let url = s.outbox.appendingPathComponent(message.fileName)
+    try AtomicFileWriter.write(message.message.rendered(), to: url)
+    let before = try Data(contentsOf: url)
+    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    #expect(summary.feedbackWritten.contains(url))
+    #expect(try Data(contentsOf: url) == before)
+    let recorded = try s.pipeline.ledger.outboxMessages().filter { $0.fileName == message.fileName }
+    #expect(recorded.count == 1)
+}
