@@ -1,5 +1,5 @@
 # The two commands a newcomer needs (see README):
-#   make sample   rates the sample inbox and writes reports under out/
+#   make sample   rates the sample inbox, writes every output under out/, closes a PP+ run
 #   make test     runs the whole test suite
 .PHONY: sample test build release bench deps
 
@@ -12,6 +12,7 @@ build: deps
 sample: deps
 	scripts/stamp-samples.sh
 	swift run pepqa process SampleInbox
+	swift run pepqa finance close
 
 test: deps
 	swift test

@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPTestSupport",
+                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPLedger", "PEPOutput", "PEPRules",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness

@@ -23,23 +23,30 @@ extension Ledger {
             let sequence = try Int.fetchOne(
                 db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM payment_batch WHERE kind = ?",
                 arguments: [kind.rawValue]) ?? 1
-            let total = items.reduce(Pence.zero) { $0 + $1.amount }
-            try db.execute(
-                sql: """
-                    INSERT INTO payment_batch (kind, sequence, created_at, file_name, item_count, total_pence)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [kind.rawValue, sequence, createdAt, fileName, items.count, total.value])
-            let batchID = db.lastInsertedRowID
-            let statement = try db.makeStatement(
-                sql: "INSERT INTO batch_item (decision_id, batch_id, amount_pence) VALUES (?, ?, ?)")
-            for item in items {
-                try statement.execute(arguments: [item.decisionID, batchID, item.amount.value])
-            }
-            return BatchRecord(
-                id: batchID, kind: kind, sequence: sequence, createdAt: createdAt, fileName: fileName,
-                itemCount: items.count, total: total)
+            return try Self.insertBatch(kind: kind, sequence: sequence, items: items, fileName: fileName, at: createdAt, db)
         }
+    }
+
+    /// Inserts a payment batch and its lines (the caller has checked them).
+    static func insertBatch(
+        kind: BatchKind, sequence: Int, items: [BatchItem], fileName: String, at createdAt: Date, _ db: Database
+    ) throws -> BatchRecord {
+        let total = items.reduce(Pence.zero) { $0 + $1.amount }
+        try db.execute(
+            sql: """
+                INSERT INTO payment_batch (kind, sequence, created_at, file_name, item_count, total_pence)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [kind.rawValue, sequence, createdAt, fileName, items.count, total.value])
+        let batchID = db.lastInsertedRowID
+        let statement = try db.makeStatement(
+            sql: "INSERT INTO batch_item (decision_id, batch_id, amount_pence) VALUES (?, ?, ?)")
+        for item in items {
+            try statement.execute(arguments: [item.decisionID, batchID, item.amount.value])
+        }
+        return BatchRecord(
+            id: batchID, kind: kind, sequence: sequence, createdAt: createdAt, fileName: fileName,
+            itemCount: items.count, total: total)
     }
 
     /// Says which item the schema would refuse, and why (the triggers and keys still guard).
@@ -69,13 +76,18 @@ extension Ledger {
 
     /// Every payment batch, by kind then sequence.
     package func batches() throws -> [BatchRecord] {
+        try batches(where: "1", [])
+    }
+
+    func batches(where clause: String, _ arguments: StatementArguments) throws -> [BatchRecord] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, kind, sequence, created_at, file_name, item_count, total_pence
-                    FROM payment_batch ORDER BY kind, sequence
-                    """
+                    FROM payment_batch WHERE \(clause) ORDER BY kind, sequence
+                    """,
+                arguments: arguments
             ).map { row in
                 guard let kind = BatchKind(rawValue: row["kind"]) else {
                     throw LedgerError.inconsistent("batch \(row["id"] as Int64) has an unknown kind")

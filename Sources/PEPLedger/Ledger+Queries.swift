@@ -7,11 +7,25 @@ extension Ledger {
     /// The current (not superseded) rated submissions for a term, each with its latest rating
     /// and PP+ totals, oldest receipt first.
     package func currentRatedSubmissions(term: Term, academicYear: AcademicYear) throws -> [RatedSubmissionSummary] {
+        try currentRatedSubmissions(where: "s.term = ? AND s.academic_year = ?", [term.rawValue, academicYear.description])
+    }
+
+    /// The current rated submissions of every term (those with a child, term and academic
+    /// year), oldest receipt first: the dashboard's rows.
+    package func currentRatedSubmissions() throws -> [RatedSubmissionSummary] {
+        try currentRatedSubmissions(
+            where: "s.child_la_id IS NOT NULL AND s.term IS NOT NULL AND s.academic_year IS NOT NULL", [])
+    }
+
+    func currentRatedSubmissions(where clause: String, _ arguments: StatementArguments) throws
+        -> [RatedSubmissionSummary]
+    {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.file_name, s.child_la_id, s.received_at, p.school_urn, p.meeting_date,
+                    SELECT s.id, s.file_name, s.child_la_id, s.term, s.academic_year, s.sha256, s.received_at,
+                        p.school_urn, p.meeting_date, \(PEPHeadline.columns),
                         r.id AS run_id, r.quality, r.compliance, r.assessable,
                         (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
                             WHERE d.run_id = r.id) AS requested,
@@ -20,22 +34,25 @@ extension Ledger {
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
                     LEFT JOIN pep p ON p.submission_id = s.id
-                    WHERE s.status = 'rated' AND s.term = ? AND s.academic_year = ? AND s.superseded_by IS NULL
+                    WHERE s.status = 'rated' AND s.superseded_by IS NULL AND \(clause)
                     ORDER BY s.received_at, s.id
                     """,
-                arguments: [term.rawValue, academicYear.description])
+                arguments: arguments)
             return try rows.map { row in
                 let requested = Pence(row["requested"])
                 let approved = Pence(row["approved"])
-                guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
-                else { throw LedgerError.inconsistent("run \(row["run_id"] as Int64) has an unknown rating") }
+                guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"]),
+                    let term = (row["term"] as String?).flatMap(Term.init(rawValue:)),
+                    let academicYear = (row["academic_year"] as String?).flatMap({ AcademicYear(parsing: $0) })
+                else { throw LedgerError.inconsistent("run \(row["run_id"] as Int64) has an unknown rating or term") }
                 return RatedSubmissionSummary(
                     submissionID: row["id"], runID: row["run_id"], fileName: row["file_name"],
                     childLAID: row["child_la_id"], schoolURN: row["school_urn"], term: term,
                     academicYear: academicYear, receivedAt: row["received_at"],
                     meetingDate: (row["meeting_date"] as String?).flatMap { CalendarDate(iso: $0) },
                     quality: quality, compliance: compliance, assessable: row["assessable"],
-                    requested: requested, approved: approved, held: requested - approved)
+                    requested: requested, approved: approved, held: requested - approved, sha256: row["sha256"],
+                    headline: Self.headline(row))
             }
         }
     }

@@ -19,6 +19,7 @@ enum LedgerSchema {
         migrator.registerMigration("v2-ratings", migrate: ratings)
         migrator.registerMigration("v3-payments", migrate: payments)
         migrator.registerMigration("v4-exports", migrate: exports)
+        migrator.registerMigration("v5-outputs", migrate: outputs)
         return migrator
     }
 

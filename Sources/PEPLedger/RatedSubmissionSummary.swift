@@ -20,4 +20,7 @@ package struct RatedSubmissionSummary: Sendable, Hashable {
     package var approved: Pence
     /// requested − approved, as `Assessment.totalHeld`.
     package var held: Pence
+    package var sha256: String
+    /// Names and raw values from the stored PEP (for the coordinators' dashboard).
+    package var headline: PEPHeadline
 }

@@ -34,18 +34,22 @@ package enum DashboardSite {
     }
 
     /// Every page of the site, terms newest first on the index.
-    package static func pages(_ terms: [DashboardTerm]) -> [Page] {
+    /// - Parameter reportsHref: where the per-PEP reports are, relative to the pages
+    ///   (`reports/` when the site sits in the output root, `../reports/` from `dashboard/`).
+    package static func pages(_ terms: [DashboardTerm], reportsHref: String = "reports/") -> [Page] {
         let ordered = terms.sorted { $0.key > $1.key }
         var pages: [Page] = [("index.html", index(ordered))]
         for term in ordered {
-            for filter in Filter.allCases { pages.append((pageName(term.key, filter), termPage(term, filter))) }
+            for filter in Filter.allCases {
+                pages.append((pageName(term.key, filter), termPage(term, filter, reportsHref: reportsHref)))
+            }
         }
         return pages
     }
 
     /// Writes every page atomically into `folder` (the output root); returns the paths.
-    package static func write(_ terms: [DashboardTerm], to folder: URL) throws -> [URL] {
-        try pages(terms).map { page in
+    package static func write(_ terms: [DashboardTerm], to folder: URL, reportsHref: String = "reports/") throws -> [URL] {
+        try pages(terms, reportsHref: reportsHref).map { page in
             let url = folder.appendingPathComponent(page.name)
             try AtomicFileWriter.write(page.html, to: url)
             return url
@@ -78,7 +82,7 @@ package enum DashboardSite {
         Dictionary(grouping: entries.filter(\.assessable), by: \.quality).mapValues(\.count)
     }
 
-    static func termPage(_ t: DashboardTerm, _ filter: Filter) -> String {
+    static func termPage(_ t: DashboardTerm, _ filter: Filter, reportsHref: String = "reports/") -> String {
         var body = extraStyle + "<nav><a href=\"index.html\">All terms</a></nav>\n"
         body += "<h1>PEPs \(HTML.escape(t.key.label))\(filter == .all ? "" : ": " + filter.label)</h1>\n"
         body += summary(t)
@@ -92,7 +96,7 @@ package enum DashboardSite {
             case .overdue: return e.isOverdue
             }
         }
-        body += shown.isEmpty ? "<p>None.</p>\n" : pepTable(sorted(shown))
+        body += shown.isEmpty ? "<p>None.</p>\n" : pepTable(sorted(shown), reportsHref: reportsHref)
         return HTML.page(title: "PEPs \(t.key.label)", body: body)
     }
 
@@ -130,12 +134,12 @@ package enum DashboardSite {
         return entries.sorted { (rank($0), $0.qaWorkingDaysLeft ?? Int.max, $0.childID) < (rank($1), $1.qaWorkingDaysLeft ?? Int.max, $1.childID) }
     }
 
-    static func pepTable(_ entries: [DashboardEntry]) -> String {
+    static func pepTable(_ entries: [DashboardEntry], reportsHref: String = "reports/") -> String {
         var out = "<table class=\"peps\"><tr><th>Child</th><th>School</th><th>Quality</th><th>Compliance</th><th>Meeting</th><th>Received</th><th>QA clock</th><th>PP+ requested</th><th>Approved</th><th>Held</th></tr>\n"
         for e in entries {
             let quality = e.assessable ? HTML.badge(e.quality.label, kind: e.quality.rawValue) : HTML.badge("Could not assess", kind: "grey")
             let name = e.childName.isEmpty ? "" : "<br><span class=\"muted\">\(HTML.escape(e.childName))</span>"
-            out += "<tr><td><a href=\"reports/\(HTML.escape(e.reportStem)).html\">\(HTML.escape(e.childID))</a>\(name)</td>"
+            out += "<tr><td><a href=\"\(HTML.escape(reportsHref + e.reportStem)).html\">\(HTML.escape(e.childID))</a>\(name)</td>"
             out += "<td>\(HTML.escape(e.schoolName))</td><td>\(quality)</td><td>\(HTML.badge(e.compliance.label, kind: e.compliance.rawValue))</td>"
             out += "<td class=\"date\">\(e.meetingDate?.iso ?? "–")</td><td class=\"date\">\(e.receivedOn.iso)</td><td>\(clock(e.qaWorkingDaysLeft))</td>"
             out += "<td class=\"num\">\(e.ppRequested.display)</td><td class=\"num\">\(e.ppApproved.display)</td><td class=\"num\">\(e.ppHeld.display)</td></tr>\n"

@@ -14,7 +14,10 @@ package struct FinanceBatchWriter: Sendable {
     }
 
     /// The rendered files of a run, by file name (no I/O: tests compare these).
-    package func files(_ run: PaymentRun, batch: PaymentBatchInfo, approved: [TermKey: Pence]) throws -> [(name: String, text: String)] {
+    /// - Parameter dashboardHref: the dashboard's index from the finance folder, for the HTML pages.
+    package func files(
+        _ run: PaymentRun, batch: PaymentBatchInfo, approved: [TermKey: Pence], dashboardHref: String = "index.html"
+    ) throws -> [(name: String, text: String)] {
         let n = batch.sequenceLabel
         let rows = ReconciliationReport.rows(approved: approved, run: run)
         var files: [(String, String)] = []
@@ -26,9 +29,10 @@ package struct FinanceBatchWriter: Sendable {
             files.append(("remittance-\(n).csv", ChequeBatchRenderer.remittance(run.cheque, batch: batch, register: register, settings: settings)))
         }
         files.append(("held-\(n).csv", HeldReport.csv(run.held)))
-        files.append(("held-\(n).html", HeldReport.html(run.held, title: "PP+ held, batch \(n)")))
+        files.append(("held-\(n).html", HeldReport.html(run.held, title: "PP+ held, batch \(n)", dashboardHref: dashboardHref)))
         files.append(("reconciliation-\(n).csv", ReconciliationReport.csv(rows)))
-        files.append(("reconciliation-\(n).html", ReconciliationReport.html(rows, title: "PP+ reconciliation, batch \(n)")))
+        files.append(
+            ("reconciliation-\(n).html", ReconciliationReport.html(rows, title: "PP+ reconciliation, batch \(n)", dashboardHref: dashboardHref)))
         return files
     }
 

@@ -16,8 +16,9 @@ package enum HeldReport {
         return w.text
     }
 
-    package static func html(_ items: [HeldItem], title: String) -> String {
-        var body = "<nav><a href=\"index.html\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
+    /// - Parameter dashboardHref: the dashboard's index, relative to this page.
+    package static func html(_ items: [HeldItem], title: String, dashboardHref: String = "index.html") -> String {
+        var body = "<nav><a href=\"\(HTML.escape(dashboardHref))\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
         guard !items.isEmpty else { return HTML.page(title: title, body: body + "<p>Nothing is held.</p>\n") }
         let byReason = Dictionary(grouping: items, by: \.reason).sorted { $0.key.rawValue < $1.key.rawValue }
         body += "<div class=\"summary\">"

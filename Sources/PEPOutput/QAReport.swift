@@ -34,10 +34,15 @@ package struct QAReport: Sendable, Hashable {
     /// A file-name stem unique to this submission and stable across runs:
     /// `<child id>-<term>-<year>-<sha256 prefix>`, with anything unsafe replaced.
     package var reportStem: String {
-        let parts = [
-            childID, pep.pep.term?.value.rawValue ?? "term", (pep.pep.academicYear?.value ?? "year"),
-            String(sha256.prefix(10)),
-        ]
+        Self.reportStem(
+            childID: pep.child.laId?.value, term: pep.pep.term?.value.rawValue, academicYear: pep.pep.academicYear?.value,
+            sha256: sha256)
+    }
+
+    /// The stem from the values as the PEP gives them (nil when not given), so that a listing
+    /// read from the ledger names a report without decoding its PEP.
+    package static func reportStem(childID: String?, term: String?, academicYear: String?, sha256: String) -> String {
+        let parts = [childID ?? "unknown", term ?? "term", academicYear ?? "year", String(sha256.prefix(10))]
         return parts.joined(separator: "-").map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }.reduce(into: "") {
             $0.append($1)
         }

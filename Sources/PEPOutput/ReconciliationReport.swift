@@ -47,8 +47,9 @@ package enum ReconciliationReport {
         return w.text
     }
 
-    package static func html(_ rows: [Row], title: String) -> String {
-        var body = "<nav><a href=\"index.html\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
+    /// - Parameter dashboardHref: the dashboard's index, relative to this page.
+    package static func html(_ rows: [Row], title: String, dashboardHref: String = "index.html") -> String {
+        var body = "<nav><a href=\"\(HTML.escape(dashboardHref))\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
         body += "<p class=\"muted\">Approved PP+ must equal journal + cheque/BACS + held, term by term.</p>\n"
         body += "<table><tr><th>Term</th><th>Approved</th><th>Journal</th><th>Cheque/BACS</th><th>Held</th><th>Difference</th><th>Status</th></tr>\n"
         for r in rows {

@@ -30,6 +30,31 @@ package enum WriteOnceFile {
         AtomicFileWriter.syncFolder(folder)
     }
 
+    /// A different file already holds the name: a batch file would be replaced.
+    package struct Conflict: Error, CustomStringConvertible {
+        package let path: String
+        package var description: String {
+            "\(path) exists with other content: a batch file is written once and never replaced (was the ledger replaced?)"
+        }
+    }
+
+    /// Writes `text` once, for outputs rendered again after a crash: when the file is already
+    /// there with exactly this content, it is left alone.
+    /// - Returns: true when the file was written now, false when it was already there.
+    /// - Throws: `Conflict` when the file exists with other content; I/O errors.
+    @discardableResult
+    package static func writeOrConfirm(_ text: String, to url: URL, mode: mode_t = 0o640) throws -> Bool {
+        do {
+            try write(text, to: url, mode: mode)
+            return true
+        } catch is AlreadyExists {
+            guard let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) else {
+                throw Conflict(path: url.path)
+            }
+            return false
+        }
+    }
+
     /// The next free number for files named `<prefix>-NNNNNN.<ext>` in `folder` (1 when none).
     package static func nextSequence(in folder: URL, prefix: String, extension ext: String) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -18,10 +18,13 @@ package final class Pipeline: Sendable {
     package let registry: ReaderRegistry
     package let ledger: Ledger
     let reports: ReportPublisher
+    let outputSettings: OutputSettings
+    let outputFolders: OutputFolders
     let logger: Logger
 
-    /// Loads the rules and the DOCX mapping (a broken rule set stops here, before anything is
-    /// rated), opens the ledger (creating it if needed) and makes the output folders.
+    /// Loads the rules, the DOCX mapping and the output settings (a broken rule set, template
+    /// or finance file stops here, before anything is rated), opens the ledger (creating it if
+    /// needed) and makes the output folders.
     package init(configuration: ServiceConfiguration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
@@ -30,6 +33,8 @@ package final class Pipeline: Sendable {
         registry = try ReaderFactory.registry(rulesDirectory: rulesURL)
         ledger = try Ledger(path: configuration.ledgerPath)
         reports = ReportPublisher(outDir: URL(fileURLWithPath: configuration.outDir))
+        outputSettings = try OutputSettings.load(rulesDirectory: rulesURL)
+        outputFolders = OutputFolders(root: URL(fileURLWithPath: configuration.outDir))
     }
 
     /// Reads, assesses, records and reports one submission.

@@ -14,6 +14,15 @@ package enum RulesCheck {
         if FileManager.default.fileExists(atPath: mapping.path) {
             do { _ = try FormMappingLoader.load(contentsOf: mapping) } catch { problems.append("\(error)") }
         }
+        do { _ = try OutputSettings.load(rulesDirectory: url) } catch { problems.append("\(error)") }
+        let schools = url.appendingPathComponent("schools.csv")
+        if FileManager.default.fileExists(atPath: schools.path) {
+            do { _ = try SchoolRegisterLoader.load(contentsOf: schools) } catch { problems.append("\(error)") }
+        }
+        let roster = url.appendingPathComponent("roster.csv")
+        if FileManager.default.fileExists(atPath: roster.path) {
+            do { _ = try RosterLoader.load(contentsOf: roster) } catch { problems.append("\(error)") }
+        }
         return problems
     }
 

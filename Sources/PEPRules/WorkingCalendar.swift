@@ -49,6 +49,18 @@ package struct WorkingCalendar: Sendable, Hashable {
     package func dates(of term: Term, in academicYear: String) -> TermDates? {
         terms[academicYear]?[term]
     }
+
+    /// The term a date belongs to: the one it falls in, or in a holiday the last one that
+    /// started before it; nil when the term dates do not reach back that far.
+    package func term(on date: CalendarDate) -> (term: Term, academicYear: String)? {
+        var best: (term: Term, academicYear: String, start: CalendarDate)?
+        for (year, byTerm) in terms {
+            for (term, dates) in byTerm where dates.start <= date {
+                if best.map({ dates.start > $0.start }) ?? true { best = (term, year, dates.start) }
+            }
+        }
+        return best.map { ($0.term, $0.academicYear) }
+    }
 }
 
 /// One term's dates in the local authority's calendar.

@@ -14,7 +14,7 @@ struct PEPQA: AsyncParsableCommand {
             """,
         subcommands: [
             ProcessCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
-
+            FinanceCommand.self,
         ])
 }
 

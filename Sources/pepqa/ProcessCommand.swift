@@ -31,6 +31,12 @@ struct ProcessCommand: AsyncParsableCommand {
         }
         let summary = pipeline.process(paths: paths, progress: CommandSupport.progressLine())
         print(summary.table(), terminator: "")
-        print("Reports: \(config.outDir)/reports")
+        print("")
+        do {
+            print(try pipeline.publishOutputs(now: Date()).lines.joined(separator: "\n"))
+        } catch let failure as OutputFailure {
+            print(failure.summary.lines.joined(separator: "\n"))
+            CommandSupport.fail("some outputs could not be written (see above); run again to retry")
+        }
     }
 }

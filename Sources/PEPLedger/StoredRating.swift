@@ -1,0 +1,62 @@
+import Foundation
+import PEPModel
+
+/// A rating run as the ledger stores it, with its submission and canonical PEP: everything a
+/// QA report, a feedback e-mail or an export record is made from, so that any of them can be
+/// made again from the ledger alone (after a crash, or on a later run).
+package struct StoredRating: Sendable, Hashable {
+    package var submissionID: Int64
+    package var runID: Int64
+    package var fileName: String
+    package var sha256: String
+    package var format: DocumentFormat?
+    package var receivedAt: Date
+    package var sender: String?
+    /// The PEP as `pepqa extract` prints it (a valid `pep/1` JSON submission).
+    package var canonicalJSON: String
+    package var assessment: Assessment
+    /// When the run was recorded: the QA date.
+    package var ratedAt: Date
+}
+
+/// A few values of a stored PEP, read with SQL from its canonical JSON, for listings (the
+/// dashboard, the report check) that must not decode every PEP on every cycle. Each is the
+/// value as the PEP gives it (nil when not given).
+package struct PEPHeadline: Sendable, Hashable {
+    package var childID: String?
+    package var firstName: String?
+    package var lastName: String?
+    /// `autumn`, `spring` or `summer` as stored (the canonical JSON's raw value).
+    package var term: String?
+    package var academicYear: String?
+    package var schoolName: String?
+
+    package init(
+        childID: String? = nil, firstName: String? = nil, lastName: String? = nil, term: String? = nil,
+        academicYear: String? = nil, schoolName: String? = nil
+    ) {
+        self.childID = childID
+        self.firstName = firstName
+        self.lastName = lastName
+        self.term = term
+        self.academicYear = academicYear
+        self.schoolName = schoolName
+    }
+
+    /// The SELECT list that fills a headline from `pep p`.
+    static let columns = """
+        json_extract(p.canonical_json, '$.child.la_id') AS h_child,
+        json_extract(p.canonical_json, '$.child.first_name') AS h_first,
+        json_extract(p.canonical_json, '$.child.last_name') AS h_last,
+        json_extract(p.canonical_json, '$.pep.term') AS h_term,
+        json_extract(p.canonical_json, '$.pep.academic_year') AS h_year,
+        json_extract(p.canonical_json, '$.school.name') AS h_school
+        """
+}
+
+/// A rated submission's identity and headline: enough to name its report files.
+package struct SubmissionHeadline: Sendable, Hashable {
+    package var submissionID: Int64
+    package var sha256: String
+    package var headline: PEPHeadline
+}

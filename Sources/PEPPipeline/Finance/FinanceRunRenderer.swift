@@ -1,0 +1,121 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+
+/// Writes the files and payment notices of a recorded finance run, from the ledger alone:
+/// the run's batches (route by batch kind, decided at close), its held items, its control
+/// totals, and the register rows and finance settings it was closed with. Rendering is deterministic, so a run
+/// rendered again after a crash gives the same bytes; a finance file already there is left
+/// alone (and one with other content is an error, never overwritten). Notices are written,
+/// then recorded in the ledger, per school; the run is marked written last.
+struct FinanceRunRenderer {
+    let ledger: Ledger
+    let folders: OutputFolders
+
+    struct Rendered {
+        var files: [URL] = []
+        var notices: [URL] = []
+        /// Paid schools the register gives no remittance e-mail for.
+        var schoolsWithoutNotice: [String] = []
+        var run = PaymentRun()
+    }
+
+    func render(_ record: FinanceRunRecord, now: Date) throws -> Rendered {
+        let detail = try ledger.financeRunDetail(runID: record.id)
+        let register = try Self.register(detail)
+        let settings = try Self.settings(detail)
+        let notices = try PaymentNoticeComposer(settings: settings)
+        var out = Rendered()
+        out.run = try Self.paymentRun(detail)
+        let batch = Self.batchInfo(record)
+        let approved = Dictionary(
+            detail.controls.map { (TermKey($0.academicYear.description, $0.term), $0.decided) }, uniquingKeysWith: +)
+        let files = try FinanceBatchWriter(settings: settings, register: register).files(
+            out.run, batch: batch, approved: approved, dashboardHref: OutputFolders.dashboardFromFinance)
+        for (name, text) in files {
+            let url = folders.finance.appendingPathComponent(name)
+            if try WriteOnceFile.writeOrConfirm(text, to: url) { out.files.append(url) }
+        }
+        let recorded = try ledger.paymentNoticesRecorded(financeRunID: record.id)
+        let composed = notices.compose(out.run, batch: batch, register: register, sentAt: record.closedAt)
+        let paid = Set((out.run.journal + out.run.cheque).map(\.schoolURN))
+        for urn in paid.sorted() where !recorded.contains(urn) {
+            guard let notice = composed.first(where: { $0.fileName == "payment-\(batch.sequenceLabel)-\(urn).eml" }) else {
+                try ledger.recordPaymentNotice(
+                    financeRunID: record.id, schoolURN: urn, fileName: nil, note: "no remittance e-mail in the register",
+                    at: now)
+                out.schoolsWithoutNotice.append(urn)
+                continue
+            }
+            let url = folders.outbox.appendingPathComponent(notice.fileName)
+            try AtomicFileWriter.write(notice.message.rendered(), to: url)
+            if try ledger.recordPaymentNotice(
+                financeRunID: record.id, schoolURN: urn, fileName: notice.fileName, note: "written", at: now)
+            {
+                out.notices.append(url)
+            }
+        }
+        try ledger.markFinanceRunWritten(runID: record.id, at: now)
+        return out
+    }
+
+    static func batchInfo(_ record: FinanceRunRecord) -> PaymentBatchInfo {
+        PaymentBatchInfo(
+            sequence: record.sequence, date: record.date, term: record.term, academicYear: record.academicYear.description)
+    }
+
+    /// The register rows the run was closed with.
+    static func register(_ detail: FinanceRunDetail) throws -> SchoolRegister {
+        do {
+            return SchoolRegister(try JSONDecoder().decode([SchoolRecord].self, from: Data(detail.registerJSON.utf8)))
+        } catch {
+            throw LedgerError.inconsistent("finance run \(detail.run.sequence) has a register snapshot that cannot be read")
+        }
+    }
+
+    /// The finance settings the run was closed with.
+    static func settings(_ detail: FinanceRunDetail) throws -> FinanceSettings {
+        do {
+            return try JSONDecoder().decode(FinanceSettings.self, from: Data(detail.settingsJSON.utf8))
+        } catch {
+            throw LedgerError.inconsistent("finance run \(detail.run.sequence) has a settings snapshot that cannot be read")
+        }
+    }
+
+    /// The run's lines by route (from its batches' kinds) and its held items.
+    static func paymentRun(_ detail: FinanceRunDetail) throws -> PaymentRun {
+        var run = PaymentRun()
+        for paid in detail.batches {
+            let lines = try paid.decisions.map { try paymentLine($0, amount: $0.approved) }
+            switch paid.batch.kind {
+            case .journal: run.journal += lines
+            case .cheque: run.cheque += lines
+            }
+        }
+        run.held = try detail.held.map { held in
+            let line = try paymentLine(held.decision, amount: held.entry.amount)
+            return HeldItem(
+                childID: line.childID, schoolURN: line.schoolURN, term: line.term, academicYear: line.academicYear,
+                amount: held.entry.amount, reason: held.entry.reason, note: held.entry.note,
+                sourceReference: line.sourceReference)
+        }
+        return run
+    }
+
+    /// A decision as a finance line: child ID only, never a name.
+    static func paymentLine(_ d: DecisionRecord, amount: Pence) throws -> PaymentLine {
+        guard let child = d.childLAID, let term = d.term, let year = d.academicYear else {
+            throw LedgerError.inconsistent("decision \(d.id) is in a finance run without a child, term or year")
+        }
+        return PaymentLine(
+            childID: child, schoolURN: d.schoolURN ?? "", term: term, academicYear: year.description, amount: amount,
+            sourceReference: sourceReference(d))
+    }
+
+    /// `S000123-R1`: the submission and the request's number in the PEP (1-based).
+    static func sourceReference(_ d: DecisionRecord) -> String {
+        let id = String(d.submissionID)
+        return "S" + String(repeating: "0", count: max(0, 6 - id.count)) + id + "-R\(d.requestIndex + 1)"
+    }
+}

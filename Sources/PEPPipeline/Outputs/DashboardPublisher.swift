@@ -1,0 +1,84 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+import PEPRules
+
+/// Builds the coordinators' dashboard from the ledger (every current rated submission with a
+/// child, term and year), the roster and the school register, and writes it to `dashboard/`.
+///
+/// - The roster ("no PEP yet") is set against the current term only: the term `today` falls
+///   in by the rules' calendar (in a holiday, the term just ended). Earlier terms list their
+///   PEPs without it, since the roster is who is in care now.
+/// - The QA clock: a Green or Amber PEP is signed off when it is rated (accepted, with feedback
+///   for next time). A Red PEP, or one that could not be assessed, stays open until a corrected
+///   PEP supersedes it; it has `sla_days` working days (Rules, 10) from receipt, counted in the
+///   rules' working calendar, and is overdue after that.
+/// - A page is rewritten only when its content changed, so a service calling this every poll
+///   does not rewrite (and fsync) an unchanged site.
+struct DashboardPublisher {
+    let ledger: Ledger
+    let rules: RuleSet
+    let folder: URL
+
+    struct Inputs {
+        var roster: [RosterEntry]
+        var register: SchoolRegister
+    }
+
+    /// - Returns: the index path and how many pages were (re)written.
+    func publish(today: CalendarDate, inputs: Inputs) throws -> (index: URL, written: Int) {
+        let terms = try self.terms(today: today, inputs: inputs)
+        var written = 0
+        for page in DashboardSite.pages(terms, reportsHref: OutputFolders.reportsFromDashboard) {
+            if try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) { written += 1 }
+        }
+        return (folder.appendingPathComponent("index.html"), written)
+    }
+
+    func terms(today: CalendarDate, inputs: Inputs) throws -> [DashboardTerm] {
+        let rows = try ledger.currentRatedSubmissions()
+        let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
+        var byTerm: [TermKey: [DashboardEntry]] = [:]
+        for row in rows {
+            byTerm[TermKey(row.academicYear.description, row.term), default: []].append(
+                entry(row, today: today, roster: roster, register: inputs.register))
+        }
+        let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
+        if let current, byTerm[current] == nil { byTerm[current] = [] }
+        return byTerm.map { key, entries in
+            DashboardTerm(
+                key: key, entries: entries, roster: key == current ? inputs.roster : [],
+                deadline: rules.calendar.dates(of: key.term, in: key.academicYear)?.deadline, today: today)
+        }
+    }
+
+    func entry(
+        _ row: RatedSubmissionSummary, today: CalendarDate, roster: [String: RosterEntry], register: SchoolRegister
+    ) -> DashboardEntry {
+        let h = row.headline
+        let childID = row.childLAID ?? h.childID ?? "unknown"
+        let onRoster = roster[childID]
+        let name = [h.firstName, h.lastName].compactMap { $0 }.joined(separator: " ")
+        let school = row.schoolURN.flatMap { register[$0]?.name } ?? h.schoolName ?? onRoster?.schoolName ?? row.schoolURN ?? ""
+        let receivedOn = CalendarDate(englandDateOf: row.receivedAt)
+        let open = !row.assessable || row.quality == .red
+        return DashboardEntry(
+            childID: childID, childName: name.isEmpty ? onRoster?.displayName ?? "" : name, schoolName: school,
+            assessable: row.assessable, quality: row.quality, compliance: row.compliance, meetingDate: row.meetingDate,
+            receivedOn: receivedOn,
+            qaWorkingDaysLeft: open ? rules.slaDays - rules.calendar.workingDays(from: receivedOn, to: today) : nil,
+            ppRequested: row.requested, ppApproved: row.approved, ppHeld: row.held,
+            reportStem: QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: row.sha256))
+    }
+}
+
+/// Writes a file atomically only when its content differs from what is there.
+enum ChangedFileWriter {
+    /// - Returns: true when the file was written.
+    static func write(_ text: String, to url: URL) throws -> Bool {
+        if let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) { return false }
+        try AtomicFileWriter.write(text, to: url)
+        return true
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+
+/// Makes the Eclipse/ICS export batch for every rating not yet exported, and writes the files
+/// of every batch the ledger holds without them.
+///
+/// Record first, then render: the batch (its number and the runs it carries) is committed in
+/// one transaction, then its CSV and XML are rendered from the ledger alone (the stored PEP
+/// and assessment, the run's date as the QA date, the record kind the ledger decided), each
+/// written once under its number, and the batch is marked written. A crash after the commit
+/// leaves a batch without (some of) its files; the next call renders them, byte for byte the
+/// same, and leaves a file already there alone. So a run is on exactly one batch, and a batch
+/// file, once written, is never replaced. A submission that supersedes one already exported
+/// goes out as an `update` record.
+struct ExportPublisher {
+    let ledger: Ledger
+    let exporter: EclipseExporter
+    let builder: StoredReportBuilder
+    let folder: URL
+
+    /// - Returns: the files written by this call.
+    func publish(now: Date) throws -> [URL] {
+        _ = try ledger.closeExportBatch(at: now)
+        var written: [URL] = []
+        for batch in try ledger.exportBatchesAwaitingFiles() {
+            for (name, text) in try render(batch) {
+                let url = folder.appendingPathComponent(name)
+                if try WriteOnceFile.writeOrConfirm(text, to: url) { written.append(url) }
+            }
+            try ledger.markExportBatchWritten(batchID: batch.id, at: now)
+        }
+        return written
+    }
+
+    /// A recorded batch's two files, by name (`eclipse-000001.csv`, `.xml`), from the ledger alone.
+    func render(_ batch: ExportBatchRecord) throws -> [(name: String, text: String)] {
+        let records = try ledger.exportedRuns(batchID: batch.id).map(record)
+        return [
+            (batch.fileName + ".csv", exporter.csv(records, batch: batch.sequence)),
+            (batch.fileName + ".xml", exporter.xml(records, batch: batch.sequence)),
+        ]
+    }
+
+    func record(_ run: ExportedRun) throws -> ExportRecord {
+        guard let stored = try ledger.storedRating(runID: run.runID) else {
+            throw LedgerError.unknownRun(runID: run.runID)
+        }
+        return ExportRecord(
+            report: try builder.report(stored), qaDate: CalendarDate(englandDateOf: stored.ratedAt),
+            kind: run.kind == .update ? .update : .new)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+
+/// Writes the feedback e-mails of every rated submission into `outbox/`, once per submission
+/// and recipient (Designated Teacher, social worker), superseded ones included: the school sent
+/// that PEP and is told how it was rated, whether or not a later one has arrived since.
+///
+/// Once is the ledger's to say, not the folder's (the relay empties it): each message is
+/// written atomically, then recorded. A crash in between writes the same file again (same name,
+/// same bytes: the date is the rating's, the Message-ID is derived from the content), so at
+/// worst the relay sees one message twice, never none. A recipient the PEP gives no usable
+/// address for is recorded with no file, so it is decided once and reported, not retried.
+struct FeedbackPublisher {
+    let ledger: Ledger
+    let composer: FeedbackComposer
+    let builder: StoredReportBuilder
+    let outbox: URL
+
+    struct Result {
+        var written: [URL] = []
+        var withoutAddress = 0
+    }
+
+    func publish(now: Date, problems: inout [String]) throws -> Result {
+        var result = Result()
+        for (submissionID, missing) in try ledger.submissionsAwaitingFeedback() {
+            do {
+                guard let stored = try ledger.latestStoredRating(submissionID: submissionID) else { continue }
+                let report = try builder.report(stored)
+                let messages = try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt))
+                for recipient in missing {
+                    guard let message = messages.first(where: { $0.fileName.hasSuffix("-\(recipient.rawValue).eml") }) else {
+                        try ledger.recordFeedback(
+                            submissionID: submissionID, recipient: recipient, fileName: nil,
+                            note: "no usable e-mail address in the PEP", at: now)
+                        result.withoutAddress += 1
+                        continue
+                    }
+                    let url = outbox.appendingPathComponent(message.fileName)
+                    try AtomicFileWriter.write(message.message.rendered(), to: url)
+                    if try ledger.recordFeedback(
+                        submissionID: submissionID, recipient: recipient, fileName: message.fileName, note: "written",
+                        at: now)
+                    {
+                        result.written.append(url)
+                    }
+                }
+            } catch {
+                problems.append("feedback for submission \(submissionID): \(error)")
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import PEPModel
+import PEPOutput
+import PEPRules
+
+/// The output configuration from the rules folder, loaded and checked once with the rules:
+/// `feedback/` (settings and the two templates), `exports/eclipse.yaml` and `finance.yaml`.
+///
+/// A file that is absent switches its output off (a rules folder made only for rating, as in
+/// tests); a file that is present but broken stops the program at start-up, with `file:line`,
+/// like a broken rule file: a typo must never silently change what is sent or paid.
+struct OutputSettings: Sendable {
+    /// Nil: `feedback/settings.yaml` is absent, no feedback is written.
+    let feedback: FeedbackComposer?
+    /// Nil: `exports/eclipse.yaml` is absent, no export batch is made.
+    let eclipse: EclipseExporter?
+    /// Nil: `finance.yaml` is absent, `finance close` refuses to run. (A run already recorded
+    /// is rendered with the settings it was closed with, kept in the ledger.)
+    let finance: FinanceSettings?
+
+    static let feedbackFolder = "feedback"
+    static let eclipseFile = "exports/eclipse.yaml"
+    static let financeFile = "finance.yaml"
+
+    static func load(rulesDirectory: URL) throws -> OutputSettings {
+        let feedbackFolder = rulesDirectory.appendingPathComponent(Self.feedbackFolder)
+        let eclipseURL = rulesDirectory.appendingPathComponent(eclipseFile)
+        let financeURL = rulesDirectory.appendingPathComponent(financeFile)
+        func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+        let feedback = try exists(feedbackFolder.appendingPathComponent("settings.yaml"))
+            ? FeedbackComposer(settings: OutputConfigLoader.feedback(folder: feedbackFolder)) : nil
+        let eclipse = try exists(eclipseURL) ? EclipseExporter(format: OutputConfigLoader.eclipse(contentsOf: eclipseURL)) : nil
+        let finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
+        if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` now
+        return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
+    }
+}
+
+/// Where each output goes under the output folder, and for whom.
+struct OutputFolders: Sendable {
+    let root: URL
+
+    /// Per-PEP QA reports (HTML + JSON), for coordinators.
+    var reports: URL { root.appendingPathComponent("reports") }
+    /// The coordinators' dashboard.
+    var dashboard: URL { root.appendingPathComponent("dashboard") }
+    /// E-mails for the council's mail relay, which takes `*.eml` and removes them.
+    var outbox: URL { root.appendingPathComponent("outbox") }
+    /// Eclipse/ICS export batches, for admin.
+    var exports: URL { root.appendingPathComponent("exports") }
+    /// Journal, payment batch, remittance, held and reconciliation files, for finance.
+    var finance: URL { root.appendingPathComponent("finance") }
+
+    /// The dashboard index as seen from the finance folder's HTML pages.
+    static let dashboardFromFinance = "../dashboard/index.html"
+    /// The reports folder as seen from the dashboard's pages.
+    static let reportsFromDashboard = "../reports/"
+}

@@ -1,0 +1,139 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+import PEPRules
+
+extension Pipeline {
+    /// Brings every output up to date with the LEDGER (never with what this process did), so
+    /// it can be called after `pepqa process`, after each poll of the service, and at service
+    /// start to recover from a crash. Idempotent: a second call with nothing new writes no
+    /// e-mail, no export batch and no finance file, and rewrites no unchanged dashboard page.
+    ///
+    /// In order: QA reports missing on disk are written again; feedback e-mails for rated
+    /// submissions not yet recorded in the outbox table; the export batch for ratings not yet
+    /// exported, and the files of any recorded batch not yet written; the files and notices of
+    /// any finance run recorded but not finished; then the dashboard. Each step runs even when
+    /// an earlier one failed.
+    ///
+    /// - Parameter now: the clock (the dashboard's "today", the time recorded for what is written).
+    /// - Throws: `OutputFailure` (with the summary of what was done) when any step failed.
+    @discardableResult
+    package func publishOutputs(now: Date) throws -> OutputSummary {
+        let folders = outputFolders
+        var summary = OutputSummary(folders: folders)
+        var problems: [String] = []
+        let builder = StoredReportBuilder(registry: registry)
+        func step(_ name: String, _ body: () throws -> Void) {
+            do { try body() } catch { problems.append("\(name): \(error)") }
+        }
+        step("reports") {
+            summary.reportsRestored = try ReportRecovery(ledger: ledger, reports: reports, builder: builder)
+                .restoreMissing(problems: &problems)
+        }
+        step("feedback") {
+            guard let composer = outputSettings.feedback else {
+                summary.notConfigured.append("feedback (\(OutputSettings.feedbackFolder)/settings.yaml)")
+                return
+            }
+            let result = try FeedbackPublisher(ledger: ledger, composer: composer, builder: builder, outbox: folders.outbox)
+                .publish(now: now, problems: &problems)
+            summary.feedbackWritten = result.written
+            summary.feedbackWithoutAddress = result.withoutAddress
+        }
+        step("exports") {
+            guard let exporter = outputSettings.eclipse else {
+                summary.notConfigured.append("Eclipse export (\(OutputSettings.eclipseFile))")
+                return
+            }
+            summary.exportFiles = try ExportPublisher(ledger: ledger, exporter: exporter, builder: builder, folder: folders.exports)
+                .publish(now: now)
+        }
+        step("finance") {
+            let renderer = FinanceRunRenderer(ledger: ledger, folders: folders)
+            for run in try ledger.financeRunsAwaitingFiles() {
+                let rendered = try renderer.render(run, now: now)
+                summary.financeRecovered.append(run)
+                summary.financeFiles += rendered.files
+                summary.paymentNotices += rendered.notices
+            }
+        }
+        step("dashboard") {
+            let inputs = DashboardPublisher.Inputs(roster: loadRoster(problems: &problems), register: try loadSchoolRegister(required: false))
+            let result = try DashboardPublisher(ledger: ledger, rules: rules, folder: folders.dashboard)
+                .publish(today: CalendarDate(englandDateOf: now), inputs: inputs)
+            summary.dashboardIndex = result.index
+            summary.dashboardPagesWritten = result.written
+        }
+        summary.problems = problems
+        for problem in problems { logger.error("output not written", metadata: ["problem": "\(problem)"]) }
+        if !problems.isEmpty { throw OutputFailure(summary: summary) }
+        return summary
+    }
+
+    /// The roster (`roster_file`, default `Rules/roster.csv`); empty when absent. A broken
+    /// roster is reported and the dashboard is drawn without it.
+    func loadRoster(problems: inout [String]) -> [RosterEntry] {
+        let path = configuration.resolvedRosterFile
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        do { return try RosterLoader.load(contentsOf: URL(fileURLWithPath: path)) } catch {
+            problems.append("roster: \(error)")
+            return []
+        }
+    }
+}
+
+/// What `publishOutputs` did: paths for the terminal, counts for the service's log.
+package struct OutputSummary: Sendable {
+    package var reportsFolder: URL
+    package var outboxFolder: URL
+    /// Reports written again because their files were missing.
+    package var reportsRestored: [String] = []
+    package var dashboardIndex: URL
+    package var dashboardPagesWritten = 0
+    package var feedbackWritten: [URL] = []
+    /// Recipients with no usable address (recorded once, never retried).
+    package var feedbackWithoutAddress = 0
+    /// Export files (CSV and XML) written by this call.
+    package var exportFiles: [URL] = []
+    /// Finance runs whose files were finished by this call (after a crash).
+    package var financeRecovered: [FinanceRunRecord] = []
+    package var financeFiles: [URL] = []
+    package var paymentNotices: [URL] = []
+    /// Outputs switched off because their settings file is absent.
+    package var notConfigured: [String] = []
+    package var problems: [String] = []
+
+    init(folders: OutputFolders) {
+        reportsFolder = folders.reports
+        outboxFolder = folders.outbox
+        dashboardIndex = folders.dashboard.appendingPathComponent("index.html")
+    }
+
+    /// Whether this call wrote any e-mail, export or finance file (the dashboard aside).
+    package var wroteAnything: Bool {
+        !reportsRestored.isEmpty || !feedbackWritten.isEmpty || !exportFiles.isEmpty || !financeFiles.isEmpty
+            || !paymentNotices.isEmpty
+    }
+
+    /// Lines for the terminal.
+    package var lines: [String] {
+        var out = ["Reports:   \(reportsFolder.path)" + (reportsRestored.isEmpty ? "" : " (\(reportsRestored.count) restored)")]
+        out.append("Dashboard: \(dashboardIndex.path)")
+        var outbox = "Outbox:    \(feedbackWritten.count + paymentNotices.count) new message(s) in \(outboxFolder.path)"
+        if feedbackWithoutAddress > 0 { outbox += "; \(feedbackWithoutAddress) recipient(s) with no usable address" }
+        out.append(outbox)
+        let csv = exportFiles.filter { $0.pathExtension == "csv" }
+        out.append(csv.isEmpty ? "Eclipse:   no new export records" : "Eclipse:   " + csv.map(\.path).joined(separator: ", ") + " (+ .xml)")
+        for run in financeRecovered { out.append("Finance:   finished run \(run.sequence) (its files were not all written)") }
+        for item in notConfigured { out.append("Not configured: \(item)") }
+        for problem in problems { out.append("Problem:   \(problem)") }
+        return out
+    }
+}
+
+/// Some outputs could not be written; the rest were. Carries what was done.
+package struct OutputFailure: Error, CustomStringConvertible {
+    package var summary: OutputSummary
+    package var description: String { "outputs not all written: " + summary.problems.joined(separator: "; ") }
+}

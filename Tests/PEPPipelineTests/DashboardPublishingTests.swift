@@ -1,0 +1,58 @@
+import Foundation
+import PEPModel
+import Testing
+
+@testable import PEPPipeline
+
+private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
+    try text(s.dashboard.appendingPathComponent(name))
+}
+
+@Test func theRosterPageListsChildrenWithNoPEPThisTermPastTheDeadline() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    try s.pipeline.publishOutputs(now: outputNow)
+    let missing = try page(s, "term-2025-26-autumn-missing.html")
+    for child in ["LA100013", "LA100014", "LA100015"] { #expect(missing.contains(child)) }
+    #expect(!missing.contains(">LA100001<"))
+    #expect(missing.contains("has passed"))
+    // The roster is set against the current term only.
+    #expect(try page(s, "term-2025-26-spring-missing.html").contains("Every child on the roster has a PEP"))
+}
+
+@Test func anOpenRedPEPRunsOverdueWhileAcceptedOnesAreSignedOff() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    try s.pipeline.publishOutputs(now: outputNow)
+    let overdue = try page(s, "term-2025-26-autumn-overdue.html")
+    #expect(overdue.contains("LA100006"))
+    #expect(overdue.contains("overdue by"))
+    #expect(!overdue.contains("LA100001"), "a Green PEP is signed off")
+    #expect(!overdue.contains("LA100005"), "the Red PEP was superseded by a Green resubmission")
+}
+
+@Test func everyDashboardLinkToAReportResolves() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    #expect(summary.dashboardPagesWritten > 5)
+    var links = 0
+    for (name, data) in contents(of: s.dashboard) {
+        let html = String(decoding: data, as: UTF8.self)
+        for match in html.matches(of: /href="\.\.\/reports\/([^"]+)"/) {
+            links += 1
+            let file = s.reports.appendingPathComponent(String(match.1))
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(name) links to a missing \(match.1)")
+        }
+    }
+    #expect(links > 10)
+}
+
+@Test func theDashboardNamesSchoolsAndLinksEachTermFromTheIndex() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    try s.pipeline.publishOutputs(now: outputNow)
+    let autumn = try page(s, "term-2025-26-autumn.html")
+    #expect(autumn.contains("Riverside Academy") && autumn.contains("Hillside Primary School"))
+    #expect(try page(s, "index.html").contains("term-2025-26-autumn.html"))
+}
