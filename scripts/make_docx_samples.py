@@ -52,6 +52,9 @@ LAST = ["Ashdown", "Brennock", "Carrow", "Dunmore", "Elsworth", "Fenlow", "Garsi
         "Inchley", "Jessop", "Kilbride", "Lowther", "Marlow", "Northey", "Oakridge", "Pellow"]
 SCHOOLS = ["Brookfield Academy", "St Aldric's CE Primary School", "Hollins Park High School",
            "Meadowbank Junior School", "Riverside Free School", "Thornbury Community College"]
+REGISTER = [("190001", "Riverside Academy"), ("190002", "Hillside Primary School"),
+            ("190003", "Oakfield Community School"), ("190004", "St Hilda's CE Primary School"),
+            ("190005", "Brookvale School"), ("141977", "Brookfield Academy")]
 SUBJECTS = ["English", "Maths", "Science", "History", "Geography", "Art", "Computing", "French"]
 TARGET_TEXT = [
     ("Literacy", "Read a chapter book independently and retell the main events in order",
@@ -131,6 +134,9 @@ def fake_pep(rng, quality):
         "sign_off.confirmed": True,
     }
     p["sign_off.designated_teacher.name"] = p["school.designated_teacher.name"]
+    # Most schools are in the sample school register (Rules/schools.csv), so that their PP+ is
+    # paid; the last entry is not, and its PP+ is held as "unknown school".
+    p["school.urn"], p["school.name"] = REGISTER[int(p["school.urn"]) % len(REGISTER)]
     p["attendees"] = [(p["school.designated_teacher.name"], "Designated Teacher"),
                       (p["social_worker.name"], "Social Worker"), (f"{rng.choice(FIRST)} {last}", "Foster Carer")]
     subjects = ["English", "Maths", rng.choice(SUBJECTS[2:])]
