@@ -3,7 +3,7 @@ import PEPModel
 
 /// The coordinators' dashboard: a static site in the output folder, beside `reports/`.
 ///
-/// - `index.html` lists the terms;
+/// - `index.html` lists the terms, and the documents that name no child, term or year;
 /// - `term-<year>-<term>.html` lists every PEP of a term with its ratings, dates, QA clock and
 ///   PP+, and counts per rating;
 /// - `term-…-red.html`, `-amber.html`, `-overdue.html` are the same table pre-filtered, and
@@ -36,9 +36,11 @@ package enum DashboardSite {
     /// Every page of the site, terms newest first on the index.
     /// - Parameter reportsHref: where the per-PEP reports are, relative to the pages
     ///   (`reports/` when the site sits in the output root, `../reports/` from `dashboard/`).
-    package static func pages(_ terms: [DashboardTerm], reportsHref: String = "reports/") -> [Page] {
+    package static func pages(
+        _ terms: [DashboardTerm], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/"
+    ) -> [Page] {
         let ordered = terms.sorted { $0.key > $1.key }
-        var pages: [Page] = [("index.html", index(ordered))]
+        var pages: [Page] = [("index.html", index(ordered, unplaced: unplaced, reportsHref: reportsHref))]
         for term in ordered {
             for filter in Filter.allCases {
                 pages.append((pageName(term.key, filter), termPage(term, filter, reportsHref: reportsHref)))
@@ -62,9 +64,12 @@ package enum DashboardSite {
         .counts td,.counts th{text-align:center}.badge{white-space:nowrap}table.peps{font-size:.88rem}@media print{.filters{display:none}}</style>
         """
 
-    static func index(_ terms: [DashboardTerm]) -> String {
+    static func index(_ terms: [DashboardTerm], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/") -> String {
         var body = extraStyle + "<h1>PEP quality assurance dashboard</h1>\n"
-        guard !terms.isEmpty else { return HTML.page(title: "PEP dashboard", body: body + "<p>No PEPs yet.</p>\n") }
+        let unplacedTable = unplacedSection(unplaced, reportsHref: reportsHref)
+        guard !terms.isEmpty else {
+            return HTML.page(title: "PEP dashboard", body: body + "<p>No PEPs yet.</p>\n" + unplacedTable)
+        }
         body += "<table><tr><th>Term</th><th>PEPs</th><th>Red</th><th>Amber</th><th>Green</th><th>QA overdue</th><th>No PEP yet</th><th>Deadline</th></tr>\n"
         for t in terms {
             let q = counts(t.entries)
@@ -74,7 +79,21 @@ package enum DashboardSite {
             body += "<td><a href=\"\(pageName(t.key, .missing))\">\(t.missing.count)</a></td><td class=\"date\">\(t.deadline?.iso ?? "not set")</td></tr>\n"
         }
         body += "</table>\n"
-        return HTML.page(title: "PEP dashboard", body: body)
+        return HTML.page(title: "PEP dashboard", body: body + unplacedTable)
+    }
+
+    /// The documents no term can hold, with what they lack and a link to their report.
+    static func unplacedSection(_ unplaced: [UnplacedDocument], reportsHref: String) -> String {
+        guard !unplaced.isEmpty else { return "" }
+        var out = "<h2>Documents not placed in a term (\(unplaced.count))</h2>\n"
+        out += "<p class=\"muted\">They name no child, term or academic year, so no term lists them. Open the report, then ask the school for the PEP on the template.</p>\n"
+        out += "<table class=\"peps\"><tr><th>Document</th><th>Received</th><th>Missing</th><th>Result</th></tr>\n"
+        for u in unplaced {
+            let result = u.assessable ? "rated" : HTML.badge("Could not assess", kind: "grey")
+            out += "<tr><td><a href=\"\(reportsHref)\(HTML.escape(u.reportStem)).html\">\(HTML.escape(u.fileName))</a></td>"
+            out += "<td class=\"date\">\(u.receivedOn.iso)</td><td>\(HTML.escape(u.missing))</td><td>\(result)</td></tr>\n"
+        }
+        return out + "</table>\n"
     }
 
     /// Quality counts, with PEPs that could not be assessed left out.

@@ -52,7 +52,7 @@ package enum HTML {
         .red{background:#fde2e1;color:#8a1c16;border-color:#e8a29e}.amber{background:#fff1d6;color:#7a4a00;border-color:#f0c36d}.green{background:#e1f4e4;color:#1d5e2a;border-color:#93cf9f}
         .grey,.na{background:#eee;color:#444;border-color:#ccc}.pass{color:#1d5e2a}.fail{color:#8a1c16;font-weight:600}
         .summary{display:flex;gap:1.5rem;flex-wrap:wrap;margin:.5rem 0 1rem}.summary div{min-width:10rem}
-        .muted{color:#555;font-size:.88rem}.evidence{font-size:.85rem;color:#333}.feedback{background:#fafafa;border-left:4px solid #bbb;padding:.3rem .6rem;margin:.3rem 0}
+        .muted{color:#555;font-size:.88rem}td.id{white-space:nowrap}.evidence{font-size:.85rem;color:#333}.feedback{background:#fafafa;border-left:4px solid #bbb;padding:.3rem .6rem;margin:.3rem 0}
         .notice{border:1px solid #e8a29e;background:#fff6f5;padding:.6rem .8rem;margin:1rem 0}
         nav a{margin-right:1rem}
         @media print{body{max-width:none;padding:0}nav,.filters{display:none}a{color:inherit;text-decoration:none}h2{page-break-after:avoid}tr{page-break-inside:avoid}}

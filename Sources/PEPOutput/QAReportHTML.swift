@@ -93,7 +93,7 @@ package enum QAReportHTML {
             return parts.joined(separator: " ")
         }.joined(separator: "<br>")
         let feedback = r.feedback.map { "<div class=\"feedback\">Feedback to school: \(HTML.escape($0))</div>" } ?? ""
-        return "<tr><td>\(HTML.escape(r.id))</td><td>\(HTML.escape(r.title))\(feedback)</td><td>\(outcome)</td><td class=\"evidence\">\(evidence)</td></tr>\n"
+        return "<tr><td class=\"id\">\(HTML.escape(r.id))</td><td>\(HTML.escape(r.title))\(feedback)</td><td>\(outcome)</td><td class=\"evidence\">\(evidence)</td></tr>\n"
     }
 
     static func coverage(_ a: Assessment) -> String {

@@ -66,3 +66,19 @@ private func page(_ name: String) throws -> String {
     #expect(html.contains("<tr><th>Quality</th><td>1</td><td>2</td><td>1</td><td>0</td>"))
     #expect(html.contains("Red (1)") && html.contains("QA overdue (1)") && html.contains("No PEP yet (1)"))
 }
+
+@Test func theIndexSaysNothingOfUnplacedDocumentsWhenThereAreNone() {
+    let index = DashboardSite.pages([]).first { $0.name == "index.html" }?.html ?? ""
+    #expect(index.contains("No PEPs yet."))
+    #expect(!index.contains("not placed in a term"))
+}
+
+@Test func theIndexListsUnplacedDocumentsEvenWithNoTerms() {
+    let doc = UnplacedDocument(
+        fileName: "letter <1>.docx", receivedOn: CalendarDate(iso: "2025-10-16")!, missing: "no child ID", assessable: false,
+        reportStem: "unknown-term-year-abc")
+    let index = DashboardSite.pages([], unplaced: [doc], reportsHref: "../reports/").first { $0.name == "index.html" }?.html ?? ""
+    #expect(index.contains("Documents not placed in a term (1)"))
+    #expect(index.contains("href=\"../reports/unknown-term-year-abc.html\">letter &lt;1&gt;.docx</a>"))
+    #expect(index.contains("Could not assess"))
+}

@@ -56,3 +56,15 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
     #expect(autumn.contains("Riverside Academy") && autumn.contains("Hillside Primary School"))
     #expect(try page(s, "index.html").contains("term-2025-26-autumn.html"))
 }
+
+@Test func aDocumentThatNamesNoChildOrTermIsListedOnTheIndexWithItsReport() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    try s.pipeline.publishOutputs(now: outputNow)
+    let index = try page(s, "index.html")
+    #expect(index.contains("Documents not placed in a term (1)"))
+    #expect(index.contains("pep-free-text-unstructured.docx"))
+    #expect(index.contains("no child ID, no term, no academic year"))
+    let link = try #require(index.firstMatch(of: /href="\.\.\/reports\/(unknown-[^"]+\.html)"/)?.1)
+    #expect(FileManager.default.fileExists(atPath: s.reports.appendingPathComponent(String(link)).path))
+}

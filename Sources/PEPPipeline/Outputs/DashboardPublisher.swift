@@ -29,8 +29,9 @@ struct DashboardPublisher {
     /// - Returns: the index path and how many pages were (re)written.
     func publish(today: CalendarDate, inputs: Inputs) throws -> (index: URL, written: Int) {
         let terms = try self.terms(today: today, inputs: inputs)
+        let unplaced = try ledger.unplacedRatedSubmissions().map(Self.unplaced)
         var written = 0
-        for page in DashboardSite.pages(terms, reportsHref: OutputFolders.reportsFromDashboard) {
+        for page in DashboardSite.pages(terms, unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard) {
             if try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) { written += 1 }
         }
         return (folder.appendingPathComponent("index.html"), written)
@@ -51,6 +52,16 @@ struct DashboardPublisher {
                 key: key, entries: entries, roster: key == current ? inputs.roster : [],
                 deadline: rules.calendar.dates(of: key.term, in: key.academicYear)?.deadline, today: today)
         }
+    }
+
+    static func unplaced(_ s: UnplacedSubmission) -> UnplacedDocument {
+        let h = s.headline
+        let missing = [(h.childID, "child ID"), (h.term, "term"), (h.academicYear, "academic year")]
+            .filter { $0.0 == nil }.map { "no " + $0.1 }.joined(separator: ", ")
+        return UnplacedDocument(
+            fileName: s.fileName, receivedOn: CalendarDate(englandDateOf: s.receivedAt), missing: missing,
+            assessable: s.assessable,
+            reportStem: QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: s.sha256))
     }
 
     func entry(
