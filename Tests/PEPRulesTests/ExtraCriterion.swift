@@ -22,12 +22,15 @@ struct ExtraCriterion {
     ///   - section: the section its file names.
     ///   - settings: extra lines for `settings:` in `ruleset.yaml` (`name: value`).
     ///   - extraKeys: more `key: value` lines of the criterion (`enabled: false`, `axis: compliance`).
+    ///   - edits: text replacements in other files of the copy (file, old, new).
     init(
         _ check: String, appliesWhen: String? = nil, severityWhen: String? = nil, severity: String = "minor",
-        section: String = "targets", settings: [String] = [], extraKeys: [String] = []
+        section: String = "targets", settings: [String] = [], extraKeys: [String] = [],
+        edits: [(file: String, old: String, new: String)] = []
     ) throws {
         let dir = try RulesDirectory.copy()
         defer { try? FileManager.default.removeItem(at: dir) }
+        for edit in edits { try RulesDirectory.edit(dir, edit.file, replacing: edit.old, with: edit.new) }
         if !settings.isEmpty {
             let lines = settings.map { "  \($0)\n" }.joined()
             try RulesDirectory.edit(dir, "ruleset.yaml", replacing: "settings:\n", with: "settings:\n" + lines)
