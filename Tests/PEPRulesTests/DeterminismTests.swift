@@ -65,7 +65,7 @@ import Testing
     @Test func theAssessmentRecordsTheRuleSetsHashAndVersion() {
         let assessment = assess(.greenReview())
         #expect(assessment.ruleSetHash == RulesDirectory.rules.hash)
-        #expect(assessment.ruleSetVersion == "2025.1")
+        #expect(assessment.ruleSetVersion == RulesDirectory.rules.version)
     }
 
     @Test func aCopyOfTheRulesElsewhereHasTheSameHash() throws {

@@ -32,12 +32,17 @@ import Testing
         return RuleSet.check(directory: dir).map(\.description)
     }
 
-    /// The problems of the shipped rules after replacing `old` with `new` in `file`.
-    func problems(editing file: String, _ old: String, _ new: String) throws -> [String] {
+    /// The problems of the shipped rules after replacing `old` with `new` in `file`, and the
+    /// `line:column` of `column` on the first line of the edited file holding `marker` (the place
+    /// the problem should point at, found in the text so that other edits to `Rules/` do not move it).
+    func problems(
+        editing file: String, _ old: String, _ new: String, at marker: String, column: String? = nil
+    ) throws -> (found: [String], place: String) {
         let dir = try RulesDirectory.copy()
         defer { try? FileManager.default.removeItem(at: dir) }
         try RulesDirectory.edit(dir, file, replacing: old, with: new)
-        return RuleSet.check(directory: dir).map(\.description)
+        let place = try RulesDirectory.place(dir, file, marker, column: column)
+        return (RuleSet.check(directory: dir).map(\.description), place)
     }
 
     @Test func aFieldOfEachRecordOutsideItsListIsAProblem() throws {
@@ -161,7 +166,12 @@ import Testing
         let found = try problems(
             criteriaFile:
                 "section: targets\ncriteria:\n  - id: TGT-01\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n")
-        #expect(found == ["criteria/zz-extra.yaml:3:9: [TGT-01] duplicate criterion id (first defined at criteria/targets.yaml:4:9)"])
+        let first = try #require(RulesDirectory.rules.criteria.first { $0.id == "TGT-01" })
+        #expect(
+            found == [
+                "criteria/zz-extra.yaml:3:9: [TGT-01] duplicate criterion id (first defined at \(first.file):\(first.line):\(first.column))"
+            ])
+        #expect(first.file == "criteria/targets.yaml")
     }
 
     @Test func anUnknownSectionIsAProblem() throws {
@@ -230,53 +240,68 @@ import Testing
 
     // MARK: Mistakes in ruleset.yaml and the calendars
 
-    @Test func rulesetSettingsAggregationAndCoverageAreChecked() throws {
-        #expect(
-            try problems(editing: "ruleset.yaml", "section_minor_fails_for_amber: 2", "section_minor_fails_for_amber: 0")
-                == ["ruleset.yaml:73:34: [aggregation] 'section_minor_fails_for_amber' must be at least 1"])
-        #expect(
-            try problems(editing: "ruleset.yaml", "[green, amber]", "[green, blue]")
-                == ["ruleset.yaml:50:28: [settings] 'blue' is not a rating; expected red, amber or green"])
-        #expect(
-            try problems(editing: "ruleset.yaml", "could_not_assess_below: 0.5", "could_not_assess_below: 2")
-                == ["ruleset.yaml:100:27: [coverage] 'could_not_assess_below' must be a share from 0 to 1"])
-        #expect(
-            try problems(editing: "ruleset.yaml", "    - carer_views", "    - carer_view")
-                == ["ruleset.yaml:95:7: [coverage] unknown field path 'carer_view'"])
+    @Test func aThresholdBelowOneIsAProblem() throws {
+        let (found, place) = try problems(
+            editing: "ruleset.yaml", "section_minor_fails_for_amber: 2", "section_minor_fails_for_amber: 0",
+            at: "section_minor_fails_for_amber: 0", column: "0")
+        #expect(found == ["ruleset.yaml:\(place): [aggregation] 'section_minor_fails_for_amber' must be at least 1"])
+    }
+
+    @Test func anAllowedFundingRatingThatIsNoRatingIsAProblem() throws {
+        let (found, place) = try problems(
+            editing: "ruleset.yaml", "[green, amber]", "[green, blue]", at: "allowed_funding_ratings:", column: "[")
+        #expect(found == ["ruleset.yaml:\(place): [settings] 'blue' is not a rating; expected red, amber or green"])
+    }
+
+    @Test func aCoverageShareAboveOneIsAProblem() throws {
+        let (found, place) = try problems(
+            editing: "ruleset.yaml", "could_not_assess_below: 0.5", "could_not_assess_below: 2",
+            at: "could_not_assess_below: 2", column: "2")
+        #expect(found == ["ruleset.yaml:\(place): [coverage] 'could_not_assess_below' must be a share from 0 to 1"])
+    }
+
+    @Test func anUnknownRequiredFieldIsAProblem() throws {
+        let (found, place) = try problems(
+            editing: "ruleset.yaml", "    - carer_views\n", "    - carer_view\n", at: "- carer_view", column: "carer_view")
+        #expect(found == ["ruleset.yaml:\(place): [coverage] unknown field path 'carer_view'"])
     }
 
     @Test func aMissingRequiredSettingIsAProblemAndSoIsEachUseOfIt() throws {
-        #expect(
-            try problems(editing: "ruleset.yaml", "  ppplus_termly_cap: 550.00\n", "")
-                == [
-                    "criteria/ppplus.yaml:29:13: [PP-02] unknown setting 'ppplus_termly_cap'",
-                    "ruleset.yaml:15:3: [settings] required setting 'ppplus_termly_cap' is missing",
-                ])
+        let (found, _) = try problems(editing: "ruleset.yaml", "  ppplus_termly_cap: 550.00\n", "", at: "settings:")
+        let use = try RulesDirectory.place(RulesDirectory.shipped, "criteria/ppplus.yaml", "le: settings.ppplus_termly_cap", column: "settings")
+        #expect(found.count == 2)
+        #expect(found.first == "criteria/ppplus.yaml:\(use): [PP-02] unknown setting 'ppplus_termly_cap'")
+        #expect(found.last?.hasPrefix("ruleset.yaml:") == true)
+        #expect(found.last?.hasSuffix(": [settings] required setting 'ppplus_termly_cap' is missing") == true)
     }
 
     @Test func aDuplicateSectionIsAProblem() throws {
-        let found = try problems(
+        let (found, place) = try problems(
             editing: "ruleset.yaml", "  - {id: signoff, title: Sign-off, axis: compliance}\n",
-            "  - {id: signoff, title: Sign-off, axis: compliance}\n  - {id: voice, title: Again}\n")
-        #expect(found == ["ruleset.yaml:71:10: [sections] duplicate section id 'voice'"])
+            "  - {id: signoff, title: Sign-off, axis: compliance}\n  - {id: voice, title: Again}\n",
+            at: "{id: voice, title: Again}", column: "voice")
+        #expect(found == ["ruleset.yaml:\(place): [sections] duplicate section id 'voice'"])
     }
 
     @Test func aBankHolidayListedUnderTheWrongYearIsAProblem() throws {
-        #expect(
-            try problems(editing: "calendar/bank-holidays.yaml", "2026-04-03", "2025-04-03")
-                == ["calendar/bank-holidays.yaml:23:16: [calendar] bad date: 2025-04-03 is listed under 2026"])
-        #expect(
-            try problems(editing: "calendar/bank-holidays.yaml", "2026-05-04", "2026-02-30")
-                == ["calendar/bank-holidays.yaml:25:16: [calendar] 'date' must be a date written YYYY-MM-DD that exists"])
+        let (found, place) = try problems(editing: "calendar/bank-holidays.yaml", "2026-04-03", "2025-04-03", at: "2025-04-03")
+        #expect(found == ["calendar/bank-holidays.yaml:\(place): [calendar] bad date: 2025-04-03 is listed under 2026"])
     }
 
-    @Test func termDatesOutOfOrderOrABadAcademicYearAreProblems() throws {
-        #expect(
-            try problems(editing: "calendar/terms.yaml", "deadline: 2026-03-13", "deadline: 2026-04-13")
-                == ["calendar/terms.yaml:8:13: [calendar] bad dates: a term needs start ≤ deadline ≤ end"])
-        #expect(
-            try problems(editing: "calendar/terms.yaml", #""2026/27""#, #""2026-27""#)
-                == ["calendar/terms.yaml:10:3: [calendar] an academic year is written like 2025/26"])
+    @Test func aBankHolidayThatDoesNotExistIsAProblem() throws {
+        let (found, place) = try problems(editing: "calendar/bank-holidays.yaml", "2026-05-04", "2026-02-30", at: "2026-02-30")
+        #expect(found == ["calendar/bank-holidays.yaml:\(place): [calendar] 'date' must be a date written YYYY-MM-DD that exists"])
+    }
+
+    @Test func termDatesOutOfOrderAreAProblem() throws {
+        let (found, place) = try problems(
+            editing: "calendar/terms.yaml", "deadline: 2026-03-13", "deadline: 2026-04-13", at: "spring: {start: 2026-01-05", column: "{")
+        #expect(found == ["calendar/terms.yaml:\(place): [calendar] bad dates: a term needs start ≤ deadline ≤ end"])
+    }
+
+    @Test func anAcademicYearWrittenWronglyIsAProblem() throws {
+        let (found, place) = try problems(editing: "calendar/terms.yaml", #""2026/27""#, #""2026-27""#, at: #""2026-27""#)
+        #expect(found == ["calendar/terms.yaml:\(place): [calendar] an academic year is written like 2025/26"])
     }
 
     @Test func aMissingCalendarFileIsAProblem() throws {
@@ -287,9 +312,10 @@ import Testing
     }
 
     @Test func aSyntaxErrorInRulesetYAMLDoesNotBuryItUnderUnknownSettings() throws {
-        #expect(
-            try problems(editing: "ruleset.yaml", "  sla_days: 10 ", "  sla_days: [10 ")
-                == ["ruleset.yaml:16:3: YAML syntax error: did not find expected ',' or ']'"])
+        let (found, _) = try problems(editing: "ruleset.yaml", "  sla_days: 10 ", "  sla_days: [10 ", at: "sla_days")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("ruleset.yaml:") == true)
+        #expect(found.first?.hasSuffix(": YAML syntax error: did not find expected ',' or ']'") == true)
     }
 
     // MARK: Every problem, not just the first
@@ -313,9 +339,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "path: carer_views", with: "path: carer_view")
         try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "min: settings.min_child_voice_words", with: "min: settings.min_voice_words")
+        let first = try RulesDirectory.place(dir, "criteria/voice.yaml", "min: settings.min_voice_words", column: "settings")
         let error = #expect(throws: RuleSetError.self) { try RuleSet.load(directory: dir) }
         #expect(error?.problems.map(\.ruleID) == ["VOI-01", "VOI-03"])
-        #expect(error?.description.hasPrefix("the rule set has 2 problem(s):\ncriteria/voice.yaml:7:") == true)
+        #expect(
+            error?.description.hasPrefix(
+                "the rule set has 2 problem(s):\ncriteria/voice.yaml:\(first): [VOI-01] unknown setting 'min_voice_words'\n") == true)
     }
 
     @Test func theShippedRulesLoadWithoutProblems() throws {
