@@ -22,7 +22,7 @@ import Testing
 
     @Test func workingDaysLeaveOutBankHolidays() throws {
         let c = try ExtraCriterion("{days_between: {from: meeting.date, to: received, unit: working, max: 7}}")
-        let christmas = PEPFixture.context(received: day("2026-01-02"))
+        let christmas = PEPFixture.context(received: isoDay("2026-01-02"))
         #expect(c.holds(ExtraCriterion.fixture { $0.set("meeting.date", "19/12/2025") }, context: christmas))
         #expect(!c.holds(ExtraCriterion.fixture { $0.set("meeting.date", "18/12/2025") }, context: christmas))
     }
@@ -47,8 +47,8 @@ import Testing
     @Test func boundsMayComeFromSettings() throws {
         let c = try ExtraCriterion("{days_between: {from: meeting.date, to: received, unit: working, max: settings.sla_days}}")
         #expect(c.holds())
-        #expect(!c.holds(context: PEPFixture.context(received: day("2026-02-25"))))
-        #expect(c.holds(context: PEPFixture.context(received: day("2026-02-24"))))
+        #expect(!c.holds(context: PEPFixture.context(received: isoDay("2026-02-25"))))
+        #expect(c.holds(context: PEPFixture.context(received: isoDay("2026-02-24"))))
     }
 
     @Test func aDateNotGivenFails() throws {

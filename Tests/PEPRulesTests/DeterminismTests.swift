@@ -25,7 +25,7 @@ import Testing
 
     var context: AssessmentContext {
         PEPFixture.context(
-            received: day("2026-03-02"),
+            received: isoDay("2026-03-02"),
             history: ChildHistory(approvedThisTerm: Pence(10000), lastTermRating: .amber, ppPlusPaidLastTerm: true))
     }
 

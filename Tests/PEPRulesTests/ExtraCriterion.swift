@@ -72,7 +72,7 @@ struct ExtraCriterion {
 }
 
 /// A day written `YYYY-MM-DD` (tests only: a typo traps).
-func day(_ iso: String) -> CalendarDate {
+func isoDay(_ iso: String) -> CalendarDate {
     guard let date = CalendarDate(iso: iso) else { fatalError("not a date: \(iso)") }
     return date
 }

@@ -13,95 +13,95 @@ import Testing
     // MARK: Bank holidays
 
     @Test func christmasBoxingDayAndNewYearAreNotWorkingDays() {
-        #expect(calendar.workingDays(from: day("2025-12-19"), to: day("2026-01-02")) == 7)
+        #expect(calendar.workingDays(from: isoDay("2025-12-19"), to: isoDay("2026-01-02")) == 7)
         for holiday in ["2025-12-25", "2025-12-26", "2026-01-01"] {
-            #expect(!calendar.isWorkingDay(day(holiday)), "\(holiday)")
+            #expect(!calendar.isWorkingDay(isoDay(holiday)), "\(holiday)")
         }
-        #expect(calendar.isWorkingDay(day("2025-12-24")))
-        #expect(calendar.isWorkingDay(day("2026-01-02")))
+        #expect(calendar.isWorkingDay(isoDay("2025-12-24")))
+        #expect(calendar.isWorkingDay(isoDay("2026-01-02")))
     }
 
     @Test func theSameFortnightWithoutHolidaysHasTenWorkingDays() {
         let bare = WorkingCalendar(bankHolidays: [])
-        #expect(bare.workingDays(from: day("2025-12-19"), to: day("2026-01-02")) == 10)
+        #expect(bare.workingDays(from: isoDay("2025-12-19"), to: isoDay("2026-01-02")) == 10)
     }
 
     @Test func easter2026SkipsGoodFridayAndEasterMonday() {
-        #expect(calendar.workingDays(from: day("2026-04-02"), to: day("2026-04-07")) == 1)
-        #expect(!calendar.isWorkingDay(day("2026-04-03")))
-        #expect(!calendar.isWorkingDay(day("2026-04-06")))
+        #expect(calendar.workingDays(from: isoDay("2026-04-02"), to: isoDay("2026-04-07")) == 1)
+        #expect(!calendar.isWorkingDay(isoDay("2026-04-03")))
+        #expect(!calendar.isWorkingDay(isoDay("2026-04-06")))
     }
 
     @Test func easter2025SkipsItsOwnGoodFridayAndEasterMonday() {
-        #expect(calendar.workingDays(from: day("2025-04-17"), to: day("2025-04-22")) == 1)
+        #expect(calendar.workingDays(from: isoDay("2025-04-17"), to: isoDay("2025-04-22")) == 1)
     }
 
     @Test func earlyMayBankHolidayIsSkipped() {
-        #expect(calendar.workingDays(from: day("2026-05-01"), to: day("2026-05-05")) == 1)
-        #expect(!calendar.isWorkingDay(day("2025-05-05")))
+        #expect(calendar.workingDays(from: isoDay("2026-05-01"), to: isoDay("2026-05-05")) == 1)
+        #expect(!calendar.isWorkingDay(isoDay("2025-05-05")))
     }
 
     @Test func springBankHolidayIsSkipped() {
-        #expect(calendar.workingDays(from: day("2026-05-22"), to: day("2026-05-29")) == 4)
-        #expect(!calendar.isWorkingDay(day("2025-05-26")))
+        #expect(calendar.workingDays(from: isoDay("2026-05-22"), to: isoDay("2026-05-29")) == 4)
+        #expect(!calendar.isWorkingDay(isoDay("2025-05-26")))
     }
 
     @Test func summerBankHolidayIsSkipped() {
-        #expect(!calendar.isWorkingDay(day("2025-08-25")))
-        #expect(!calendar.isWorkingDay(day("2026-08-31")))
+        #expect(!calendar.isWorkingDay(isoDay("2025-08-25")))
+        #expect(!calendar.isWorkingDay(isoDay("2026-08-31")))
     }
 
     @Test func aBoxingDayAtTheWeekendMovesToTheMonday() {
-        #expect(!calendar.isWorkingDay(day("2026-12-28")))
-        #expect(calendar.workingDays(from: day("2026-12-24"), to: day("2026-12-29")) == 1)
+        #expect(!calendar.isWorkingDay(isoDay("2026-12-28")))
+        #expect(calendar.workingDays(from: isoDay("2026-12-24"), to: isoDay("2026-12-29")) == 1)
     }
 
     @Test func provisional2027HolidaysCountTheirSubstituteDays() {
         #expect(calendar.provisionalYears == [2027])
-        #expect(calendar.workingDays(from: day("2027-12-24"), to: day("2027-12-29")) == 1)
-        #expect(calendar.workingDays(from: day("2027-03-25"), to: day("2027-03-30")) == 1)
+        #expect(calendar.workingDays(from: isoDay("2027-12-24"), to: isoDay("2027-12-29")) == 1)
+        #expect(calendar.workingDays(from: isoDay("2027-03-25"), to: isoDay("2027-03-30")) == 1)
     }
 
     @Test func aYearNotListedHasNoBankHolidays() {
         // Documented in Rules/README.md §5: add next year's dates before it starts.
-        #expect(calendar.isWorkingDay(day("2028-12-25")))
+        #expect(calendar.isWorkingDay(isoDay("2028-12-25")))
     }
 
     // MARK: Weekends, order, counting
 
     @Test func weekendsAreNotWorkingDays() {
-        #expect(!calendar.isWorkingDay(day("2026-02-07")))
-        #expect(!calendar.isWorkingDay(day("2026-02-08")))
-        #expect(calendar.workingDays(from: day("2026-02-06"), to: day("2026-02-09")) == 1)
-        #expect(calendar.workingDays(from: day("2026-02-07"), to: day("2026-02-08")) == 0)
+        #expect(!calendar.isWorkingDay(isoDay("2026-02-07")))
+        #expect(!calendar.isWorkingDay(isoDay("2026-02-08")))
+        #expect(calendar.workingDays(from: isoDay("2026-02-06"), to: isoDay("2026-02-09")) == 1)
+        #expect(calendar.workingDays(from: isoDay("2026-02-07"), to: isoDay("2026-02-08")) == 0)
     }
 
     @Test func theNextWorkingDayIsOneWorkingDayLater() {
-        #expect(calendar.workingDays(from: day("2026-02-10"), to: day("2026-02-11")) == 1)
+        #expect(calendar.workingDays(from: isoDay("2026-02-10"), to: isoDay("2026-02-11")) == 1)
     }
 
     @Test func theSameDayIsZeroWorkingDays() {
-        #expect(calendar.workingDays(from: day("2026-02-10"), to: day("2026-02-10")) == 0)
-        #expect(calendar.workingDays(from: day("2025-12-25"), to: day("2025-12-25")) == 0)
+        #expect(calendar.workingDays(from: isoDay("2026-02-10"), to: isoDay("2026-02-10")) == 0)
+        #expect(calendar.workingDays(from: isoDay("2025-12-25"), to: isoDay("2025-12-25")) == 0)
     }
 
     @Test func reversedDatesGiveANegativeCount() {
-        #expect(calendar.workingDays(from: day("2026-01-02"), to: day("2025-12-19")) == -7)
-        #expect(calendar.workingDays(from: day("2026-02-17"), to: day("2026-02-10")) == -5)
+        #expect(calendar.workingDays(from: isoDay("2026-01-02"), to: isoDay("2025-12-19")) == -7)
+        #expect(calendar.workingDays(from: isoDay("2026-02-17"), to: isoDay("2026-02-10")) == -5)
     }
 
     @Test func aFullWorkingWeekIsFiveWorkingDays() {
-        #expect(calendar.workingDays(from: day("2026-02-09"), to: day("2026-02-16")) == 5)
+        #expect(calendar.workingDays(from: isoDay("2026-02-09"), to: isoDay("2026-02-16")) == 5)
     }
 
     @Test func addingWorkingDaysSkipsWeekendsAndHolidays() {
-        #expect(calendar.adding(workingDays: 10, to: day("2025-12-19")) == day("2026-01-07"))
-        #expect(calendar.adding(workingDays: 1, to: day("2026-04-02")) == day("2026-04-07"))
-        #expect(calendar.adding(workingDays: 0, to: day("2026-02-07")) == day("2026-02-07"))
+        #expect(calendar.adding(workingDays: 10, to: isoDay("2025-12-19")) == isoDay("2026-01-07"))
+        #expect(calendar.adding(workingDays: 1, to: isoDay("2026-04-02")) == isoDay("2026-04-07"))
+        #expect(calendar.adding(workingDays: 0, to: isoDay("2026-02-07")) == isoDay("2026-02-07"))
     }
 
     @Test func addingThenCountingWorkingDaysRoundTrips() {
-        let start = day("2025-12-15")
+        let start = isoDay("2025-12-15")
         for n in [1, 5, 10, 20] {
             #expect(calendar.workingDays(from: start, to: calendar.adding(workingDays: n, to: start)) == n)
         }
@@ -111,9 +111,9 @@ import Testing
 
     @Test func termDatesComeFromTermsYAML() {
         let spring = calendar.dates(of: .spring, in: "2025/26")
-        #expect(spring == TermDates(start: day("2026-01-05"), end: day("2026-03-27"), deadline: day("2026-03-13")))
-        #expect(calendar.dates(of: .autumn, in: "2026/27")?.deadline == day("2026-11-27"))
-        #expect(calendar.dates(of: .summer, in: "2026/27")?.end == day("2027-07-21"))
+        #expect(spring == TermDates(start: isoDay("2026-01-05"), end: isoDay("2026-03-27"), deadline: isoDay("2026-03-13")))
+        #expect(calendar.dates(of: .autumn, in: "2026/27")?.deadline == isoDay("2026-11-27"))
+        #expect(calendar.dates(of: .summer, in: "2026/27")?.end == isoDay("2027-07-21"))
     }
 
     @Test func anAcademicYearNotListedHasNoTermDates() {
@@ -172,7 +172,7 @@ import Testing
         var fixture = PEPFixture.greenReview()
         fixture.set("meeting.date", "15/12/2025")
         fixture.set("pep.term", "Autumn")
-        #expect(assess(fixture, context: PEPFixture.context(received: day("2025-12-31"))).outcome("TIME-01") == .pass)
-        #expect(assess(fixture, context: PEPFixture.context(received: day("2026-01-02"))).outcome("TIME-01") == .fail)
+        #expect(assess(fixture, context: PEPFixture.context(received: isoDay("2025-12-31"))).outcome("TIME-01") == .pass)
+        #expect(assess(fixture, context: PEPFixture.context(received: isoDay("2026-01-02"))).outcome("TIME-01") == .fail)
     }
 }
