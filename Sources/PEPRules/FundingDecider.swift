@@ -8,7 +8,8 @@ import PEPModel
 /// order until the cap is reached: the termly cap less `history.approvedThisTerm`, and the
 /// financial-year cap less `history.approvedThisFinancialYear`, whichever leaves less. With
 /// `partial_approval: true` the request that crosses the cap is approved up to the cap (status
-/// approved, reason over-cap, `approved < requested`) and later ones are held over-cap.
+/// approved, reason over-cap, `approved < requested`); without it, that request is held whole.
+/// Either way, every later request is held over-cap.
 enum FundingDecider {
     static func decide(
         _ pep: PEP, quality: Rating, assessable: Bool, context: AssessmentContext, rules: RuleSet
@@ -46,6 +47,9 @@ enum FundingDecider {
             } else {
                 decision.reason = .overCap
                 decision.note = "Held: over the \(capName)"
+                // Document order: once one request is over the cap, later ones are held too,
+                // even a smaller one that would fit (Rules/README.md §4).
+                remaining = .zero
             }
             return decision
         }

@@ -34,6 +34,19 @@ enum RulesDirectory {
     static func write(_ dir: URL, _ file: String, _ text: String) throws {
         try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
     }
+
+    /// `line:column` (1-based, as rule problems give them) of the first line of `file` holding
+    /// `marker`, at the first `column` text from the marker on (the marker itself by default).
+    static func place(_ dir: URL, _ file: String, _ marker: String, column: String? = nil) throws -> String {
+        let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            guard let start = line.range(of: marker)?.lowerBound else { continue }
+            let at = line.range(of: column ?? marker, range: start..<line.endIndex)?.lowerBound ?? start
+            return "\(index + 1):\(line.distance(from: line.startIndex, to: at) + 1)"
+        }
+        Issue.record("\(file) has no line holding \(marker)")
+        return "?"
+    }
 }
 
 /// Assesses a fixture with the shipped rules.
