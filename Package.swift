@@ -90,7 +90,9 @@ let package = Package(
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "PEPOutputTests", dependencies: ["PEPOutput", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "PEPOutputTests", dependencies: ["PEPOutput", "PEPModel", "PEPTestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
