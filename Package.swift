@@ -94,8 +94,9 @@ let package = Package(
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPTestSupport",
+                "PEPPipeline", "PEPModel", "PEPIntake", "PEPLedger", "PEPTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictness
         ),

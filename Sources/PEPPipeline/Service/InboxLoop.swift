@@ -58,7 +58,9 @@ struct InboxLoop {
             "the last run stopped while working on a file", metadata: ["item": "\(lastComponent(path))", "times": "\(count)"])
     }
 
-    mutating func cycle(stopRequested: () -> Bool) -> Cycle {
+    /// Yields between items, so that signal handling and the graceful-shutdown machinery get a
+    /// thread even on a one-core machine while a long backlog drains.
+    mutating func cycle(stopRequested: () -> Bool) async -> Cycle {
         var cycle = Cycle()
         let poll = scanner.poll(now: Date())
         reportProblems(poll.problems.map(\.description))
@@ -87,6 +89,7 @@ struct InboxLoop {
             options.progress?(index + 1, due.count, item.name)
             watchdog.pingIfDue(now: now)
             sendStatus(force: false)
+            await Task.yield()
         }
         if let fields = progress.finish(now: Date()) {
             logger.info("backlog done", metadata: fields.mapValues { .string($0) })

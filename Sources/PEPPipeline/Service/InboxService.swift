@@ -42,11 +42,12 @@ package struct InboxService: Service {
         logger.info(
             "started", metadata: ["inboxes": "\(inboxes)", "once": "\(options.once)", "poll_s": "\(options.pollInterval)"])
         notifier.ready(status: "watching \(inboxes) inbox\(inboxes == 1 ? "" : "es")")
+        loop.watchdog.pingIfDue()
         runAfterCycle()
         var quietPolls = 0
         var leftArriving = 0
         while !Self.stopRequested() {
-            let cycle = loop.cycle(stopRequested: Self.stopRequested)
+            let cycle = await loop.cycle(stopRequested: Self.stopRequested)
             if cycle.taken > 0 { runAfterCycle() }
             notifier.status(loop.progress.statusIdle)
             if cycle.interrupted { break }
