@@ -13,7 +13,7 @@ struct PEPQA: AsyncParsableCommand {
             (./Rules, ./state, ./out) just work.
             """,
         subcommands: [
-            ProcessCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self, RunCommand.self,
+            ProcessCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self, RunCommand.self, RequeueCommand.self, LedgerCommand.self,
 
         ])
 }

@@ -17,8 +17,6 @@ struct RunCommand: AsyncParsableCommand {
             75 (try again later) when some files failed for a transient reason and were left in place.
             """)
 
-    static let defaultConfigFile = "/etc/pepqa/pepqa.yaml"
-
     @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file"))
     var config: String?
 
@@ -62,20 +60,12 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The configuration file (given, or the default when it exists), then the options.
     func resolvedConfiguration() throws -> ServiceConfiguration {
-        var settings = ServiceConfiguration()
-        let file = config ?? (FileManager.default.fileExists(atPath: Self.defaultConfigFile) ? Self.defaultConfigFile : nil)
-        if let file {
-            do {
-                settings = try ServiceConfiguration.load(file: file)
-            } catch {
-                CommandSupport.fail("cannot start: \(error)")
-            }
-        }
-        settings = CommandSupport.configuration(folders, base: settings)
+        var settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
         if !inbox.isEmpty { settings.inboxes = inbox }
         if let pollInterval { settings.pollInterval = pollInterval }
         guard !settings.inboxes.isEmpty else {
-            CommandSupport.fail("no inbox configured: give --inbox DIR, or list inboxes in \(file ?? Self.defaultConfigFile)")
+            CommandSupport.fail(
+                "no inbox configured: give --inbox DIR, or list inboxes in \(config ?? CommandSupport.defaultConfigFile)")
         }
         for folder in settings.inboxes {
             var isDirectory: ObjCBool = false

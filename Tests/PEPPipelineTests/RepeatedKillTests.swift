@@ -56,7 +56,7 @@ struct KillTestBacklog {
     /// The submissions the ledger must hold, by SHA-256, and whether each is rated.
     var expected: [String: SubmissionStatus] = [:]
 
-    init(fixture: ServiceFixture) throws {
+    init(fixture: ServiceFixture, count: Int = 150) throws {
         let samples = repositoryRoot.appendingPathComponent("SampleInbox")
         let jsonSamples = [
             "01-green-review-secondary.json", "03-amber-thin-targets.json", "05-red-no-child-voice.json",
@@ -66,12 +66,12 @@ struct KillTestBacklog {
         let terms = ["autumn", "spring", "summer"]
         let years = ["2024/25", "2025/26", "2026/27"]
         var generated: [URL] = []
-        for i in 0..<150 {
+        for i in 0..<count {
             let data = try Data(contentsOf: samples.appendingPathComponent(jsonSamples[i % jsonSamples.count]))
             guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
                 var child = object["child"] as? [String: Any], var pep = object["pep"] as? [String: Any]
             else { throw KillTestError("sample \(jsonSamples[i % jsonSamples.count]) is not a JSON object") }
-            child["la_id"] = String(format: "KT%05d", i % 120)  // 30 children send two PEPs for one term
+            child["la_id"] = String(format: "KT%05d", i % max(1, count * 4 / 5))  // some send two PEPs for one term
             pep["term"] = terms[i % 3]
             pep["academic_year"] = years[(i / 3) % 3]
             object["child"] = child
