@@ -96,8 +96,9 @@ let package = Package(
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPLedger", "PEPOutput", "PEPRules",
+                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPIntake", "PEPLedger", "PEPOutput", "PEPRules",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictness
         ),

@@ -16,4 +16,12 @@ struct ReportPublisher: Sendable {
         try AtomicFileWriter.write(QAReportHTML.render(report), to: html)
         return html.path
     }
+
+    /// Whether both of a report's files are in place.
+    func exists(_ report: QAReport) -> Bool {
+        let stem = report.reportStem
+        return ["json", "html"].allSatisfy {
+            FileManager.default.fileExists(atPath: reportsDir.appendingPathComponent(stem + "." + $0).path)
+        }
+    }
 }

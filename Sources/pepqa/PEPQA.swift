@@ -13,8 +13,8 @@ struct PEPQA: AsyncParsableCommand {
             (./Rules, ./state, ./out) just work.
             """,
         subcommands: [
-            ProcessCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
-            FinanceCommand.self,
+            ProcessCommand.self, RunCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
+            FinanceCommand.self, RequeueCommand.self, LedgerCommand.self,
         ])
 }
 

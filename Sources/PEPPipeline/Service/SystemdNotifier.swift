@@ -40,7 +40,9 @@ package struct SystemdNotifier: Sendable {
     package func stopping(status: String) { send("STOPPING=1\nSTATUS=\(status)") }
 
     /// Sends one datagram; failures are ignored (systemd may not be listening, and the service
-    /// must not stop over a status message).
+    /// must not stop over a status message). Never blocks: when the socket's queue is full (a
+    /// busy systemd, or a test reading late) the message is dropped rather than stalling the
+    /// loop; the next status or ping follows soon.
     @discardableResult
     package func send(_ message: String) -> Bool {
         guard let socketPath else { return false }
@@ -61,7 +63,7 @@ package struct SystemdNotifier: Sendable {
         let bytes = Array(message.utf8)
         let sent = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                sendto(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL), sa, length)
+                sendto(fd, bytes, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), sa, length)
             }
         }
         return sent == bytes.count

@@ -1,0 +1,67 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Clears what a killed run can leave behind, once at start-up (never per poll, so the walk
+/// of the output and archive trees does not add to a poll's cost).
+///
+/// - Temporary files of atomic writes in the output folder (`.<name>.tmp-<pid>-<n>` and
+///   `.<name>.staging-<pid>-<n>`) whose writing process is gone: the real file was never
+///   renamed into place, so nothing is lost. Another live pepqa's temporaries are left alone.
+/// - Temporary copies of a cross-file-system move (`.pepqa-tmp-<n>`) in the archive and
+///   quarantine: the source is still in the inbox and will be moved again.
+/// - A `.reason` note with no quarantined file beside it (the process died between writing
+///   the note and moving the file, which is still in the inbox).
+package enum StartupSweep {
+    /// - Returns: the paths removed.
+    @discardableResult
+    package static func run(outDir: String, archiveDir: String, quarantineDir: String) -> [String] {
+        var removed: [String] = []
+        for path in files(under: outDir) where isStaleOutputTemporary(path) {
+            if unlink(path) == 0 { removed.append(path) }
+        }
+        for root in [archiveDir, quarantineDir] {
+            for path in files(under: root) where (path as NSString).lastPathComponent.hasPrefix(".pepqa-tmp-") {
+                if unlink(path) == 0 { removed.append(path) }
+            }
+        }
+        let notes = ((try? FileManager.default.contentsOfDirectory(atPath: quarantineDir)) ?? []).filter {
+            $0.hasSuffix(".reason")
+        }
+        for note in notes {
+            let file = (quarantineDir as NSString).appendingPathComponent(String(note.dropLast(".reason".count)))
+            let path = (quarantineDir as NSString).appendingPathComponent(note)
+            if !FileManager.default.fileExists(atPath: file), unlink(path) == 0 { removed.append(path) }
+        }
+        return removed
+    }
+
+    /// Whether a name in the output tree is an atomic write's leftover whose process is gone.
+    static func isStaleOutputTemporary(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        guard name.hasPrefix(".") else { return false }
+        for marker in [".tmp-", ".staging-"] {
+            guard let range = name.range(of: marker, options: .backwards) else { continue }
+            let pidText = name[range.upperBound...].prefix { $0 != "-" }
+            guard let pid = Int32(pidText) else { continue }
+            return pid == getpid() || !isAlive(pid)
+        }
+        return false
+    }
+
+    static func isAlive(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
+    /// Every regular file under `root`, hidden ones included.
+    static func files(under root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let path = (root as NSString).appendingPathComponent(relative)
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { paths.append(path) }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PEPPipeline
+
+/// `pepqa run`: the long-running service over the inboxes (or, with `--once`, one drain).
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the inboxes: rate each PEP, record it, then archive or quarantine its file.",
+        discussion: """
+            Settings come from the configuration file (default /etc/pepqa/pepqa.yaml when it exists; see \
+            deploy/pepqa.yaml for every key), then the options below. An inbox is a drop folder or a Maildir. \
+            A dropped file is taken once its size and time held across two polls; with --once, also when it \
+            has not changed for one poll interval. SIGTERM or SIGINT: the document in hand is finished and \
+            filed, then the service exits 0. With --once the exit status is 0 when the inboxes were drained, \
+            75 (try again later) when some files failed for a transient reason and were left in place.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("An inbox folder (drop folder or Maildir); repeat for several. Replaces the configured list.", valueName: "dir"))
+    var inbox: [String] = []
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(name: .long, help: ArgumentHelp("Seconds between inbox polls (default 30).", valueName: "seconds"))
+    var pollInterval: Double?
+
+    @Flag(name: .long, help: "Drain the inboxes once and exit (for cron and tests).")
+    var once = false
+
+    @Flag(name: .long, help: "Log at debug level.")
+    var verbose = false
+
+    func validate() throws {
+        if let pollInterval, !(0.05...3600).contains(pollInterval) {
+            throw ValidationError("--poll-interval must be a number of seconds from 0.05 to 3600")
+        }
+    }
+
+    func run() async throws {
+        let settings = try resolvedConfiguration()
+        let logger = runLogger(settings)
+        let pipeline = try CommandSupport.openPipeline(settings, logger: logger)
+        var options = RunOptions()
+        options.once = once
+        options.pollInterval = settings.pollInterval
+        if once { options.progress = CommandSupport.progressLine() }
+        // Whole-ledger work: reports, feedback, exports and dashboard after a busy poll (and at
+        // start, to make good a crash); the monthly finance close when it is due.
+        options.afterCycle = { now in try pipeline.serviceAfterCycle(now: now) }
+        options.everyCycle = { now in try pipeline.serviceEveryCycle(now: now) }
+        let service = InboxService(configuration: settings, handler: pipeline, options: options, logger: logger)
+        try await service.runUntilStopped()
+        guard once else { return }
+        let counts = service.tally.counts
+        print(counts.summary)
+        if counts.leftToRetry > 0 { throw ExitCode(75) }
+    }
+
+    /// The configuration file (given, or the default when it exists), then the options.
+    func resolvedConfiguration() throws -> ServiceConfiguration {
+        var settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
+        if !inbox.isEmpty { settings.inboxes = inbox }
+        if let pollInterval { settings.pollInterval = pollInterval }
+        guard !settings.inboxes.isEmpty else {
+            CommandSupport.fail(
+                "no inbox configured: give --inbox DIR, or list inboxes in \(config ?? CommandSupport.defaultConfigFile)")
+        }
+        for folder in settings.inboxes {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                CommandSupport.fail("cannot start: inbox \(folder) is not a folder")
+            }
+        }
+        return settings
+    }
+
+    /// Logs at the configured level; `--once` on a terminal shows warnings only, under its progress line.
+    func runLogger(_ settings: ServiceConfiguration) -> Logger {
+        var logger = Logger(label: "pepqa") { label in
+            JournalLogHandler(label: label, journald: JournalLogHandler.underJournald)
+        }
+        let configured = Logger.Level(rawValue: settings.logLevel) ?? .info
+        logger.logLevel = verbose ? .debug : (once && isatty(2) == 1 ? max(configured, .warning) : configured)
+        return logger
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import PEPPipeline
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Crash marker, start-up sweep and progress reporting.
+
+@Test func theCrashMarkerCountsTheDeathOfTheRunThatLeftIt() throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let marker = CrashMarker(stateDir: fixture.root.path)
+    #expect(marker.recover() == nil)
+    marker.begin(itemPath: "/inbox/a b.json", deaths: 1)
+    let recovered = try #require(marker.recover())
+    #expect(recovered.itemPath == "/inbox/a b.json")
+    #expect(recovered.deaths == 2)
+    #expect(marker.recover() == nil, "recovering removes the marker")
+    marker.begin(itemPath: "/inbox/c.json", deaths: 0)
+    marker.end()
+    #expect(marker.recover() == nil, "a clean end leaves no marker")
+}
+
+@Test func theStartupSweepRemovesWhatAKilledRunLeftAndNothingElse() throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let out = fixture.root.appendingPathComponent("out/reports")
+    let archive = fixture.archive.appendingPathComponent("2025/10")
+    let quarantine = fixture.quarantine
+    for folder in [out, archive, quarantine] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    // A pid that cannot be running (above the kernel's pid_max).
+    let dead: Int32 = 99_999_999
+    let files: [(URL, Bool)] = [
+        (out.appendingPathComponent(".a.json.tmp-\(dead)-12345"), true),
+        (out.appendingPathComponent(".a.csv.staging-\(dead)-1"), true),
+        (out.appendingPathComponent(".b.json.tmp-1-77"), false),  // pid 1 is alive: another process's write
+        (out.appendingPathComponent("a.json"), false),
+        (archive.appendingPathComponent(".pepqa-tmp-abc123"), true),
+        (archive.appendingPathComponent("20251020-090000-abcdef012345-a.json"), false),
+        (quarantine.appendingPathComponent("x.json.reason"), true),  // its file never arrived
+        (quarantine.appendingPathComponent("y.json"), false),
+        (quarantine.appendingPathComponent("y.json.reason"), false),
+    ]
+    for (url, _) in files { try Data("x".utf8).write(to: url) }
+    let removed = StartupSweep.run(
+        outDir: fixture.root.appendingPathComponent("out").path, archiveDir: fixture.archive.path,
+        quarantineDir: quarantine.path)
+    for (url, shouldGo) in files {
+        #expect(FileManager.default.fileExists(atPath: url.path) == !shouldGo, "\(url.lastPathComponent)")
+    }
+    #expect(removed.count == files.filter(\.1).count)
+}
+
+@Test func progressIsReportedEveryNDocumentsDuringABacklog() {
+    var progress = ProgressReporter(everyDocuments: 100, everySeconds: 3600)
+    let start = Date()
+    progress.startBacklog(250, now: start)
+    var reportedAt: [String] = []
+    for i in 1...250 {
+        let result = ItemResult(outcomes: [.duplicate(file: "f\(i)", submissionID: nil)], disposition: .archived("/a/f\(i)"))
+        if let fields = progress.record(result, now: start) { reportedAt.append(fields["done"] ?? "?") }
+    }
+    #expect(reportedAt == ["100", "200"])
+    #expect(progress.statusProcessing == "processing 250/250")
+    #expect(progress.statusIdle == "idle; 250 processed")
+    #expect(progress.finish(now: start.addingTimeInterval(10))?["rate_per_s"] == "25.0")
+}
+
+@Test func progressIsReportedEveryFewSecondsWhateverTheCount() {
+    var progress = ProgressReporter(everyDocuments: 1000, everySeconds: 5)
+    let start = Date()
+    progress.startBacklog(10, now: start)
+    let result = ItemResult(outcomes: [], disposition: .gone)
+    #expect(progress.record(result, now: start.addingTimeInterval(1)) == nil)
+    #expect(progress.record(result, now: start.addingTimeInterval(6))?["done"] == "2")
+}
