@@ -47,6 +47,7 @@ func repeatedKillsWhileDrainingLoseNothingAndDoNothingTwice() async throws {
     try checkEveryInputFiledExactlyOnce(fixture, backlog, context)
     try checkLedger(fixture, backlog, context)
     try checkNoTemporaryFiles(fixture, context)
+    try checkOutputs(fixture, context)
 }
 
 /// The inputs, and what the ledger must end up holding.
@@ -202,6 +203,32 @@ private func checkLedger(_ fixture: ServiceFixture, _ backlog: KillTestBacklog, 
     let orphanRuns = try ledger.integer(
         "SELECT COUNT(*) FROM funding_decision d WHERE NOT EXISTS (SELECT 1 FROM rating_run r WHERE r.id = d.run_id)")
     #expect(orphanRuns == 0, "\(context)")
+}
+
+/// The outputs the service makes from the ledger after each busy poll: every rating on exactly
+/// one written export batch whose files exist, and feedback for each rated submission recorded
+/// once per recipient with its file in the outbox.
+private func checkOutputs(_ fixture: ServiceFixture, _ context: Comment) throws {
+    let ledger = try Ledger(path: fixture.configuration.ledgerPath)
+    defer { try? ledger.close() }
+    let out = fixture.root.appendingPathComponent("out")
+    let runs = try #require(try ledger.integer("SELECT COUNT(*) FROM rating_run"))
+    #expect(runs > 0, "\(context)")
+    #expect(try ledger.integer("SELECT COUNT(*) FROM export_record") == runs, "every rating exported exactly once; \(context)")
+    let unwritten = try ledger.integer(
+        "SELECT COUNT(*) FROM export_batch b WHERE NOT EXISTS (SELECT 1 FROM export_batch_written w WHERE w.batch_id = b.id)")
+    #expect(unwritten == 0, "export batches recorded but not written; \(context)")
+    let batches = try ledger.integer("SELECT COUNT(*) FROM export_batch")
+    let exportFiles = fixture.files(in: out.appendingPathComponent("exports"))
+    #expect(exportFiles.filter { $0.hasSuffix(".csv") }.count == batches, "\(exportFiles); \(context)")
+    #expect(exportFiles.filter { $0.hasSuffix(".xml") }.count == batches, "\(exportFiles); \(context)")
+    let rated = try #require(try ledger.integer("SELECT COUNT(*) FROM submission WHERE status = 'rated'"))
+    let feedback = try ledger.integer("SELECT COUNT(*) FROM outbox_message WHERE kind = 'feedback'")
+    #expect(feedback == 2 * rated, "feedback recorded once per rated submission and recipient; \(context)")
+    let files = try ledger.integer("SELECT COUNT(*) FROM outbox_message WHERE kind = 'feedback' AND file_name IS NOT NULL")
+    let outbox = fixture.files(in: out.appendingPathComponent("outbox")).filter { $0.hasSuffix(".eml") }
+    #expect(outbox.count == files, "one .eml per recorded message (the relay took none); \(context)")
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path), "\(context)")
 }
 
 private func checkNoTemporaryFiles(_ fixture: ServiceFixture, _ context: Comment) throws {
