@@ -42,14 +42,25 @@ import Testing
     #expect(scan.files.isEmpty)
 }
 
-@Test func scanNeverDescendsIntoSubfoldersSoAnArchiveInsideCostsNothing() throws {
+@Test func scanWalksSubfoldersButNeverTheSkippedArchiveInside() throws {
     let folder = try TemporaryFolder()
     let inbox = try folder.makeFolder("inbox")
     try folder.write("inbox/pep.json", "{}")
     for i in 0..<50 { try folder.write("inbox/ARCHIVE/2025/11/\(i).json", "{}") }
-    for i in 0..<50 { try folder.write("inbox/schools/\(i)/pep.json", "{}") }
+    for i in 0..<3 { try folder.write("inbox/schools/\(i)/pep.json", "{}") }
     let scan = try DropFolder(root: inbox, skipping: [inbox.appendingPathComponent("ARCHIVE")]).scan()
-    #expect(scan.files.map(\.name) == ["pep.json"])
+    #expect(scan.files.map { $0.url.path.replacingOccurrences(of: inbox.path + "/", with: "") } == [
+        "pep.json", "schools/0/pep.json", "schools/1/pep.json", "schools/2/pep.json",
+    ])
+}
+
+@Test func scanStopsAtItsDepthLimit() throws {
+    let folder = try TemporaryFolder()
+    let inbox = try folder.makeFolder("inbox")
+    let deepest = (1...DropFolder.maxDepth).map { "d\($0)" }.joined(separator: "/")
+    try folder.write("inbox/\(deepest)/ok.json", "{}")
+    try folder.write("inbox/\(deepest)/too-deep/no.json", "{}")
+    #expect(try DropFolder(root: inbox).scan().files.map(\.name) == ["ok.json"])
 }
 
 @Test func dropFileBecomesASubmissionReceivedAtItsModificationTime() throws {

@@ -2,10 +2,11 @@ import Foundation
 
 /// A folder schools (or a transfer job) drop PEP files into.
 ///
-/// A scan lists the folder's own entries only: it never walks into subfolders, so its cost is
-/// the number of entries in the inbox, whatever the size of an archive or quarantine folder
-/// kept inside it (those are skipped by path without being opened). A subfolder that is a
-/// Maildir is reported as one, for the pipeline to read its `new/`.
+/// A scan lists the folder and its subfolders (a school's own folder, a transfer job's dated
+/// ones), down to `maxDepth` levels: a file put anywhere in the inbox is seen, never silently
+/// left. Its cost is the number of entries in the inbox, whatever the size of an archive or
+/// quarantine folder kept inside it: those are skipped by path without being opened. A
+/// subfolder that is a Maildir is reported as one, for the pipeline to read its `new/`.
 package struct DropFolder: Sendable {
     package let root: URL
     /// Folders inside `root` that are the product's own (archive, quarantine, output): never listed.
@@ -24,32 +25,50 @@ package struct DropFolder: Sendable {
         package var maildirs: [Maildir]
     }
 
+    /// How deep a scan walks below the root (the root's own files are depth 0).
+    package static let maxDepth = 4
+
     package func scan() throws(IntakeIOError) -> Scan {
         if Maildir.isMaildir(root) { return Scan(files: [], maildirs: [Maildir(root: root)]) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: root.path)
-        } catch {
-            throw IntakeIOError("list", path: root.path, reason: "the drop folder cannot be read")
-        }
         let realRoot = Self.realPath(root.path) ?? root.standardizedFileURL.path
         let skipped = Set(skipping.map { Self.realPath($0.path) ?? $0.standardizedFileURL.path })
         var files: [DropFile] = []
         var maildirs: [Maildir] = []
+        try list(root, depth: 0, realRoot: realRoot, skipped: skipped, files: &files, maildirs: &maildirs)
+        var seen: Set<String> = []
+        let unique = files.filter { seen.insert($0.url.path).inserted }
+        return Scan(files: unique.sorted { ($0.name, $0.url.path) < ($1.name, $1.url.path) }, maildirs: maildirs)
+    }
+
+    /// Lists one folder; a subfolder that cannot be read is passed over (the root must be readable).
+    private func list(
+        _ folder: URL, depth: Int, realRoot: String, skipped: Set<String>, files: inout [DropFile], maildirs: inout [Maildir]
+    ) throws(IntakeIOError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            guard depth > 0 else { throw IntakeIOError("list", path: folder.path, reason: "the drop folder cannot be read") }
+            return
+        }
         for name in names.sorted() where !Self.isIgnored(name: name) {
-            let url = root.appendingPathComponent(name)
+            let url = folder.appendingPathComponent(name)
             guard let status = FileStatus.lstat(url.path) else { continue }
             switch status.kind {
             case .regular:
                 files.append(DropFile(url: url, size: status.size, modified: status.modified))
             case .directory:
                 let real = Self.realPath(url.path) ?? url.path
-                if !skipped.contains(real), Maildir.isMaildir(url) { maildirs.append(Maildir(root: url)) }
+                guard !skipped.contains(real) else { continue }
+                if Maildir.isMaildir(url) {
+                    maildirs.append(Maildir(root: url))
+                } else if depth < Self.maxDepth {
+                    try list(url, depth: depth + 1, realRoot: realRoot, skipped: skipped, files: &files, maildirs: &maildirs)
+                }
             case .symlink:
-                // Followed only to a regular file in a subfolder of the drop folder; a link to a
-                // file beside it is skipped (that file is listed itself), one leading out ignored.
+                // Followed only to a regular file inside the drop folder (it may be listed
+                // itself too; the scan keeps one of each); a link leading out is ignored.
                 guard let target = Self.realPath(url.path), target.hasPrefix(realRoot + "/"),
-                    FileMover.parentPath(target) != realRoot,
                     let targetStatus = FileStatus.stat(target), targetStatus.isRegularFile,
                     !skipped.contains(where: { target.hasPrefix($0 + "/") }),
                     !Self.isIgnored(name: URL(fileURLWithPath: target).lastPathComponent)
@@ -60,9 +79,6 @@ package struct DropFolder: Sendable {
                 continue
             }
         }
-        var seen: Set<String> = []
-        let unique = files.filter { seen.insert($0.url.path).inserted }
-        return Scan(files: unique.sorted { $0.name < $1.name }, maildirs: maildirs)
     }
 
     /// Names that are never documents: hidden files, Word lock files (`~$…`), partial downloads
