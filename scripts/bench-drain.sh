@@ -41,7 +41,7 @@ seconds=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; 
 peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
 left=$(find "$dir/inbox" -maxdepth 1 -type f | wc -l)
 archived=$(find "$dir/state/archive" -type f | wc -l)
-quarantined=$(find "$dir/state/quarantine" -type f ! -name '*.reason' 2>/dev/null | wc -l)
+quarantined=$( (find "$dir/state/quarantine" -type f ! -name '*.reason' 2>/dev/null || true) | wc -l)
 
 echo "backlog:       $count documents ($docx DOCX, the rest about 2/3 JSON, 1/3 XML) in $dir"
 echo "result:        $(cat "$dir/stdout.txt")"
