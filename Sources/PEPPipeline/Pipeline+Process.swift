@@ -22,7 +22,7 @@ extension Pipeline {
         case .submissions(let submissions):
             return submissions.map(handle)
         case .unreadable(let file, let reason):
-            logger.warning("input rejected", metadata: ["file": "\(file)"])
+            logger.warning("input rejected", metadata: ["file": "\(LogLabel.file(file))"])
             return [.rejected(file: file, reason: reason)]
         }
     }

@@ -57,7 +57,7 @@ package final class Pipeline: Sendable {
             }
             return try rate(submission, read: read, logger: log)
         } catch {
-            log.error("not processed; will retry", metadata: ["error": "\(error)"])
+            log.error("not processed; will retry", metadata: ["error": "\(LogLabel.scrub("\(error)", path: submission.fileName))"])
             return .failed(file: submission.fileName, reason: "\(error)")
         }
     }

@@ -76,3 +76,23 @@ import Testing
     #expect(progress.record(result, now: start.addingTimeInterval(1)) == nil)
     #expect(progress.record(result, now: start.addingTimeInterval(6))?["done"] == "2")
 }
+
+@Test func aFileIsLoggedByAHashOfItsNameNeverTheName() {
+    let label = LogLabel.file("/srv/inbox/PEP Ava Testwood.docx")
+    #expect(label.hasPrefix("file-") && label.hasSuffix(".docx"))
+    #expect(!label.contains("Ava") && !label.contains("Testwood"))
+    #expect(label == LogLabel.file("PEP Ava Testwood.docx"), "the same file gets the same label on every line")
+    #expect(label != LogLabel.file("PEP Leo Marchant.docx"))
+}
+
+@Test func aFiledNameIsLoggedByItsTimeAndContentHashOnly() {
+    let label = LogLabel.filed("/var/lib/pepqa/quarantine/20251015-093000-c8b5a05a622b-PEP Ava Testwood.docx")
+    #expect(label == "20251015-093000-c8b5a05a622b-…")
+}
+
+@Test func anErrorIsScrubbedOfTheFilesPathAndName() {
+    let path = "/srv/inbox/PEP Ava Testwood.docx"
+    let text = LogLabel.scrub("cannot move \(path): permission denied (PEP Ava Testwood.docx)", path: path)
+    #expect(!text.contains("Testwood"))
+    #expect(text.contains("permission denied"))
+}

@@ -55,7 +55,7 @@ struct InboxLoop {
         guard let (path, count) = marker.recover() else { return }
         deaths[path] = count
         logger.warning(
-            "the last run stopped while working on a file", metadata: ["item": "\(lastComponent(path))", "times": "\(count)"])
+            "the last run stopped while working on a file", metadata: ["item": "\(LogLabel.file(path))", "times": "\(count)"])
     }
 
     /// Yields between items, so that signal handling and the graceful-shutdown machinery get a
@@ -110,18 +110,18 @@ struct InboxLoop {
             marker.end()
         }
         var log = logger
-        log[metadataKey: "item"] = "\(item.name)"
+        log[metadataKey: "item"] = "\(LogLabel.file(item.name))"
         switch result.disposition {
         case .archived, .markedDone, .gone:
             log.debug("filed", metadata: ["disposition": "\(result.disposition)"])
         case .quarantined(let path):
-            log.warning("quarantined", metadata: ["to": "\(lastComponent(path))"])
+            log.warning("quarantined", metadata: ["to": "\(LogLabel.filed(path))"])
         case .retry(let reason):
             let entry = retries.recordFailure(item.path, reason: reason, now: Date())
             log.warning(
                 "not processed; left in the inbox to retry",
                 metadata: [
-                    "reason": "\(reason)", "attempt": "\(entry.failures)",
+                    "reason": "\(LogLabel.scrub(reason, path: item.path))", "attempt": "\(entry.failures)",
                     "retry_in_s": "\(Int(options.backoff.delay(afterFailures: entry.failures)))",
                 ])
         }
