@@ -293,7 +293,9 @@ final class NotifyListener: @unchecked Sendable {
     try fixture.drop(sample: "01-green-review-secondary.json")
     try fixture.drop(sample: "03-amber-thin-targets.json")
     let listener = try NotifyListener()
-    let notifier = SystemdNotifier(socketPath: listener.path, watchdogInterval: .milliseconds(20))
+    // A ping every 100 ms: few enough that the socket's 10-datagram queue cannot overflow
+    // (and drop a status) while a loaded CI machine starves the listening thread.
+    let notifier = SystemdNotifier(socketPath: listener.path, watchdogInterval: .milliseconds(200))
     await drain(fixture, handler: try fixture.pipeline(), notifier: notifier)
     let messages = try await listener.messages()
     #expect(messages.first == "READY=1\nSTATUS=watching 1 inbox")

@@ -32,7 +32,9 @@ final class NotifySocket {
     /// The next datagram, or nil after a two-second wait.
     func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = recv(fd, &buffer, buffer.count, 0)
+        var n = recv(fd, &buffer, buffer.count, 0)
+        // A signal (SIGCHLD from another test's child process) interrupts recv: read again.
+        while n < 0 && errno == EINTR { n = recv(fd, &buffer, buffer.count, 0) }
         guard n > 0 else { return nil }
         return String(decoding: buffer[0..<n], as: UTF8.self)
     }
