@@ -249,7 +249,8 @@ extension NotifySocket {
 }
 
 /// Reads a notify socket on a thread of its own, as systemd does, until `STOPPING=1` or a
-/// long silence. Tests wait on it by polling, so no thread of the shared pool is ever blocked
+/// long silence (ten minutes: in a full parallel run the service under test can wait many
+/// seconds for a thread of the shared pool between two messages). Tests wait on it by polling, so no thread of the shared pool is ever blocked
 /// (the service under test needs those threads).
 final class NotifyListener: @unchecked Sendable {
     let socket: NotifySocket
@@ -258,7 +259,7 @@ final class NotifyListener: @unchecked Sendable {
     private var finished = false
 
     init() throws {
-        socket = try NotifySocket.patient()
+        socket = try NotifySocket.patient(seconds: 600)
         Thread.detachNewThread { [self] in
             while let message = socket.receive() {
                 lines.append(message)

@@ -76,3 +76,35 @@ final class NotifySocket {
     let notifier = SystemdNotifier.fromEnvironment(["WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"])
     #expect(notifier.watchdogInterval == nil || getpid() == 1)
 }
+
+@Test func longWorkBetweenPollsKeepsTheWatchdogFedUntilItEnds() throws {
+    let socket = try NotifySocket()
+    let notifier = SystemdNotifier(socketPath: socket.path, watchdogInterval: .milliseconds(100))
+    let keepAlive = WatchdogKeepAlive(notifier: notifier, period: 0.05)
+    Thread.sleep(forTimeInterval: 0.6)
+    keepAlive.stop()
+    Thread.sleep(forTimeInterval: 0.3)
+    let during = socket.drain().filter { $0 == "WATCHDOG=1" }.count
+    #expect(during >= 2)
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(socket.drain().isEmpty, "no ping after the work ended")
+}
+
+@Test func aHungPieceOfWorkStopsBeingCoveredAfterItsLimit() throws {
+    let socket = try NotifySocket()
+    let notifier = SystemdNotifier(socketPath: socket.path, watchdogInterval: .milliseconds(100))
+    let keepAlive = WatchdogKeepAlive(notifier: notifier, period: 0.05, limit: 0.2)
+    defer { keepAlive.stop() }
+    Thread.sleep(forTimeInterval: 0.6)
+    _ = socket.drain()
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(socket.drain().isEmpty, "the pings stop at the limit, so systemd can restart a hung service")
+}
+
+@Test func noKeepAliveWhenTheWatchdogIsOff() throws {
+    let socket = try NotifySocket()
+    let keepAlive = WatchdogKeepAlive(notifier: SystemdNotifier(socketPath: socket.path), period: nil)
+    Thread.sleep(forTimeInterval: 0.1)
+    keepAlive.stop()
+    #expect(socket.drain().isEmpty)
+}

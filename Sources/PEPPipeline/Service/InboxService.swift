@@ -89,6 +89,8 @@ package struct InboxService: Service {
     func runAfterCycle() { runHook("after-cycle work", options.afterCycle) }
 
     func runHook(_ name: String, _ hook: @Sendable (Date) throws -> Void) {
+        let keepAlive = WatchdogKeepAlive(notifier: notifier, period: WatchdogPacer(notifier: notifier).period)
+        defer { keepAlive.stop() }
         do {
             try hook(Date())
         } catch {
