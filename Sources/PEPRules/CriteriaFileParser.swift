@@ -1,3 +1,4 @@
+import Foundation
 import PEPModel
 import Yams
 
@@ -39,8 +40,8 @@ struct CriteriaFileParser {
                 required: ["id", "title", "severity", "check", "feedback"])
         else { return nil }
         let parser = PredicateParser(reader: reader, settings: settings, settingsKnown: header != nil)
-        let title = m["title"].flatMap { reader.string($0, "title") }
-        let feedback = m["feedback"].flatMap { reader.string($0, "feedback") }
+        let title = m["title"].flatMap { node in reader.string(node, "title").flatMap { interpolate($0, node, reader) } }
+        let feedback = m["feedback"].flatMap { node in reader.string(node, "feedback").flatMap { interpolate($0, node, reader) } }
         let severity = m["severity"].flatMap { reader.enumValue($0, "severity", Severity.allCases) }
         let axis = m["axis"].map { reader.enumValue($0, "axis", [RatingAxis.quality, .compliance]) } ?? defaultAxis
         let enabled = m["enabled"].map { reader.bool($0, "enabled") } ?? true
@@ -54,6 +55,47 @@ struct CriteriaFileParser {
             id: id, section: section, title: title, feedback: feedback, severity: severity, axis: axis,
             enabled: enabled, appliesWhen: applies.predicate, check: check, severityWhen: overrides,
             file: reader.file, line: m["id"]?.mark?.line ?? 1, column: m["id"]?.mark?.column ?? 1)
+    }
+
+    /// Writes `{settings.name}` in a title or feedback as the setting's value, so that wording
+    /// follows a changed threshold ("below {settings.attendance_threshold}%"). An unknown
+    /// setting, or one that is a list or table, is a problem with the line.
+    /// `550` for a whole number, `550.50` for one with a fraction (money is written in pounds).
+    static func wording(_ n: Decimal) -> String {
+        var whole = Decimal()
+        var value = n
+        NSDecimalRound(&whole, &value, 0, .plain)
+        if whole == n { return "\(n)" }
+        return String(format: "%.2f", NSDecimalNumber(decimal: n).doubleValue)
+    }
+
+    func interpolate(_ text: String, _ node: Node, _ reader: NodeReader) -> String? {
+        guard text.contains("{settings.") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        var ok = true
+        while let match = rest.firstMatch(of: /\{settings\.([A-Za-z0-9_]+)\}/) {
+            out += rest[..<match.range.lowerBound]
+            let name = String(match.1)
+            switch settings[name] {
+            case .number(let n): out += Self.wording(n)
+            case .text(let t): out += t
+            case .date(let d): out += d.iso
+            case .boolean(let b): out += b ? "yes" : "no"
+            case .list, .table:
+                reader.problem(node, "setting '\(name)' is a list or table and cannot be written in text")
+                ok = false
+            case nil:
+                if header == nil {
+                    out += String(match.0)
+                } else {
+                    reader.problem(node, "unknown setting '\(name)' in the text")
+                    ok = false
+                }
+            }
+            rest = rest[match.range.upperBound...]
+        }
+        return ok ? out + rest : nil
     }
 
     /// `applies_when`: shorthand filters (`pep_type`, `term`, `phase`, `year_group`,

@@ -269,8 +269,10 @@ import Testing
     @Test func aMissingRequiredSettingIsAProblemAndSoIsEachUseOfIt() throws {
         let (found, _) = try problems(editing: "ruleset.yaml", "  ppplus_termly_cap: 550.00\n", "", at: "settings:")
         let use = try RulesDirectory.place(RulesDirectory.shipped, "criteria/ppplus.yaml", "le: settings.ppplus_termly_cap", column: "settings")
-        #expect(found.count == 2)
+        // The check's use and the feedback's `{settings.ppplus_termly_cap}`, then the missing setting.
+        #expect(found.count == 3)
         #expect(found.first == "criteria/ppplus.yaml:\(use): [PP-02] unknown setting 'ppplus_termly_cap'")
+        #expect(found.contains { $0.hasPrefix("criteria/ppplus.yaml:") && $0.hasSuffix("[PP-02] unknown setting 'ppplus_termly_cap' in the text") })
         #expect(found.last?.hasPrefix("ruleset.yaml:") == true)
         #expect(found.last?.hasSuffix(": [settings] required setting 'ppplus_termly_cap' is missing") == true)
     }

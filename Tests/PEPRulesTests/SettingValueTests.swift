@@ -46,3 +46,51 @@ import Testing
         #expect(try RuleSet.load(directory: dir).slaDays == 10)
     }
 }
+
+/// `{settings.name}` in a title or feedback is written as the setting's value.
+@Suite struct SettingsInWordingTests {
+    @Test func feedbackFollowsAChangedThreshold() throws {
+        let dir = try RulesDirectory.copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RulesDirectory.edit(dir, "ruleset.yaml", replacing: "  sla_days: 10 ", with: "  sla_days: 12 ")
+        try RulesDirectory.edit(dir, "ruleset.yaml", replacing: "ppplus_termly_cap: 550.00", with: "ppplus_termly_cap: 612.50")
+        let rules = try RuleSet.load(directory: dir)
+        let feedback = Dictionary(uniqueKeysWithValues: rules.criteria.map { ($0.id, $0.feedback) })
+        #expect(feedback["TIME-01"]?.contains("within 12 working days") == true)
+        #expect(feedback["PP-02"]?.contains("£612.50") == true)
+        #expect(!rules.criteria.contains { $0.feedback.contains("{settings.") || $0.title.contains("{settings.") })
+    }
+
+    @Test func theShippedWordingShowsTheShippedSettings() throws {
+        let feedback = Dictionary(uniqueKeysWithValues: RulesDirectory.rules.criteria.map { ($0.id, $0.feedback) })
+        #expect(feedback["ATT-02"]?.contains("below 90%") == true)
+        #expect(feedback["PP-02"]?.contains("£550.") == true)
+    }
+
+    @Test func anUnknownSettingInTheWordingIsAProblem() throws {
+        let found = try problemsWithFeedback("Please see {settings.no_such_thing}.")
+        #expect(found.contains { $0.contains("unknown setting 'no_such_thing' in the text") })
+    }
+
+    @Test func aListSettingCannotBeWrittenInTheWording() throws {
+        let found = try problemsWithFeedback("Years: {settings.transition_years}.")
+        #expect(found.contains { $0.contains("setting 'transition_years' is a list or table") })
+    }
+
+    func problemsWithFeedback(_ feedback: String) throws -> [String] {
+        let dir = try RulesDirectory.copy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RulesDirectory.write(
+            dir, "criteria/zz-wording.yaml",
+            """
+            section: meeting
+            criteria:
+              - id: WRD-01
+                title: Wording
+                severity: minor
+                check: {present: meeting.date}
+                feedback: "\(feedback)"
+            """)
+        return RuleSet.check(directory: dir).map(\.description)
+    }
+}
