@@ -96,3 +96,22 @@ private func setModified(_ url: URL, secondsAgo: Double) throws {
     #expect(poll.problems.count == 1)
     #expect(poll.waiting == 1)
 }
+
+@Test func aMessageSavedWithoutEmlIsTakenAsAnEmail() throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let message = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1762510500.M101P4711.mx1.virtualschool.example")
+    try FileManager.default.copyItem(at: message, to: fixture.inbox.appendingPathComponent("Fwd PEP from Northgate"))
+    try fixture.drop(sample: "01-green-review-secondary.json")
+    var scanner = InboxScanner(inboxes: [fixture.inbox.path], skipping: [], settledAfter: nil)
+    _ = scanner.poll()
+    let ready = scanner.poll().ready
+    #expect(ready.count == 2)
+    for item in ready {
+        switch item {
+        case .emailFile(let file): #expect(file.name == "Fwd PEP from Northgate")
+        case .dropFile(let file): #expect(file.name == "01-green-review-secondary.json")
+        case .maildirMessage: Issue.record("no Maildir here")
+        }
+    }
+}

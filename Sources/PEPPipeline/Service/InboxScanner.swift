@@ -57,7 +57,9 @@ struct InboxScanner {
                 poll.waiting += 1
                 continue
             }
-            poll.ready.append(file.isEmail ? .emailFile(file) : .dropFile(file))
+            // An e-mail by `.eml`, or saved without it (its first bytes are a header field).
+            let isEmail = file.isEmail || MessageSniffer.isMessage(path: file.url.path)
+            poll.ready.append(isEmail ? .emailFile(file) : .dropFile(file))
         }
         for message in messages { poll.listed.insert(message.path) }
         poll.ready += messages
