@@ -17,9 +17,10 @@ package enum InputItem: Sendable, Hashable {
 
 /// Expands the paths given to `pepqa process` into inputs, in a stable order.
 ///
-/// A folder is walked (not following links); a Maildir (a folder with `new/`, `cur/` and
-/// `tmp/`) contributes the messages in `new/` and `cur/` — never `tmp/`, where messages are
-/// still being written. Lock files (`~$…`), dotfiles and `.part`/`.tmp` files are skipped.
+/// A folder is walked (not following links); a Maildir (`Maildir.isMaildir`: a folder with
+/// `new/` and `cur/`) contributes the messages in `new/` and `cur/` — never `tmp/`, where messages are
+/// still being written. Names the service never reads (`DropFolder.isIgnored`: lock files,
+/// dotfiles, partial downloads) are skipped here too.
 package enum InputCollector {
     package static func collect(paths: [String]) -> [InputItem] {
         var items: [InputItem] = []
@@ -34,16 +35,16 @@ package enum InputCollector {
             items.append(item(for: path))
             return
         }
-        if isMaildir(path) {
+        if Maildir.isMaildir(URL(fileURLWithPath: path)) {
             for sub in ["new", "cur"] {
                 let folder = (path as NSString).appendingPathComponent(sub)
-                for name in sortedEntries(folder) where !isIgnored(name) {
+                for name in sortedEntries(folder) where !DropFolder.isIgnored(name: name) {
                     items.append(.email((folder as NSString).appendingPathComponent(name)))
                 }
             }
             return
         }
-        for name in sortedEntries(path) where !isIgnored(name) {
+        for name in sortedEntries(path) where !DropFolder.isIgnored(name: name) {
             let child = (path as NSString).appendingPathComponent(name)
             if let attrs = try? FileManager.default.attributesOfItem(atPath: child),
                 attrs[.type] as? FileAttributeType == .typeSymbolicLink
@@ -57,21 +58,6 @@ package enum InputCollector {
     /// An e-mail by extension, by its place in a Maildir or by its first bytes; else a document.
     static func item(for path: String) -> InputItem {
         MessageSniffer.isMessage(path: path) ? .email(path) : .file(path)
-    }
-
-    package static func isMaildir(_ path: String) -> Bool {
-        ["new", "cur", "tmp"].allSatisfy { sub in
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(sub), isDirectory: &isDir)
-                && isDir.boolValue
-        }
-    }
-
-    /// Word lock files, dotfiles, partial downloads and temporary files.
-    package static func isIgnored(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return name.hasPrefix("~$") || name.hasPrefix(".") || lower.hasSuffix(".part") || lower.hasSuffix(".tmp")
-            || lower.hasSuffix(".crdownload") || lower.hasSuffix(".reason")
     }
 
     static func sortedEntries(_ folder: String) -> [String] {

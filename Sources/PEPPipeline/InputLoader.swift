@@ -10,8 +10,8 @@ enum InputLoader {
         case unreadable(file: String, reason: String)
     }
 
-    /// Largest input read (a PEP is rarely over a few MB; a Word file with photos, tens).
-    static let maxFileBytes = 64 << 20
+    /// Largest input read: the service's limit.
+    static let maxFileBytes = DropFile.maxBytes
 
     static func load(_ item: InputItem) -> Loaded {
         let name = item.displayName

@@ -21,7 +21,11 @@ package struct DropFile: Sendable, Hashable {
     /// Reads the file into a `Submission` received at its modification time.
     /// - Throws: `IngestError` `.tooLarge` past `maxBytes`, `.empty` for a zero-length file,
     ///   `.unreadable` when it cannot be read. Messages name the file, never its content.
-    package func submission(maxBytes: Int = 50 << 20) throws(IngestError) -> Submission {
+    /// The largest file taken in (a PEP is rarely over a few MB; a Word file with photos, tens),
+    /// by `pepqa process` and by the service alike.
+    package static let maxBytes = 64 << 20
+
+    package func submission(maxBytes: Int = DropFile.maxBytes) throws(IngestError) -> Submission {
         guard size <= Int64(maxBytes) else {
             throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")
         }

@@ -58,8 +58,7 @@ struct InboxScanner {
                 continue
             }
             // An e-mail by `.eml`, or saved without it (its first bytes are a header field).
-            let isEmail = file.isEmail || MessageSniffer.isMessage(path: file.url.path)
-            poll.ready.append(isEmail ? .emailFile(file) : .dropFile(file))
+            poll.ready.append(MessageSniffer.isMessage(path: file.url.path) ? .emailFile(file) : .dropFile(file))
         }
         for message in messages { poll.listed.insert(message.path) }
         poll.ready += messages

@@ -19,7 +19,7 @@ struct ItemProcessor: Sendable {
     let handler: any SubmissionHandling
     let filing: Filing
     let logger: Logger
-    var maxFileBytes = 64 << 20
+    var maxFileBytes = DropFile.maxBytes
     var mailReader = MailMessageReader()
 
     func process(_ item: InboxItem) -> ItemResult {
