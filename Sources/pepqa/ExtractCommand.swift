@@ -16,10 +16,10 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding docx-mapping.yaml.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
+        let rules = try settings.resolve().rulesDir
         do {
             let json = try DocumentExtraction.canonicalJSON(file: file, rulesDirectory: rules)
             print(json)
