@@ -35,6 +35,12 @@ enum CommandSupport {
         }
     }
 
+    /// For the one-document commands: a file or rules folder that is not there is a usage error.
+    static func requireInputs(file: String, rules: String) throws {
+        guard FileManager.default.fileExists(atPath: file) else { throw usage("\(file): no such file") }
+        do { try RulesCheck.requireFolder(rules) } catch { throw usage("\(error)") }
+    }
+
     /// A progress line on a terminal (`\r[12/500] file`), nothing when stderr is not a terminal.
     static func progressLine() -> (@Sendable (Int, Int, String) -> Void)? {
         guard isatty(2) == 1 else { return nil }

@@ -20,6 +20,7 @@ struct RateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rules = try settings.resolve().rulesDir
+        try CommandSupport.requireInputs(file: file, rules: rules)
         do {
             print(try DocumentExtraction.qaResultJSON(file: file, rulesDirectory: rules), terminator: "")
         } catch {

@@ -116,3 +116,14 @@ func everyCommandHonoursConfigAndABadSettingIsOneUsageLine(_ command: [String]) 
     #expect(
         stderr == "pepqa: cannot start: no rules folder at '\(rules)': run pepqa from the repository root, or pass --rules DIR\n")
 }
+
+@Test(arguments: ["extract", "rate"])
+func aDocumentThatIsNotThereIsOneUsageLine(_ command: String) async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let missing = fixture.root.appendingPathComponent("no-such.json").path
+    let (status, stderr) = try await runToEnd(
+        [command, missing, "--rules", fixture.configuration.rulesDir], fixture: fixture)
+    #expect(status == 64, "EX_USAGE")
+    #expect(stderr == "pepqa: \(missing): no such file\n")
+}
