@@ -104,7 +104,13 @@ package struct ServiceConfiguration: Sendable, Equatable {
             switch key {
             case "inboxes":
                 guard let seq = value.sequence else { throw Problem(file: file, message: "\(line)'inboxes' must be a list of folders") }
-                config.inboxes = seq.compactMap(\.string)
+                config.inboxes = try seq.map { item throws(Problem) in
+                    guard item.scalar != nil, let folder = item.string, !folder.isEmpty else {
+                        let at = (item.mark?.line).map { "line \($0): " } ?? line
+                        throw Problem(file: file, message: "\(at)each of 'inboxes' must be a folder path")
+                    }
+                    return folder
+                }
             case "state_dir": config.stateDir = try string()
             case "out_dir": config.outDir = try string()
             case "rules_dir": config.rulesDir = try string()

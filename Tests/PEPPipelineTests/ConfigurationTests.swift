@@ -97,3 +97,10 @@ private func temporaryFolder() throws -> URL {
     #expect(problems.count == 1)
     #expect(problems.first?.hasPrefix("\(dir.path)/school.csv: not a file pepqa reads (known: ") == true)
 }
+
+@Test func anInboxThatIsNotAFolderPathIsAnErrorWithItsLine() {
+    let problem = #expect(throws: ServiceConfiguration.Problem.self) {
+        try ServiceConfiguration.parse("inboxes:\n  - /srv/drop\n  - {a: b}\n", file: "pepqa.yaml")
+    }
+    #expect(problem?.description == "pepqa.yaml: line 3: each of 'inboxes' must be a folder path")
+}
