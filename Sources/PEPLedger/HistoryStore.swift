@@ -3,13 +3,16 @@ import GRDB
 import PEPModel
 
 /// Facts about a child from earlier submissions, for the rules that look back (caps, "Red two
-/// terms running", a copied child's voice).
-extension Ledger {
+/// terms running", a copied child's voice). Read-only: what it sums is written by the
+/// submission and payment stores.
+package struct HistoryStore: Sendable {
+    let database: any DatabaseWriter
+
     /// The history for the PEP about to be assessed; empty when it names no child, term or
     /// academic year. `receivedAt` is the new submission's receipt time (see the other overload).
-    package func history(for pep: PEP, receivedAt: Date?, excludingSubmission: Int64? = nil) throws -> ChildHistory {
+    package func childHistory(for pep: PEP, receivedAt: Date?, excludingSubmission: Int64? = nil) throws -> ChildHistory {
         guard let key = SubmissionKey(pep: pep) else { return ChildHistory() }
-        return try history(
+        return try childHistory(
             childLAID: key.childLAID, term: key.term, academicYear: key.academicYear,
             financialYear: key.financialYear(meetingDate: pep.meeting.date?.value),
             excludingSubmission: excludingSubmission, receivedAt: receivedAt)
@@ -29,11 +32,11 @@ extension Ledger {
     ///   assessed (its quality is then not a verdict) or there is none.
     /// - `ppPlusPaidLastTerm`: whether any PP+ for the previous term is approved or paid.
     /// - `lastTermChildVoice`: `child_voice` from the previous term's current PEP.
-    package func history(
+    package func childHistory(
         childLAID: String, term: Term, academicYear: AcademicYear, financialYear: FinancialYear,
         excludingSubmission: Int64? = nil, receivedAt: Date? = nil
     ) throws -> ChildHistory {
-        try writer.read { db in
+        try database.read { db in
             let scope = HistoryScope(
                 childLAID: childLAID, term: term, academicYear: academicYear, excluding: excludingSubmission,
                 receivedAt: receivedAt)
