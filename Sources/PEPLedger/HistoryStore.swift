@@ -58,28 +58,24 @@ package struct HistoryStore: Sendable {
 
     /// Paid plus standing unpaid approvals for a child, over the decisions `filter` selects.
     static func approved(where filter: String, _ arguments: StatementArguments, _ db: Database) throws -> Pence {
-        let paid = try Int.fetchOne(
+        let pence = try Int.fetchOne(
             db,
             sql: """
-                SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
-                JOIN funding_decision d ON d.id = b.decision_id
-                WHERE d.child_la_id = :child AND \(filter)
+                SELECT
+                    (SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
+                        JOIN funding_decision d ON d.id = b.decision_id
+                        WHERE d.child_la_id = :child AND \(filter))
+                    + (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
+                        JOIN submission s ON s.id = d.submission_id
+                        WHERE d.child_la_id = :child AND \(filter)
+                            AND d.status = 'approved' AND s.superseded_by IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
+                            AND s.id IS NOT :excluding
+                            AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
+                                AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID))))
                 """,
-            arguments: arguments) ?? 0
-        let unpaid = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
-                JOIN submission s ON s.id = d.submission_id
-                WHERE d.child_la_id = :child AND \(filter)
-                    AND d.status = 'approved' AND s.superseded_by IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
-                    AND s.id IS NOT :excluding
-                    AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
-                        AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID)))
-                """,
-            arguments: arguments) ?? 0
-        return Pence(paid + unpaid)
+            arguments: arguments)
+        return Pence(pence ?? 0)
     }
 
     /// Rating, PP+ and child's voice of the current submission for one term.

@@ -84,7 +84,9 @@ package struct PaymentStore: Sendable {
 
     /// Held decisions of current submissions, with their reasons: what a coordinator must clear.
     package func heldDecisions() throws -> [DecisionRecord] {
-        try database.read { try Self.decisions(where: "d.status = 'held' ORDER BY d.school_urn, d.child_la_id, d.id", [], $0) }
+        try database.read {
+            try Self.decisions(where: "d.status = 'held' ORDER BY d.school_urn, d.child_la_id, d.id", [], $0)
+        }
     }
 
     /// The control totals: approved = batched + unbatched approved, held apart. Optionally one
@@ -156,7 +158,11 @@ package struct PaymentStore: Sendable {
     {
         try Row.fetchAll(
             db,
-            sql: "SELECT \(DecisionRecord.columns) FROM funding_decision d LEFT JOIN batch_item b ON b.decision_id = d.id WHERE \(clause)",
+            sql: """
+                SELECT \(DecisionRecord.columns) FROM funding_decision d
+                LEFT JOIN batch_item b ON b.decision_id = d.id
+                WHERE \(clause)
+                """,
             arguments: arguments
         ).map(DecisionRecord.init(row:))
     }

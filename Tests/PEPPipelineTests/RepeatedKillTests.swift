@@ -1,6 +1,7 @@
 import Foundation
 import PEPIntake
 import PEPModel
+import PEPTestSupport
 import Testing
 @testable import PEPLedger
 @testable import PEPPipeline
