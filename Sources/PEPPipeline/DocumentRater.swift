@@ -25,7 +25,7 @@ package struct DocumentRater: SubmissionHandling {
         var log = logger
         log[metadataKey: "submission.sha256"] = "\(submission.sha256.prefix(12))"
         do {
-            if try ledger.seen(sha256: submission.sha256) != nil {
+            if try ledger.submissions.recorded(sha256: submission.sha256) != nil {
                 log.info("already recorded; skipped")
                 return .duplicate(file: submission.fileName, submissionID: nil)
             }
@@ -34,7 +34,7 @@ package struct DocumentRater: SubmissionHandling {
                 read = try registry.read(submission.bytes, file: submission.fileName)
             } catch {
                 let reason = error.description
-                _ = try ledger.recordRejected(submission, reason: reason, at: Date())
+                _ = try ledger.submissions.recordRejected(submission, reason: reason, at: Date())
                 log.warning("rejected", metadata: ["reason": "\(error.code)"])
                 return .rejected(file: submission.fileName, reason: reason)
             }
@@ -48,10 +48,10 @@ package struct DocumentRater: SubmissionHandling {
     func rate(_ submission: Submission, read: ReadResult, logger log: Logger) throws -> DocumentOutcome {
         var log = log
         let receivedOn = CalendarDate(englandDateOf: submission.receivedAt)
-        let history = try ledger.history(for: read.pep, receivedAt: submission.receivedAt)
+        let history = try ledger.history.childHistory(for: read.pep, receivedAt: submission.receivedAt)
         let context = AssessmentContext(receivedOn: receivedOn, attachments: submission.attachments, history: history)
         let assessment = rules.assess(read, context: context)
-        let outcome = try ledger.recordRated(submission, read: read, assessment: assessment, at: Date())
+        let outcome = try ledger.submissions.recordRated(submission, read: read, assessment: assessment, at: Date())
         guard let recorded = outcome.recorded else {
             return .duplicate(file: submission.fileName, submissionID: nil)
         }
@@ -80,7 +80,7 @@ package struct DocumentRater: SubmissionHandling {
 
     /// What the ledger holds for these bytes (nil when never seen).
     package func recorded(sha256: String) throws -> RecordedSubmission? {
-        try ledger.recorded(sha256: sha256)
+        try ledger.submissions.recorded(sha256: sha256)
     }
 
     /// Makes sure a rated submission's QA report exists, writing it again if not.
@@ -93,7 +93,7 @@ package struct DocumentRater: SubmissionHandling {
     /// - Returns: true when a report was missing and has been written.
     @discardableResult
     package func ensureReport(submissionID: Int64) throws -> Bool {
-        guard let stored = try ledger.latestStoredRating(submissionID: submissionID) else { return false }
+        guard let stored = try ledger.ratings.latestStoredRating(submissionID: submissionID) else { return false }
         let report = try builder.report(stored)
         guard !reports.exists(report) else { return false }
         _ = try reports.publish(report)
