@@ -55,16 +55,6 @@ package enum WriteOnceFile {
         }
     }
 
-    /// The next free number for files named `<prefix>-NNNNNN.<ext>` in `folder` (1 when none).
-    package static func nextSequence(in folder: URL, prefix: String, extension ext: String) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let used = names.compactMap { name -> Int? in
-            guard name.hasPrefix(prefix + "-"), name.hasSuffix("." + ext) else { return nil }
-            return Int(name.dropFirst(prefix.count + 1).dropLast(ext.count + 1))
-        }
-        return (used.max() ?? 0) + 1
-    }
-
     /// `000042`.
     package static func sequenceLabel(_ n: Int) -> String {
         let s = String(n)

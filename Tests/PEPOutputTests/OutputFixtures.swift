@@ -1,5 +1,6 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPOutput
@@ -7,7 +8,7 @@ import Testing
 /// Fictional inputs shared by the output tests, and the golden-file helper.
 enum OutputFixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let rules = folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules")
+    static let rules = Repository.rules
 
     /// Names that appear in the fixtures and must never reach a finance file.
     static let childNames = ["Ava", "Testwood", "Leo", "Marchant", "Zara", "Whitcombe", "Harry", "Osei"]
@@ -115,9 +116,5 @@ enum OutputFixtures {
         #expect(text == expected, "output differs from Snapshots/\(name)", sourceLocation: sourceLocation)
     }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pepqa-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try Repository.temporaryFolder("pepqa-output") }
 }

@@ -2,11 +2,8 @@ import Foundation
 import Logging
 import PEPModel
 import Testing
+import PEPTestSupport
 @testable import PEPPipeline
-
-/// The repository root, from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// One row of docs/sample-inbox.tsv: how a sample was designed to come out.
 struct SampleDesign {
@@ -17,7 +14,7 @@ struct SampleDesign {
 }
 
 func sampleDesigns() throws -> [SampleDesign] {
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/sample-inbox.tsv"), encoding: .utf8)
+    let text = try String(contentsOf: Repository.root.appendingPathComponent("docs/sample-inbox.tsv"), encoding: .utf8)
     return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
         let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         return SampleDesign(file: f[0], receivedOn: f[1], quality: f[2], compliance: f[3])
@@ -30,7 +27,7 @@ func stampedSampleInbox() throws -> (inbox: URL, root: URL) {
     let inbox = root.appendingPathComponent("inbox")
     try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     for design in try sampleDesigns() {
-        let source = repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent(design.file)
+        let source = Repository.sampleInbox.appendingPathComponent(design.file)
         let target = inbox.appendingPathComponent(design.file)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: target)
@@ -47,7 +44,7 @@ func samplePipeline(root: URL, logger: Logger = Logger(label: "test", factory: {
     -> Pipeline
 {
     var config = ServiceConfiguration()
-    config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
+    config.rulesDir = Repository.rules.path
     config.stateDir = root.appendingPathComponent("state").path
     config.outDir = root.appendingPathComponent("out").path
     return try Pipeline(configuration: config, logger: logger)

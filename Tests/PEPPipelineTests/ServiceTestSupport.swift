@@ -3,6 +3,7 @@ import Logging
 import PEPIntake
 import PEPLedger
 import PEPModel
+import PEPTestSupport
 @testable import PEPPipeline
 
 /// A throwaway service layout: an inbox, and state/out folders, under one temporary root.
@@ -24,7 +25,7 @@ struct ServiceFixture {
     var configuration: ServiceConfiguration {
         var config = ServiceConfiguration()
         config.inboxes = [inbox.path]
-        config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
+        config.rulesDir = Repository.rules.path
         config.stateDir = root.appendingPathComponent("state").path
         config.outDir = root.appendingPathComponent("out").path
         return config
@@ -39,7 +40,7 @@ struct ServiceFixture {
     /// Copies a file of SampleInbox/ into the inbox (under `name`, by default its own).
     @discardableResult
     func drop(sample: String, as name: String? = nil) throws -> URL {
-        let source = repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent(sample)
+        let source = Repository.sampleInbox.appendingPathComponent(sample)
         let target = inbox.appendingPathComponent(name ?? source.lastPathComponent)
         try FileManager.default.copyItem(at: source, to: target)
         return target

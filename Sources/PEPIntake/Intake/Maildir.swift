@@ -13,7 +13,6 @@ package struct Maildir: Sendable, Hashable {
 
     package var newDirectory: URL { root.appendingPathComponent("new") }
     package var curDirectory: URL { root.appendingPathComponent("cur") }
-    package var tmpDirectory: URL { root.appendingPathComponent("tmp") }
 
     /// Whether `url` looks like a Maildir: it holds `new/` and `cur/` folders.
     package static func isMaildir(_ url: URL) -> Bool {
