@@ -90,6 +90,16 @@ let package = Package(
             path: "Tests/PEPTestSupport",
             swiftSettings: strictness
         ),
+        // Fixtures that need the whole pipeline (a service layout, the stamped sample inbox),
+        // shared by the pipeline and end-to-end tests; package API only, so it builds in release.
+        .target(
+            name: "PEPPipelineTestSupport",
+            dependencies: [
+                "PEPPipeline", "PEPIntake", "PEPModel", "PEPTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PEPPipelineTestSupport",
+            swiftSettings: strictness
+        ),
         .testTarget(name: "PEPFilesTests", dependencies: ["PEPFiles", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(
@@ -104,11 +114,21 @@ let package = Package(
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPFiles", "PEPIntake", "PEPLedger", "PEPOutput", "PEPRules",
+                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPPipelineTestSupport", "PEPFiles", "PEPIntake", "PEPLedger",
+                "PEPOutput", "PEPRules",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Snapshots"],
+            swiftSettings: strictness
+        ),
+        // Whole-system tests: the sample inbox end to end, the built `pepqa` binary, repeated kills.
+        .testTarget(
+            name: "PEPEndToEndTests",
+            dependencies: [
+                "PEPPipeline", "PEPPipelineTestSupport", "PEPModel", "PEPTestSupport", "PEPIntake", "PEPLedger",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
     ]

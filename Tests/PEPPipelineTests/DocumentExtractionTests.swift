@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
 let rulesPath = Repository.rules.path

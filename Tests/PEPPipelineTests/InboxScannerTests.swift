@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
 /// Drop-file stability and what a poll lists.

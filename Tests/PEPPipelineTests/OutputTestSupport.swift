@@ -2,6 +2,7 @@ import Foundation
 import PEPModel
 import Testing
 import PEPTestSupport
+import PEPPipelineTestSupport
 
 @testable import PEPPipeline
 

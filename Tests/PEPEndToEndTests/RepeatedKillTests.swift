@@ -3,6 +3,7 @@ import PEPIntake
 import PEPModel
 import Testing
 import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPLedger
 @testable import PEPPipeline
 
