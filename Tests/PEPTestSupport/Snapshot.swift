@@ -4,9 +4,9 @@ import Foundation
 /// test file that asks.
 ///
 /// To regenerate after an intended change, run the tests with `PEPQA_UPDATE_SNAPSHOTS=1`
-/// (`PEPQA_UPDATE_SNAPSHOTS=1 swift test --filter Snapshot`), then read the diff
-/// (`git diff Tests/*/Snapshots`) before committing it. A missing file is written and reported
-/// as a failure, so a new snapshot is always looked at once.
+/// (`PEPQA_UPDATE_SNAPSHOTS=1 swift test --filter 'PEPOutputTests|PEPPipelineTests'`), then
+/// read the diff (`git diff Tests/*/Snapshots`) before committing it. A missing file is written
+/// and reported as a failure, so a new snapshot is always looked at once.
 public enum Snapshot {
     /// - Returns: nil when `text` matches (or was rewritten on request); else the failure to report.
     public static func problem(_ text: String, named name: String, testFile: String = #filePath) throws -> String? {
