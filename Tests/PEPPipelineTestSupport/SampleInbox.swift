@@ -25,7 +25,7 @@ package enum SampleInboxError: Error { case badDate(String) }
 
 /// A temporary copy of the sample inbox with each file's mtime set to its designed arrival day.
 package func stampedSampleInbox() throws -> (inbox: URL, root: URL) {
-    let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pepqa-samples-\(UUID().uuidString)")
+    let root = try Repository.temporaryFolder("pepqa-samples")
     let inbox = root.appendingPathComponent("inbox")
     try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
     for design in try sampleDesigns() {

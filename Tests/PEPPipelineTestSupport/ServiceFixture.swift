@@ -10,7 +10,7 @@ package struct ServiceFixture {
     package let inbox: URL
 
     package init(maildir: Bool = false) throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pepqa-service-\(UUID().uuidString)")
+        root = try Repository.temporaryFolder("pepqa-service")
         inbox = root.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         if maildir {
