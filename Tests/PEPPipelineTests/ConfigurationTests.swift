@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 
 @testable import PEPPipeline
 
@@ -59,10 +61,10 @@ private func temporaryFolder() throws -> URL {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let schools = dir.appendingPathComponent("schools.csv")
-    let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("Rules/schools.csv"), encoding: .utf8)
+    let shipped = try String(contentsOf: Repository.rules.appendingPathComponent("schools.csv"), encoding: .utf8)
     try (shipped + "19000X,Nowhere School,journal,SCH9,,,,,,\n").write(to: schools, atomically: true, encoding: .utf8)
     var config = ServiceConfiguration()
-    config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
+    config.rulesDir = Repository.rules.path
     config.stateDir = dir.appendingPathComponent("state").path
     config.outDir = dir.appendingPathComponent("out").path
     config.schoolsFile = schools.path
@@ -79,7 +81,7 @@ private func temporaryFolder() throws -> URL {
     let roster = dir.appendingPathComponent("roster.csv")
     try "child_la_id,first_name\nVS-1,A\nVS-1,B\n".write(to: roster, atomically: true, encoding: .utf8)
     var config = ServiceConfiguration()
-    config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
+    config.rulesDir = Repository.rules.path
     config.stateDir = dir.appendingPathComponent("state").path
     config.outDir = dir.appendingPathComponent("out").path
     config.rosterFile = roster.path
@@ -89,7 +91,7 @@ private func temporaryFolder() throws -> URL {
 
 @Test func rulesCheckReportsAFileInTheRulesFolderThatPepqaDoesNotRead() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pepqa-rules-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Rules"), to: dir)
+    try FileManager.default.copyItem(at: Repository.rules, to: dir)
     defer { try? FileManager.default.removeItem(at: dir) }
     #expect(RulesCheck.problems(in: dir.path).isEmpty)
     try Data("urn,name\n".utf8).write(to: dir.appendingPathComponent("school.csv"))

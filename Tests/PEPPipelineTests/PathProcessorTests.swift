@@ -1,6 +1,8 @@
 import Foundation
 import PEPIntake
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 
 @testable import PEPLedger
 @testable import PEPPipeline
@@ -10,7 +12,7 @@ import Testing
 @Test func processRatesWhatTheServiceWouldTakeAndLeavesEveryFileInPlace() throws {
     let fixture = try ServiceFixture(maildir: true)
     defer { fixture.remove() }
-    let message = try String(contentsOf: repositoryRoot.appendingPathComponent("SampleInbox/01-green-review-secondary.json"), encoding: .utf8)
+    let message = try String(contentsOf: Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json"), encoding: .utf8)
     let mail = """
         From: school@example.sch.uk\r
         Date: Mon, 20 Oct 2025 09:00:00 +0100\r
