@@ -19,13 +19,6 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
-        let rules = try settings.resolve().rulesDir
-        try CommandSupport.requireInputs(file: file, rules: rules)
-        do {
-            let json = try DocumentExtraction.canonicalJSON(file: file, rulesDirectory: rules)
-            print(json)
-        } catch {
-            CommandSupport.fail("\(error)")
-        }
+        try CommandSupport.printDocument(file, settings: settings, DocumentExtraction.canonicalJSON(file:rulesDirectory:))
     }
 }
