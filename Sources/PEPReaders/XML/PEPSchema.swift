@@ -13,6 +13,11 @@ enum PEPSchema {
   <child><send><status>). List items repeat inside their list element. Scalars sit in xs:all,
   so their order is free; every element is optional, and an empty element means: not given.
 
+  List items: this schema names them as pepqa writes them (attendee, assessment, target,
+  request). pepqa READS any repeated child element of a list element as one item, whatever
+  its name (<item>, <target>, a vendor's own word), and checks its fields against the item
+  type here: the contract fixes no item name.
+
   The structure is strict (unknown elements and attributes are refused). Values are lenient
   (all strings): pepqa reads every spelling the contract allows and reports values it cannot
   read as findings, not as schema errors.
@@ -244,11 +249,10 @@ enum PEPSchema {
   </xs:complexType>
 
   <xs:complexType name="Attainment">
-    <xs:annotation><xs:documentation>attainment[]: one assessment (or record) element per subject</xs:documentation></xs:annotation>
-    <xs:choice minOccurs="0" maxOccurs="unbounded">
-      <xs:element name="assessment" type="pep:Assessment"/>
-      <xs:element name="record" type="pep:Assessment"/>
-    </xs:choice>
+    <xs:annotation><xs:documentation>attainment[]: one assessment element per subject</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="assessment" type="pep:Assessment" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
   </xs:complexType>
 
   <xs:complexType name="PreviousTargets">

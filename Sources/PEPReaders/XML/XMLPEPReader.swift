@@ -2,7 +2,9 @@ import PEPModel
 
 /// Reads a PEP sent as XML: root `<pep xmlns="urn:virtual-school:pep:1" schema-version="1">`,
 /// one element per dot-path component in snake_case, list items repeated inside their list
-/// element (`<targets><target>…</target></targets>`).
+/// element (`<targets><target>…</target></targets>`). An item may have any element name
+/// (`<item>`, `<target>`, a vendor's own word): other ePEP systems name them their own way,
+/// and the contract says only "repeated child elements".
 ///
 /// The document first streams through `XMLStreamReader` (libxml2 with the safe options: no
 /// DTD, no entities, no network, limits); only then is it checked against the embedded XSD
@@ -15,11 +17,12 @@ package struct XMLPEPReader: DocumentReader {
     /// The `schema-version` this reader accepts.
     package static let schemaVersion = "1"
 
-    /// The element names of one list's items, by list path. `attainment` also accepts
-    /// `record`, the name some ePEP systems use.
-    static let itemNames: [String: Set<String>] = [
-        "meeting.attendees": ["attendee"], "attainment": ["assessment", "record"],
-        "previous_targets": ["target"], "targets": ["target"], "ppplus.requests": ["request"],
+    /// The element name the published XSD gives one list's items, by list path: the name we
+    /// write. Items read under any other name are renamed to it before validation, so the XSD
+    /// still checks every item's fields.
+    static let itemNames: [String: String] = [
+        "meeting.attendees": "attendee", "attainment": "assessment",
+        "previous_targets": "target", "targets": "target", "ppplus.requests": "request",
     ]
 
     let limits: XMLLimits
