@@ -5,10 +5,12 @@ import Foundation
 ///
 /// For an e-mail: the PEP attachment's name and size, `sender`, `message_id`, `date` (the
 /// `Date:` header, ISO 8601 in UTC) and the other attachments; for a plain file: its name and
-/// size. The subject is left out: schools often put the child's name in it. JSON readers
-/// accept and ignore the object, so the output stays a valid JSON submission.
+/// size. Then how it was read: `format`, and the XML `dialect` or the format it was
+/// `converted_from` when there was one. The subject is left out: schools often put the
+/// child's name in it. JSON readers accept and ignore the object, so the output stays a valid
+/// JSON submission.
 extension Submission {
-    public var recordJSON: JSONValue {
+    public func recordJSON(format: DocumentFormat? = nil, via: ReadVia? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("file_name", .string(fileName)), ("size", .number(String(bytes.count))),
         ]
@@ -23,6 +25,12 @@ extension Submission {
                 ("date", mail.date.map { .string($0.formatted(.iso8601)) } ?? .null),
                 ("attachments", .array(attachments.map(\.recordJSON))),
             ]
+        }
+        if let format { members.append(("format", .string(format.rawValue))) }
+        if let dialect = via?.dialect { members.append(("dialect", .string(dialect))) }
+        if let from = via?.convertedFrom {
+            members.append(("converted_from", .string(from)))
+            if let converter = via?.converter { members.append(("converter", .string(converter))) }
         }
         return .object(members)
     }

@@ -12,11 +12,13 @@ package enum DocumentExtraction {
     }
 
     /// The canonical JSON of the document (its first PEP, for an e-mail with several), with
-    /// the submission record (`Submission.recordJSON`) as a last `"submission"` member.
+    /// the submission record (`Submission.recordJSON`, which names the XML dialect or the
+    /// conversion used) as a last `"submission"` member.
     package static func canonicalJSON(file: String, rulesDirectory: String) throws -> String {
         let (submission, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
         guard case .object(let members) = read.pep.canonicalJSON else { return read.pep.canonicalJSON.serialized() }
-        return JSONValue.object(members + [("submission", submission.recordJSON)]).serialized()
+        let record = submission.recordJSON(format: read.format, via: read.readVia)
+        return JSONValue.object(members + [("submission", record)]).serialized()
     }
 
     /// The QA result JSON of the document, rated against the rules in `rulesDirectory`.

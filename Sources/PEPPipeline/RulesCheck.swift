@@ -14,6 +14,11 @@ package enum RulesCheck {
         if FileManager.default.fileExists(atPath: mapping.path) {
             do { _ = try FormMappingLoader.load(contentsOf: mapping) } catch { problems.append("\(error)") }
         }
+        do {
+            _ = try XMLDialectLoader.load(directory: url.appendingPathComponent(XMLDialectLoader.folder))
+        } catch {
+            problems += error.problems.map { "\(directory)/\($0)" }
+        }
         do { _ = try OutputSettings.load(rulesDirectory: url) } catch { problems.append("\(error)") }
         let schools = url.appendingPathComponent("schools.csv")
         if FileManager.default.fileExists(atPath: schools.path) {

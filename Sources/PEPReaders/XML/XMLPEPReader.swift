@@ -26,14 +26,43 @@ package struct XMLPEPReader: DocumentReader {
     ]
 
     let limits: XMLLimits
+    /// Other systems' layouts (`Rules/xml/*.yaml`), each recognised by its root element and
+    /// namespace. A document in the PEP namespace is always read as PEP XML.
+    let dialects: [XMLDialect]
 
-    package init() { limits = .standard }
+    /// - Parameter dialects: the XML dialect mappings (see `XMLDialectLoader`).
+    package init(dialects: [XMLDialect] = []) {
+        limits = .standard
+        self.dialects = dialects
+    }
 
-    init(limits: XMLLimits) { self.limits = limits }
+    init(limits: XMLLimits, dialects: [XMLDialect] = []) {
+        self.limits = limits
+        self.dialects = dialects
+    }
 
     package var format: DocumentFormat { .xml }
 
     package func read(_ bytes: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
+        if !dialects.isEmpty, let root = try Self.rootElement(bytes, file: file, limits: limits),
+            root.namespace != Self.namespace,
+            let dialect = dialects.first(where: { $0.rootElement == root.name && $0.namespace == root.namespace })
+        {
+            return try XMLDialectReader(dialect: dialect, limits: limits).read(bytes, file: file)
+        }
+        return try readPEPXML(bytes, file: file)
+    }
+
+    /// The root element's local name and namespace, read safely up to the root alone.
+    static func rootElement(_ bytes: [UInt8], file: String, limits: XMLLimits) throws(IngestError) -> (name: String, namespace: String)? {
+        let stream = try XMLStreamReader(bytes: bytes, file: file, limits: limits)
+        while try stream.read() {
+            if stream.kind == .element { return (stream.localName, stream.namespaceURI) }
+        }
+        return nil
+    }
+
+    private func readPEPXML(_ bytes: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
         // Pass 1: the safe stream (refuses DTDs, entities, excess depth and size, broken XML).
         let stream = try XMLStreamReader(bytes: bytes, file: file, limits: limits)
         var walker = XMLContractWalker(document: ExtractedDocument(format: .xml, file: file))
