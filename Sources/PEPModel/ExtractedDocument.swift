@@ -1,6 +1,7 @@
 /// The formats a PEP arrives in, sniffed from the content (never from the file name alone).
+/// `doc` and `rtf` are read by converting them to DOCX first (when LibreOffice is installed).
 public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
-    case json, xml, docx
+    case json, xml, docx, odt, doc, rtf
 }
 
 /// What a reader found in a document, before normalisation: raw values at contract paths, each

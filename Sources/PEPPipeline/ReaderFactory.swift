@@ -5,7 +5,8 @@ import PEPRules
 
 /// Builds the reader registry: JSON and XML always (XML also in the dialects of
 /// `Rules/xml/*.yaml`); DOCX with the label mapping from the rules folder
-/// (`docx-mapping.yaml`), which a Virtual School adapts to its own template.
+/// (`docx-mapping.yaml`), which a Virtual School adapts to its own template, and with the same
+/// mapping OpenDocument text and (converted by LibreOffice) `.doc` and `.rtf`.
 enum ReaderFactory {
     static let mappingFile = "docx-mapping.yaml"
 
@@ -20,6 +21,11 @@ enum ReaderFactory {
             return ReaderRegistry(structured)
         }
         let mapping = try FormMappingLoader.load(contentsOf: url)
-        return ReaderRegistry(structured + [DocxReader(mapping: mapping)])
+        let docx = DocxReader(mapping: mapping)
+        // .doc and .rtf go through LibreOffice when it is installed; else they are refused
+        // with a reason that says how to enable it.
+        let converter = SofficeConverter.locate()
+        let converted = [DocumentFormat.doc, .rtf].map { ConvertedWordReader(format: $0, converter: converter, docx: docx) }
+        return ReaderRegistry(structured + [docx, OdtReader(mapping: mapping)] + converted)
     }
 }
