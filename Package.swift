@@ -79,7 +79,8 @@ let package = Package(
         ),
         .target(
             name: "PEPTestSupport",
-            dependencies: ["PEPModel"],
+            // PEPLedger and GRDB for the ledger inspection helpers (raw SQL, tests only).
+            dependencies: ["PEPModel", "PEPLedger", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/PEPTestSupport",
             swiftSettings: strictness
         ),
@@ -89,7 +90,10 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strictness),
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "PEPLedgerTests",
+            dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness),
         .testTarget(
             name: "PEPOutputTests", dependencies: ["PEPOutput", "PEPModel", "PEPTestSupport"],
             exclude: ["Snapshots"], swiftSettings: strictness),

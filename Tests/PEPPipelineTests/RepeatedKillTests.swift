@@ -1,6 +1,7 @@
 import Foundation
 import PEPIntake
 import PEPModel
+import PEPTestSupport
 import Testing
 @testable import PEPLedger
 @testable import PEPPipeline
@@ -182,7 +183,7 @@ private func checkLedger(_ fixture: ServiceFixture, _ backlog: KillTestBacklog, 
     let reports = fixture.root.appendingPathComponent("out/reports")
     let reportNames = Set(fixture.files(in: reports))
     for (sha, status) in backlog.expected {
-        let record = try #require(try ledger.recorded(sha256: sha), "\(sha.prefix(12)) not in the ledger; \(context)")
+        let record = try #require(try ledger.submissions.recorded(sha256: sha), "\(sha.prefix(12)) not in the ledger; \(context)")
         #expect(record.status == status, "\(sha.prefix(12)); \(context)")
         let runs = try ledger.integer("SELECT COUNT(*) FROM rating_run WHERE submission_id = ?", [record.submissionID])
         #expect(runs == (status == .rated ? 1 : 0), "rating runs of submission \(record.submissionID); \(context)")

@@ -30,7 +30,7 @@ func sigtermStopsTheRunningBinaryWithExitZeroAndNothingHalfDone() async throws {
     defer { try? ledger.close() }
     for name in fixture.files(in: fixture.inbox) where !name.hasPrefix("mail/") {
         let bytes = Array(try Data(contentsOf: fixture.inbox.appendingPathComponent(name)))
-        #expect(try ledger.recorded(sha256: SHA256.hex(bytes)) == nil || bytes.isEmpty, "\(name) committed but not filed")
+        #expect(try ledger.submissions.recorded(sha256: SHA256.hex(bytes)) == nil || bytes.isEmpty, "\(name) committed but not filed")
     }
     #expect(try ledger.count("submission") > 0)
 }

@@ -22,7 +22,7 @@ struct FinanceRunRenderer {
     }
 
     func render(_ record: FinanceRunRecord, now: Date) throws -> Rendered {
-        let detail = try ledger.financeRunDetail(runID: record.id)
+        let detail = try ledger.financeRuns.detail(runID: record.id)
         let register = try Self.register(detail)
         let settings = try Self.settings(detail)
         let notices = try PaymentNoticeComposer(settings: settings)
@@ -37,12 +37,12 @@ struct FinanceRunRenderer {
             let url = folders.finance.appendingPathComponent(name)
             if try WriteOnceFile.writeOrConfirm(text, to: url) { out.files.append(url) }
         }
-        let recorded = try ledger.paymentNoticesRecorded(financeRunID: record.id)
+        let recorded = try ledger.outbox.paymentNoticesRecorded(financeRunID: record.id)
         let composed = notices.compose(out.run, batch: batch, register: register, sentAt: record.closedAt)
         let paid = Set((out.run.journal + out.run.cheque).map(\.schoolURN))
         for urn in paid.sorted() where !recorded.contains(urn) {
             guard let notice = composed.first(where: { $0.fileName == "payment-\(batch.sequenceLabel)-\(urn).eml" }) else {
-                try ledger.recordPaymentNotice(
+                try ledger.outbox.recordPaymentNotice(
                     financeRunID: record.id, schoolURN: urn, fileName: nil, note: "no remittance e-mail in the register",
                     at: now)
                 out.schoolsWithoutNotice.append(urn)
@@ -50,13 +50,13 @@ struct FinanceRunRenderer {
             }
             let url = folders.outbox.appendingPathComponent(notice.fileName)
             try AtomicFileWriter.write(notice.message.rendered(), to: url)
-            if try ledger.recordPaymentNotice(
+            if try ledger.outbox.recordPaymentNotice(
                 financeRunID: record.id, schoolURN: urn, fileName: notice.fileName, note: "written", at: now)
             {
                 out.notices.append(url)
             }
         }
-        try ledger.markFinanceRunWritten(runID: record.id, at: now)
+        try ledger.financeRuns.markWritten(runID: record.id, at: now)
         return out
     }
 

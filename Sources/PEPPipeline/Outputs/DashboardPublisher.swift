@@ -29,7 +29,7 @@ struct DashboardPublisher {
     /// - Returns: the index path and how many pages were (re)written.
     func publish(today: CalendarDate, inputs: Inputs) throws -> (index: URL, written: Int) {
         let terms = try self.terms(today: today, inputs: inputs)
-        let unplaced = try ledger.unplacedRatedSubmissions().map(Self.unplaced)
+        let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
         var written = 0
         for page in DashboardSite.pages(terms, unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard) {
             if try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) { written += 1 }
@@ -38,7 +38,7 @@ struct DashboardPublisher {
     }
 
     func terms(today: CalendarDate, inputs: Inputs) throws -> [DashboardTerm] {
-        let rows = try ledger.currentRatedSubmissions()
+        let rows = try ledger.ratings.currentRatedSubmissions()
         let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         var byTerm: [TermKey: [DashboardEntry]] = [:]
         for row in rows {

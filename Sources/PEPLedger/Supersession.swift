@@ -6,7 +6,10 @@ import PEPModel
 /// submission stays in the ledger with its rating; its decisions not yet paid become
 /// `superseded`, while paid ones stand (money that has gone out is never un-recorded), so a
 /// resubmission never pays twice.
-extension Ledger {
+///
+/// Only `Database` functions: supersession happens inside the transaction that records the
+/// later submission (`SubmissionStore.recordRated`), never on its own.
+enum Supersession {
     /// The id of the current (not superseded) rated submission for a key.
     static func currentSubmission(for key: SubmissionKey, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(

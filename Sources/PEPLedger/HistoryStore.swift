@@ -3,13 +3,16 @@ import GRDB
 import PEPModel
 
 /// Facts about a child from earlier submissions, for the rules that look back (caps, "Red two
-/// terms running", a copied child's voice).
-extension Ledger {
+/// terms running", a copied child's voice). Read-only: what it sums is written by the
+/// submission and payment stores.
+package struct HistoryStore: Sendable {
+    let database: any DatabaseWriter
+
     /// The history for the PEP about to be assessed; empty when it names no child, term or
     /// academic year. `receivedAt` is the new submission's receipt time (see the other overload).
-    package func history(for pep: PEP, receivedAt: Date?, excludingSubmission: Int64? = nil) throws -> ChildHistory {
+    package func childHistory(for pep: PEP, receivedAt: Date?, excludingSubmission: Int64? = nil) throws -> ChildHistory {
         guard let key = SubmissionKey(pep: pep) else { return ChildHistory() }
-        return try history(
+        return try childHistory(
             childLAID: key.childLAID, term: key.term, academicYear: key.academicYear,
             financialYear: key.financialYear(meetingDate: pep.meeting.date?.value),
             excludingSubmission: excludingSubmission, receivedAt: receivedAt)
@@ -29,11 +32,11 @@ extension Ledger {
     ///   assessed (its quality is then not a verdict) or there is none.
     /// - `ppPlusPaidLastTerm`: whether any PP+ for the previous term is approved or paid.
     /// - `lastTermChildVoice`: `child_voice` from the previous term's current PEP.
-    package func history(
+    package func childHistory(
         childLAID: String, term: Term, academicYear: AcademicYear, financialYear: FinancialYear,
         excludingSubmission: Int64? = nil, receivedAt: Date? = nil
     ) throws -> ChildHistory {
-        try writer.read { db in
+        try database.read { db in
             let scope = HistoryScope(
                 childLAID: childLAID, term: term, academicYear: academicYear, excluding: excludingSubmission,
                 receivedAt: receivedAt)
@@ -55,28 +58,24 @@ extension Ledger {
 
     /// Paid plus standing unpaid approvals for a child, over the decisions `filter` selects.
     static func approved(where filter: String, _ arguments: StatementArguments, _ db: Database) throws -> Pence {
-        let paid = try Int.fetchOne(
+        let pence = try Int.fetchOne(
             db,
             sql: """
-                SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
-                JOIN funding_decision d ON d.id = b.decision_id
-                WHERE d.child_la_id = :child AND \(filter)
+                SELECT
+                    (SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
+                        JOIN funding_decision d ON d.id = b.decision_id
+                        WHERE d.child_la_id = :child AND \(filter))
+                    + (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
+                        JOIN submission s ON s.id = d.submission_id
+                        WHERE d.child_la_id = :child AND \(filter)
+                            AND d.status = 'approved' AND s.superseded_by IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
+                            AND s.id IS NOT :excluding
+                            AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
+                                AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID))))
                 """,
-            arguments: arguments) ?? 0
-        let unpaid = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
-                JOIN submission s ON s.id = d.submission_id
-                WHERE d.child_la_id = :child AND \(filter)
-                    AND d.status = 'approved' AND s.superseded_by IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
-                    AND s.id IS NOT :excluding
-                    AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
-                        AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID)))
-                """,
-            arguments: arguments) ?? 0
-        return Pence(paid + unpaid)
+            arguments: arguments)
+        return Pence(pence ?? 0)
     }
 
     /// Rating, PP+ and child's voice of the current submission for one term.

@@ -4,25 +4,22 @@ import PEPModel
 
 /// Finance runs: one `pepqa finance close` recorded as a whole, before any file is written.
 ///
-/// `closeFinanceRun` commits, in ONE transaction, the run's number, its journal and cheque
+/// `close` commits, in ONE transaction, the run's number, its journal and cheque
 /// batches with their lines, the held items, the register rows and the control totals. The
 /// files are then rendered from that record and the run is marked written. A crash before the
 /// commit leaves nothing (the next close starts again); a crash after it leaves a recorded run
-/// without files, which `financeRunsAwaitingFiles()` hands back to be rendered. A decision is
-/// on at most one batch line whatever happens (the schema's primary key on `batch_item`).
-extension Ledger {
-    /// Records a finance run. - Throws: `LedgerError.emptyBatch` when nothing is paid, or the
-    /// `closeBatch` errors when a line is not payable (already paid, not approved, wrong amount);
-    /// nothing is written then.
-    package func closeFinanceRun(_ plan: FinanceRunPlan, at closedAt: Date) throws -> FinanceRunRecord {
-        let items = plan.journal + plan.cheque
-        guard !items.isEmpty else { throw LedgerError.emptyBatch }
-        var seen = Set<Int64>()
-        for item in items where !seen.insert(item.decisionID).inserted {
-            throw LedgerError.repeatedItem(decisionID: item.decisionID)
-        }
-        return try writer.write { db in
-            try Self.checkPayable(items, db)
+/// without files, which `awaitingFiles()` hands back to be rendered. A decision is on at most
+/// one batch line whatever happens (the schema's primary key on `batch_item`).
+package struct FinanceRunStore: Sendable {
+    let database: any DatabaseWriter
+
+    /// Records a finance run. - Throws: `LedgerError.emptyBatch` when nothing is paid,
+    /// `repeatedItem` when a decision is on two lines, or the `PaymentStore.checkPayable` errors
+    /// when a line is not payable (already paid, not approved, wrong amount); nothing is
+    /// written then.
+    package func close(_ plan: FinanceRunPlan, at closedAt: Date) throws -> FinanceRunRecord {
+        try database.write { db in
+            try PaymentStore.checkPayable(plan.journal + plan.cheque, db)
             let sequence =
                 try Int.fetchOne(
                     db,
@@ -41,10 +38,10 @@ extension Ledger {
                     plan.settingsJSON,
                 ])
             let runID = db.lastInsertedRowID
-            let label = Self.sequenceLabel(sequence)
+            let label = BatchNumber.label(sequence)
             for (kind, lines, name) in [(BatchKind.journal, plan.journal, "journal"), (.cheque, plan.cheque, "payments")]
             where !lines.isEmpty {
-                let batch = try Self.insertBatch(
+                let batch = try PaymentStore.insertBatch(
                     kind: kind, sequence: sequence, items: lines, fileName: "\(name)-\(label).csv", at: closedAt, db)
                 try db.execute(
                     sql: "INSERT INTO finance_run_batch (batch_id, run_id) VALUES (?, ?)", arguments: [batch.id, runID])
@@ -82,26 +79,28 @@ extension Ledger {
     }
 
     /// Every finance run, by number.
-    package func financeRuns() throws -> [FinanceRunRecord] {
-        try financeRuns(where: "1", [])
+    package func all() throws -> [FinanceRunRecord] {
+        try database.read { try Self.runs(where: "1", [], $0) }
     }
 
     /// Recorded runs whose files and notices are not yet all written, by number.
-    package func financeRunsAwaitingFiles() throws -> [FinanceRunRecord] {
-        try financeRuns(where: "NOT EXISTS (SELECT 1 FROM finance_run_written w WHERE w.run_id = r.id)", [])
+    package func awaitingFiles() throws -> [FinanceRunRecord] {
+        try database.read {
+            try Self.runs(where: "NOT EXISTS (SELECT 1 FROM finance_run_written w WHERE w.run_id = r.id)", [], $0)
+        }
     }
 
-    func financeRuns(where clause: String, _ arguments: StatementArguments) throws -> [FinanceRunRecord] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id, r.sequence, r.closed_at, r.run_date, r.term, r.academic_year FROM finance_run r
-                    WHERE \(clause) ORDER BY r.sequence
-                    """,
-                arguments: arguments
-            ).map(Self.financeRun)
-        }
+    static func runs(where clause: String, _ arguments: StatementArguments, _ db: Database) throws
+        -> [FinanceRunRecord]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.sequence, r.closed_at, r.run_date, r.term, r.academic_year FROM finance_run r
+                WHERE \(clause) ORDER BY r.sequence
+                """,
+            arguments: arguments
+        ).map(Self.financeRun)
     }
 
     static func financeRun(_ row: Row) throws -> FinanceRunRecord {
@@ -113,36 +112,41 @@ extension Ledger {
             academicYear: year)
     }
 
-    /// The run with its batches and their decisions, its held items and control totals.
-    package func financeRunDetail(runID: Int64) throws -> FinanceRunDetail {
-        guard let run = try financeRuns(where: "r.id = ?", [runID]).first else {
-            throw LedgerError.inconsistent("no finance run \(runID)")
+    /// The run with its batches and their decisions, its held items and control totals, read
+    /// in one transaction.
+    package func detail(runID: Int64) throws -> FinanceRunDetail {
+        try database.read { db in try Self.detail(runID: runID, db) }
+    }
+
+    static func detail(runID: Int64, _ db: Database) throws -> FinanceRunDetail {
+        guard let run = try runs(where: "r.id = ?", [runID], db).first,
+            let snapshot = try Row.fetchOne(
+                db, sql: "SELECT register_json, settings_json FROM finance_run WHERE id = ?", arguments: [runID])
+        else { throw LedgerError.inconsistent("no finance run \(runID)") }
+        let paid = try PaymentStore.batches(
+            where: "id IN (SELECT batch_id FROM finance_run_batch WHERE run_id = ?)", [runID], db
+        ).map { batch in
+            FinanceRunDetail.PaidBatch(
+                batch: batch,
+                decisions: try PaymentStore.decisions(
+                    where: "b.batch_id = ? ORDER BY d.school_urn, d.child_la_id, d.id", [batch.id], db))
         }
-        let paid = try batches(runID: runID).map { FinanceRunDetail.PaidBatch(batch: $0, decisions: try decisions(batchID: $0.id)) }
-        let heldRows = try writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT decision_id, reason, amount_pence, note FROM finance_run_held WHERE run_id = ?",
-                arguments: [runID])
-        }
-        let held = try heldRows.map { row -> FinanceRunDetail.Held in
+        let held = try Row.fetchAll(
+            db, sql: "SELECT decision_id, reason, amount_pence, note FROM finance_run_held WHERE run_id = ?",
+            arguments: [runID]
+        ).map { row -> FinanceRunDetail.Held in
             let id: Int64 = row["decision_id"]
             guard let reason = FundingDecision.HoldReason(rawValue: row["reason"]),
-                let decision = try decisions(where: "d.id = ?", [id]).first
+                let decision = try PaymentStore.decisions(where: "d.id = ?", [id], db).first
             else { throw LedgerError.inconsistent("finance run \(runID) holds an unreadable item") }
             return .init(
                 entry: HeldEntry(decisionID: id, reason: reason, amount: Pence(row["amount_pence"]), note: row["note"]),
                 decision: decision)
         }
-        let (controlRows, snapshot) = try writer.read { db in
-            (
-                try Row.fetchAll(
-                    db, sql: "SELECT academic_year, term, decided_pence FROM finance_run_control WHERE run_id = ?",
-                    arguments: [runID]),
-                try Row.fetchOne(db, sql: "SELECT register_json, settings_json FROM finance_run WHERE id = ?", arguments: [runID])
-            )
-        }
-        guard let snapshot else { throw LedgerError.inconsistent("no finance run \(runID)") }
-        let controls = try controlRows.map { row -> FinanceRunDetail.Control in
+        let controls = try Row.fetchAll(
+            db, sql: "SELECT academic_year, term, decided_pence FROM finance_run_control WHERE run_id = ?",
+            arguments: [runID]
+        ).map { row -> FinanceRunDetail.Control in
             guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
             else { throw LedgerError.inconsistent("finance run \(runID) has an unreadable control total") }
             return .init(term: term, academicYear: year, decided: Pence(row["decided_pence"]))
@@ -152,14 +156,9 @@ extension Ledger {
             settingsJSON: snapshot["settings_json"])
     }
 
-    /// The payment batches of a run (journal first).
-    func batches(runID: Int64) throws -> [BatchRecord] {
-        try batches(where: "id IN (SELECT batch_id FROM finance_run_batch WHERE run_id = ?)", [runID])
-    }
-
     /// Marks a run's files and notices as written. Idempotent.
-    package func markFinanceRunWritten(runID: Int64, at date: Date) throws {
-        try writer.write { db in
+    package func markWritten(runID: Int64, at date: Date) throws {
+        try database.write { db in
             try db.execute(
                 sql: "INSERT INTO finance_run_written (run_id, written_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 arguments: [runID, date])

@@ -2,12 +2,24 @@ import Foundation
 import GRDB
 import PEPModel
 
-extension Ledger {
-    /// How a document with these bytes ended, or nil if the ledger has never seen them.
-    package func seen(sha256: String) throws -> SubmissionStatus? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM submission WHERE sha256 = ?", arguments: [sha256])
-                .flatMap(SubmissionStatus.init(rawValue:))
+/// Submissions: every document that arrived, recorded once (by its SHA-256), rated or rejected.
+///
+/// Recording a rated document is the one transaction that spans concerns: the submission row,
+/// its PEP, the rating run (`RatingStore`), the funding decisions (`PaymentStore`) and
+/// supersession (`Supersession`) commit together or not at all, so a crash never leaves a
+/// submission without its decisions or a decision without its run.
+package struct SubmissionStore: Sendable {
+    let database: any DatabaseWriter
+
+    /// The submission recorded with these bytes, or nil if the ledger has never seen them.
+    package func recorded(sha256: String) throws -> RecordedSubmission? {
+        try database.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, status, reject_reason FROM submission WHERE sha256 = ?", arguments: [sha256]),
+                let status = SubmissionStatus(rawValue: row["status"])
+            else { return nil }
+            return RecordedSubmission(submissionID: row["id"], status: status, rejectReason: row["reject_reason"])
         }
     }
 
@@ -16,7 +28,7 @@ extension Ledger {
     package func recordRejected(
         _ submission: Submission, reason: String, format: DocumentFormat? = nil, at recordedAt: Date
     ) throws -> RejectedOutcome {
-        try writer.write { db in
+        try database.write { db in
             if let existing = try Self.submissionID(db, sha256: submission.sha256) {
                 return .duplicate(existingSubmissionID: existing)
             }
@@ -48,12 +60,12 @@ extension Ledger {
         let assessmentJSON = try Self.json(assessment)
         let evidence = try assessment.results.map { try Self.json($0.evidence) }
 
-        return try writer.write { db -> RatedOutcome in
+        return try database.write { db -> RatedOutcome in
             if let existing = try Self.submissionID(db, sha256: submission.sha256) {
                 return .duplicate(existingSubmissionID: existing)
             }
             // The current submission for this key, if it is later than this one.
-            let current = try key.flatMap { try Self.currentSubmission(for: $0, db) }
+            let current = try key.flatMap { try Supersession.currentSubmission(for: $0, db) }
             // Inserted pointing at the current one (so the one-current index holds); flipped below.
             let row = SubmissionRow(
                 submission: submission, format: read.format, recordedAt: recordedAt, status: .rated,
@@ -65,19 +77,19 @@ extension Ledger {
             try db.execute(
                 sql: "INSERT INTO pep (submission_id, canonical_json, school_urn, meeting_date) VALUES (?, ?, ?, ?)",
                 arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
-            let runID = try Self.insertRun(assessment, json: assessmentJSON, submissionID: id, at: recordedAt, db)
-            try Self.insertResults(assessment.results, evidence: evidence, runID: runID, db)
+            let runID = try RatingStore.insertRun(assessment, json: assessmentJSON, submissionID: id, at: recordedAt, db)
+            try RatingStore.insertResults(assessment.results, evidence: evidence, runID: runID, db)
             let decisionIDs = try assessment.funding.map {
-                try Self.insertDecision($0, payee: payee, runID: runID, submissionID: id, at: recordedAt, db)
+                try PaymentStore.insertDecision($0, payee: payee, runID: runID, submissionID: id, at: recordedAt, db)
             }
             var record = RatedRecord(submissionID: id, runID: runID, decisionIDs: decisionIDs)
             if let current {
-                if try Self.isLater(id, than: current, db) {
-                    try Self.supersede(current, by: id, db)
+                if try Supersession.isLater(id, than: current, db) {
+                    try Supersession.supersede(current, by: id, db)
                     try db.execute(sql: "UPDATE submission SET superseded_by = NULL WHERE id = ?", arguments: [id])
                     record.superseded = current
                 } else {
-                    try Self.withdrawUnpaidDecisions(of: id, db)
+                    try Supersession.withdrawUnpaidDecisions(of: id, db)
                     record.supersededBy = current
                 }
             }
@@ -127,56 +139,6 @@ extension Ledger {
         }
     }
 
-    static func insertRun(
-        _ assessment: Assessment, json: String, submissionID: Int64, at date: Date, _ db: Database
-    ) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO rating_run (submission_id, ruleset_hash, ruleset_version, quality, compliance,
-                    assessable, assessment_json, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                submissionID, assessment.ruleSetHash, assessment.ruleSetVersion, assessment.quality.rawValue,
-                assessment.compliance.rawValue, assessment.assessable, json, date,
-            ])
-        return db.lastInsertedRowID
-    }
-
-    static func insertResults(_ results: [CriterionResult], evidence: [String], runID: Int64, _ db: Database) throws {
-        let statement = try db.makeStatement(
-            sql: """
-                INSERT INTO criterion_result (run_id, position, criterion_id, section, severity, axis, outcome,
-                    evidence_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (position, (result, evidenceJSON)) in zip(results, evidence).enumerated() {
-            try statement.execute(arguments: [
-                runID, position, result.id, result.section, result.severity.rawValue, result.axis.rawValue,
-                result.outcome.rawValue, evidenceJSON,
-            ])
-        }
-    }
-
-    static func insertDecision(
-        _ decision: FundingDecision, payee: Payee, runID: Int64, submissionID: Int64, at date: Date, _ db: Database
-    ) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO funding_decision (run_id, submission_id, child_la_id, school_urn, term, academic_year,
-                    financial_year, request_index, intervention, requested_pence, approved_pence, status, reason,
-                    note, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                runID, submissionID, payee.childLAID, payee.schoolURN, payee.key?.term.rawValue,
-                payee.key?.academicYear.description, payee.financialYear?.description, decision.requestIndex,
-                decision.intervention, decision.requested.value, decision.approved.value, decision.status.rawValue,
-                decision.reason?.rawValue, decision.note, date,
-            ])
-        return db.lastInsertedRowID
-    }
-
     /// JSON with sorted keys: the same value always gives the same bytes.
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
@@ -205,41 +167,5 @@ struct SubmissionRow {
             submission.messageID, submission.receivedAt, recordedAt, status.rawValue, rejectReason,
             key?.childLAID, key?.term.rawValue, key?.academicYear.description, supersededBy,
         ]
-    }
-}
-
-/// Who and what a PEP's money is for: copied onto each funding decision, so that finance
-/// queries never re-read the PEP.
-struct Payee {
-    var key: SubmissionKey?
-    var childLAID: String?
-    var schoolURN: String?
-    var financialYear: FinancialYear?
-
-    init(pep: PEP, key: SubmissionKey?, meetingDate: CalendarDate?) {
-        self.key = key
-        childLAID = SubmissionKey.childID(pep)
-        let urn = pep.school.urn?.value.trimmingCharacters(in: .whitespacesAndNewlines)
-        schoolURN = (urn?.isEmpty ?? true) ? nil : urn
-        financialYear = key?.financialYear(meetingDate: meetingDate)
-    }
-
-    /// An approved decision needs a child, a school, a term and a year to be paid against;
-    /// the schema refuses it otherwise, and this says which field is missing first.
-    func check(_ decisions: [FundingDecision], file: String) throws {
-        guard let approved = decisions.first(where: { $0.status == .approved }) else { return }
-        let missing: String?
-        if childLAID == nil {
-            missing = "child.la_id"
-        } else if schoolURN == nil {
-            missing = "school.urn"
-        } else if key == nil {
-            missing = "pep.term or pep.academic_year"
-        } else {
-            missing = nil
-        }
-        if let missing {
-            throw LedgerError.approvalWithoutPayee(file: file, requestIndex: approved.requestIndex, missing: missing)
-        }
     }
 }

@@ -1,38 +1,16 @@
 import Foundation
 import GRDB
-import PEPModel
-
-/// Who a feedback e-mail about a rated submission goes to.
-package enum FeedbackRecipient: String, Sendable, Hashable, CaseIterable {
-    /// The Designated Teacher (gets the PP+ decisions).
-    case designatedTeacher = "dt"
-    /// The child's social worker (never gets payment details).
-    case socialWorker = "sw"
-}
-
-/// One message the pipeline handed to `outbox/` (or decided it could not, for want of an address).
-package struct OutboxMessage: Sendable, Hashable {
-    package enum Kind: String, Sendable, Hashable { case feedback, paymentNotice = "payment-notice" }
-
-    package var kind: Kind
-    package var submissionID: Int64?
-    package var financeRunID: Int64?
-    /// `dt` / `sw` for feedback; the school URN for a payment notice.
-    package var recipient: String
-    /// Nil when nothing was written (no address).
-    package var fileName: String?
-    package var note: String
-    package var writtenAt: Date
-}
 
 /// The outbox record: each feedback e-mail and payment notice is written once. The outbox
 /// folder is emptied by the mail relay, so whether a message went out is the ledger's to say;
 /// the pipeline writes the file (atomically) first and records it after, so a crash in between
 /// writes the same file again rather than losing it.
-extension Ledger {
+package struct OutboxStore: Sendable {
+    let database: any DatabaseWriter
+
     /// Rated submissions with a feedback recipient not yet recorded, oldest first.
     package func submissionsAwaitingFeedback() throws -> [(submissionID: Int64, recipients: [FeedbackRecipient])] {
-        try writer.read { db in
+        try database.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -71,7 +49,7 @@ extension Ledger {
 
     /// The school URNs whose payment notice for a finance run is recorded.
     package func paymentNoticesRecorded(financeRunID: Int64) throws -> Set<String> {
-        try writer.read { db in
+        try database.read { db in
             Set(
                 try String.fetchAll(
                     db,
@@ -92,8 +70,8 @@ extension Ledger {
     }
 
     /// Every outbox record, oldest first.
-    package func outboxMessages() throws -> [OutboxMessage] {
-        try writer.read { db in
+    package func messages() throws -> [OutboxMessage] {
+        try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -116,7 +94,7 @@ extension Ledger {
         kind: OutboxMessage.Kind, submissionID: Int64?, financeRunID: Int64?, recipient: String, fileName: String?,
         note: String, at date: Date
     ) throws -> Bool {
-        try writer.write { db in
+        try database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO outbox_message (kind, submission_id, finance_run_id, recipient, file_name, note, written_at)
