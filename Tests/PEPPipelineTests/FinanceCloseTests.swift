@@ -3,6 +3,7 @@ import Logging
 import PEPLedger
 import PEPModel
 import Testing
+import PEPTestSupport
 
 @testable import PEPPipeline
 
@@ -206,7 +207,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     _ = try s.pipeline.recordFinanceRun(now: outputNow)
     // finance.yaml is edited before the run's files are written.
     let rules = s.root.appendingPathComponent("rules")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Rules"), to: rules)
+    try FileManager.default.copyItem(at: Repository.rules, to: rules)
     let finance = rules.appendingPathComponent("finance.yaml")
     try text(finance).replacingOccurrences(of: "vs_cost_centre: VS4100", with: "vs_cost_centre: VS9999")
         .write(to: finance, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -155,7 +156,7 @@ import Testing
     let composer = try #require(s.pipeline.outputSettings.feedback)
     let message = try #require(try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt)).first)
     let url = s.outbox.appendingPathComponent(message.fileName)
-    try AtomicFileWriter.write(message.message.rendered(), to: url)
+    try DurableFile.write(message.message.rendered(), to: url)
     let before = try Data(contentsOf: url)
     let summary = try s.pipeline.publishOutputs(now: outputNow)
     #expect(summary.feedbackWritten.contains(url))

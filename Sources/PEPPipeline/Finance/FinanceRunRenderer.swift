@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -49,7 +50,7 @@ struct FinanceRunRenderer {
                 continue
             }
             let url = folders.outbox.appendingPathComponent(notice.fileName)
-            try AtomicFileWriter.write(notice.message.rendered(), to: url)
+            try DurableFile.write(notice.message.rendered(), to: url)
             if try ledger.outbox.recordPaymentNotice(
                 financeRunID: record.id, schoolURN: urn, fileName: notice.fileName, note: "written", at: now)
             {
@@ -85,20 +86,29 @@ struct FinanceRunRenderer {
 
     /// The run's lines by route (from its batches' kinds) and its held items.
     static func paymentRun(_ detail: FinanceRunDetail) throws -> PaymentRun {
-        var run = PaymentRun()
+        var journal: [DecisionRecord] = []
+        var cheque: [DecisionRecord] = []
         for paid in detail.batches {
-            let lines = try paid.decisions.map { try paymentLine($0, amount: $0.approved) }
             switch paid.batch.kind {
-            case .journal: run.journal += lines
-            case .cheque: run.cheque += lines
+            case .journal: journal += paid.decisions
+            case .cheque: cheque += paid.decisions
             }
         }
-        run.held = try detail.held.map { held in
-            let line = try paymentLine(held.decision, amount: held.entry.amount)
-            return HeldItem(
-                childID: line.childID, schoolURN: line.schoolURN, term: line.term, academicYear: line.academicYear,
-                amount: held.entry.amount, reason: held.entry.reason, note: held.entry.note,
-                sourceReference: line.sourceReference)
+        return try paymentRun(journal: journal, cheque: cheque, held: detail.held.map { ($0.entry, $0.decision) })
+    }
+
+    /// Decisions by route, and held entries with their decisions, as the finance renderers'
+    /// lines: child IDs and references only. A paid line is its decision's approved amount.
+    static func paymentRun(
+        journal: [DecisionRecord], cheque: [DecisionRecord], held: [(entry: HeldEntry, decision: DecisionRecord)]
+    ) throws -> PaymentRun {
+        var run = PaymentRun()
+        run.journal = try journal.map { try paymentLine($0, amount: $0.approved) }
+        run.cheque = try cheque.map { try paymentLine($0, amount: $0.approved) }
+        run.held = try held.map { held in
+            HeldItem(
+                line: try paymentLine(held.decision, amount: held.entry.amount), reason: held.entry.reason,
+                note: held.entry.note)
         }
         return run
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -89,7 +90,7 @@ enum ChangedFileWriter {
     /// - Returns: true when the file was written.
     static func write(_ text: String, to url: URL) throws -> Bool {
         if let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) { return false }
-        try AtomicFileWriter.write(text, to: url)
+        try DurableFile.write(text, to: url)
         return true
     }
 }

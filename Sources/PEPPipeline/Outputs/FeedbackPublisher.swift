@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -39,7 +40,7 @@ struct FeedbackPublisher {
                         continue
                     }
                     let url = outbox.appendingPathComponent(message.fileName)
-                    try AtomicFileWriter.write(message.message.rendered(), to: url)
+                    try DurableFile.write(message.message.rendered(), to: url)
                     if try ledger.outbox.recordFeedback(
                         submissionID: submissionID, recipient: recipient, fileName: message.fileName, note: "written",
                         at: now)

@@ -2,56 +2,9 @@ import Foundation
 import Logging
 import PEPModel
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
-
-/// The repository root, from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// One row of docs/sample-inbox.tsv: how a sample was designed to come out.
-struct SampleDesign {
-    var file: String
-    var receivedOn: String
-    var quality: String
-    var compliance: String
-}
-
-func sampleDesigns() throws -> [SampleDesign] {
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/sample-inbox.tsv"), encoding: .utf8)
-    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
-        let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        return SampleDesign(file: f[0], receivedOn: f[1], quality: f[2], compliance: f[3])
-    }
-}
-
-/// A temporary copy of the sample inbox with each file's mtime set to its designed arrival day.
-func stampedSampleInbox() throws -> (inbox: URL, root: URL) {
-    let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pepqa-samples-\(UUID().uuidString)")
-    let inbox = root.appendingPathComponent("inbox")
-    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-    for design in try sampleDesigns() {
-        let source = repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent(design.file)
-        let target = inbox.appendingPathComponent(design.file)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: target)
-        let day = try #require(CalendarDate(iso: design.receivedOn))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 9, minute: 30))!
-        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: target.path)
-    }
-    return (inbox, root)
-}
-
-func samplePipeline(root: URL, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws
-    -> Pipeline
-{
-    var config = ServiceConfiguration()
-    config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
-    config.stateDir = root.appendingPathComponent("state").path
-    config.outDir = root.appendingPathComponent("out").path
-    return try Pipeline(configuration: config, logger: logger)
-}
 
 @Test func everySampleIsRatedAsDesigned() throws {
     let (inbox, root) = try stampedSampleInbox()
@@ -111,11 +64,4 @@ func samplePipeline(root: URL, logger: Logger = Logger(label: "test", factory: {
     for secret in ["Ava", "Testwood", "Leo", "Marchant", "2012-03-14", "2017-01-22", "14/03/2012"] {
         #expect(!text.contains(secret), "log or summary mentions \(secret)")
     }
-}
-
-final class LockedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-    var all: [String] { lock.withLock { lines } }
 }

@@ -3,6 +3,8 @@ import PEPIntake
 import PEPModel
 import PEPTestSupport
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPLedger
 @testable import PEPPipeline
 
@@ -59,7 +61,7 @@ struct KillTestBacklog {
     var expected: [String: SubmissionStatus] = [:]
 
     init(fixture: ServiceFixture, count: Int = 150) throws {
-        let samples = repositoryRoot.appendingPathComponent("SampleInbox")
+        let samples = Repository.sampleInbox
         let jsonSamples = [
             "01-green-review-secondary.json", "03-amber-thin-targets.json", "05-red-no-child-voice.json",
             "07-initial-pep.json", "09-over-cap-ppplus.json", "11-green-year6-transition.json",

@@ -1,6 +1,7 @@
 import Foundation
 import PEPModel
 import Testing
+import PEPPipelineTestSupport
 @testable import PEPLedger
 @testable import PEPPipeline
 

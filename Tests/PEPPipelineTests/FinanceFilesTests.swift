@@ -3,8 +3,10 @@ import PEPModel
 import Testing
 
 @testable import PEPOutput
+@testable import PEPPipeline
 
-private let f = OutputFixtures.self
+/// The finance files of one run, planned by the real `FinancePlanner`, against golden files.
+private let f = FinanceFixtures.self
 
 private func journal() throws -> String {
     try JournalRenderer.render(f.run.journal, batch: f.batch, register: f.register, settings: f.finance)
@@ -59,8 +61,10 @@ private func journal() throws -> String {
 }
 
 @Test func plannerHoldsLinesForSchoolsNotInTheRegister() {
-    #expect(f.run.held.map(\.reason) == [.rating, .unknownSchool])
-    #expect(f.run.journal.count == 3 && f.run.cheque.count == 3)
+    #expect(f.run.held.map(\.reason) == [.unknownSchool, .rating])
+    #expect(f.run.held.first?.childID == "LA100099" && f.run.held.first?.amount == Pence(50_000))
+    #expect(f.run.journal.map(\.schoolURN) == ["190002", "190002", "190003"])
+    #expect(f.run.cheque.map(\.schoolURN) == ["190001", "190001", "190004"])
 }
 
 @Test func heldReportMatchesSnapshots() throws {
@@ -86,24 +90,11 @@ private func journal() throws -> String {
 }
 
 @Test func noChildNameAppearsInAnyFinanceFile() throws {
-    let folder = try f.temporaryFolder()
-    let written = try FinanceBatchWriter(settings: f.finance, register: f.register).write(
-        f.run, batch: f.batch, approved: f.approvedTotals, financeFolder: folder.appendingPathComponent("finance"),
-        outbox: folder.appendingPathComponent("outbox"), sentAt: f.sentAt)
+    let files = try FinanceBatchWriter(settings: f.finance, register: f.register).files(f.run, batch: f.batch, approved: f.approvedTotals)
+    let notices = try PaymentNoticeComposer(settings: f.finance).compose(f.run, batch: f.batch, register: f.register, sentAt: f.sentAt)
+    let written = files + notices.map { (name: $0.fileName, text: $0.message.rendered()) }
     #expect(written.count == 11)
-    for url in written {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        for name in f.childNames { #expect(!text.contains(name), "\(url.lastPathComponent) names a child") }
-    }
-}
-
-@Test func financeBatchIsNeverWrittenTwice() throws {
-    let folder = try f.temporaryFolder()
-    let writer = FinanceBatchWriter(settings: f.finance, register: f.register)
-    let finance = folder.appendingPathComponent("finance")
-    let outbox = folder.appendingPathComponent("outbox")
-    _ = try writer.write(f.run, batch: f.batch, approved: f.approvedTotals, financeFolder: finance, outbox: outbox, sentAt: f.sentAt)
-    #expect(throws: WriteOnceFile.AlreadyExists.self) {
-        try writer.write(f.run, batch: f.batch, approved: f.approvedTotals, financeFolder: finance, outbox: outbox, sentAt: f.sentAt)
+    for (name, text) in written {
+        for child in f.childNames { #expect(!text.contains(child), "\(name) names a child") }
     }
 }
