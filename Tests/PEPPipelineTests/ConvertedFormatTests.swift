@@ -1,5 +1,6 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 @testable import PEPPipeline
 
@@ -14,7 +15,7 @@ private func canonicalPEP(_ json: String) -> Substring {
 @Test(.enabled(if: hasLibreOffice, "needs LibreOffice (soffice); skipped: apt-get install libreoffice-writer-nogui"))
 func anOldWordDocumentIsConvertedAndReadsLikeItsDocx() throws {
     let converter = try #require(SofficeConverter.locate())
-    let sample = repositoryRoot.appendingPathComponent("SampleInbox/docx/pep-label-tables-good.docx")
+    let sample = Repository.root.appendingPathComponent("SampleInbox/docx/pep-label-tables-good.docx")
     let doc = try converter.convert(Array(Data(contentsOf: sample)), to: "doc", file: "sample.docx")
     #expect(doc.starts(with: [0xD0, 0xCF, 0x11, 0xE0]))
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("doc-\(UUID().uuidString)")

@@ -1,4 +1,5 @@
 import Foundation
+import PEPTestSupport
 import Testing
 @testable import PEPPipeline
 
@@ -6,7 +7,7 @@ private func object(_ json: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
 }
 
-private let mailPath = repositoryRoot.appendingPathComponent(
+private let mailPath = Repository.root.appendingPathComponent(
     "SampleInbox/maildir/new/1762510500.M101P4711.mx1.virtualschool.example").path
 
 @Test func extractOfAnEmailCarriesTheSubmissionRecord() throws {
@@ -24,7 +25,7 @@ private let mailPath = repositoryRoot.appendingPathComponent(
 }
 
 @Test func extractOfAPlainFileRecordsItsNameAndSize() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/01-green-review-secondary.json").path
+    let path = Repository.root.appendingPathComponent("SampleInbox/01-green-review-secondary.json").path
     let json = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
     let submission = try #require(try object(json)["submission"] as? [String: Any])
     let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int

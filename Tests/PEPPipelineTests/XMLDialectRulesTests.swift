@@ -1,8 +1,9 @@
 import Foundation
+import PEPTestSupport
 import Testing
 @testable import PEPPipeline
 
-private let kestrelSample = repositoryRoot.appendingPathComponent("Tests/PEPReadersTests/Fixtures/kestrel-export.xml").path
+private let kestrelSample = Repository.root.appendingPathComponent("Tests/PEPReadersTests/Fixtures/kestrel-export.xml").path
 
 @Test func extractNamesTheXMLDialectItUsed() throws {
     let json = try DocumentExtraction.canonicalJSON(file: kestrelSample, rulesDirectory: rulesPath)

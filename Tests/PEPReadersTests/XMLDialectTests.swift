@@ -1,12 +1,13 @@
 import Foundation
 import PEPModel
 import PEPRules
+import PEPTestSupport
 import Testing
 @testable import PEPReaders
 
 private let shippedDialects: [XMLDialect] = {
     do {
-        return try XMLDialectLoader.load(directory: Fixture.repositoryRoot.appendingPathComponent("Rules/xml"))
+        return try XMLDialectLoader.load(directory: Repository.rules.appendingPathComponent("xml"))
     } catch {
         fatalError("Rules/xml does not load: \(error)")
     }

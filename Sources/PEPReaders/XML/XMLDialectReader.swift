@@ -101,8 +101,7 @@ struct XMLDialectReader {
                 open.record.values.append((field.target, XMLDialectReader.raw(field.conversion.apply(text)), source))
                 item = open
             } else if let field = scalars[steps.joined(separator: "/")] {
-                document.scalars.append(
-                    ExtractedValue(path: FieldPath(field.target), raw: XMLDialectReader.raw(field.conversion.apply(text)), source: source))
+                document.add(FieldPath(field.target), XMLDialectReader.raw(field.conversion.apply(text)), at: source.location)
             }
         }
 
