@@ -12,16 +12,17 @@ struct ExtractCommand: AsyncParsableCommand {
             money is a decimal string ("550.00"), a field not given is null. A last "submission" object \
             says how it arrived (file name and size; for an e-mail sender, message_id, date, attachments) \
             and how it was read (format, XML dialect, conversion). On failure: one line on stderr and \
-            exit status 1.
+            exit status 1 (64 when the file or the rules folder is not there).
             """)
 
     @Argument(help: ArgumentHelp("A .docx, .odt, .xml, .json or .eml file (.doc, .rtf with LibreOffice).", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding docx-mapping.yaml and xml/.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
+        let rules = try settings.resolve().rulesDir
+        try CommandSupport.requireInputs(file: file, rules: rules)
         do {
             let json = try DocumentExtraction.canonicalJSON(file: file, rulesDirectory: rules)
             print(json)
