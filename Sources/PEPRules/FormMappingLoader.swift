@@ -36,14 +36,11 @@ package enum FormMappingLoader {
 
     /// Parses and checks mapping YAML; `file` names it in problems.
     package static func parse(_ yaml: String, file: String) throws(FormMappingError) -> FormMapping {
-        var parser = Parser(file: file)
-        let mapping = parser.run(yaml)
-        guard parser.problems.isEmpty, let mapping else { throw FormMappingError(problems: parser.problems) }
-        return mapping
+        try Parser.parse(yaml, file: file)
     }
 
     /// One pass over the YAML node tree, collecting problems instead of stopping at the first.
-    private struct Parser {
+    private struct Parser: MappingFileParser {
         let file: String
         var problems: [FormMappingError.Problem] = []
         var labels: [FormMapping.Label] = []

@@ -62,13 +62,10 @@ package enum XMLDialectLoader {
 
     /// Parses and checks one dialect file; `file` names it in problems.
     package static func parse(_ yaml: String, file: String) throws(FormMappingError) -> XMLDialect {
-        var parser = Parser(file: file)
-        let dialect = parser.run(yaml)
-        guard parser.problems.isEmpty, let dialect else { throw FormMappingError(problems: parser.problems) }
-        return dialect
+        try Parser.parse(yaml, file: file)
     }
 
-    private struct Parser {
+    private struct Parser: MappingFileParser {
         let file: String
         var problems: [FormMappingError.Problem] = []
 

@@ -93,12 +93,8 @@ struct DocxBodyParser {
     mutating func parse(_ bytes: [UInt8], part: String, limits: XMLLimits) throws(IngestError) -> ExtractedDocument {
         let reader = try XMLStreamReader(bytes: bytes, file: doc.file, part: part, limits: limits)
         xml = reader
-        while try reader.read() {
+        while try reader.read(skipping: &skipDepth) {
             let depth = reader.depth
-            if let skip = skipDepth {
-                if reader.kind == .endElement, depth == skip { skipDepth = nil }
-                continue
-            }
             switch reader.kind {
             case .element:
                 namespace = reader.namespaceURI

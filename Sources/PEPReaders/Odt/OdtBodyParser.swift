@@ -50,12 +50,8 @@ struct OdtBodyParser {
     mutating func parse(_ bytes: [UInt8], limits: XMLLimits) throws(IngestError) -> ExtractedDocument {
         let reader = try XMLStreamReader(bytes: bytes, file: doc.file, part: "content.xml", limits: limits)
         stream = reader
-        while try reader.read() {
+        while try reader.read(skipping: &skipDepth) {
             let depth = reader.depth
-            if let skip = skipDepth {
-                if reader.kind == .endElement, depth == skip { skipDepth = nil }
-                continue
-            }
             switch reader.kind {
             case .element:
                 let empty = reader.isEmptyElement

@@ -6,20 +6,20 @@ import PEPModel
 /// and inflated under the same limits as a Word package.
 package struct OdtReader: DocumentReader {
     package let format = DocumentFormat.odt
-    package let mapping: FormMapping
-    package let limits: DocxLimits
+    /// The Word reader's mapping and limits: an .odt form is the same school form saved by
+    /// another office suite, so it is read by the same labels within the same bounds.
+    let word: DocxReader
 
     package init(mapping: FormMapping, limits: DocxLimits = .standard) {
-        self.mapping = mapping
-        self.limits = limits
+        word = DocxReader(mapping: mapping, limits: limits)
     }
 
     package func read(_ bytes: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
-        var package = try DocxPackage(bytes: bytes, file: file, limits: limits)
+        var package = try DocxPackage(bytes: bytes, file: file, limits: word.limits)
         guard let content = try package.part("content.xml") else {
             throw IngestError(.noDocumentPart, file: file, message: "the OpenDocument file has no content.xml, so it holds no text")
         }
-        var parser = OdtBodyParser(mapping: mapping, file: file)
-        return try parser.parse(content, limits: limits.xml)
+        var parser = OdtBodyParser(mapping: word.mapping, file: file)
+        return try parser.parse(content, limits: word.limits.xml)
     }
 }

@@ -92,6 +92,17 @@ final class XMLStreamReader {
         }
     }
 
+    /// Moves to the next node that is not inside the subtree being skipped, for a parser that
+    /// ignores whole elements (a deleted run, a text box's fallback): it sets `skipDepth` to
+    /// the element's depth and gets nothing until that element's end has passed.
+    func read(skipping skipDepth: inout Int?) throws(IngestError) -> Bool {
+        while try read() {
+            guard let skip = skipDepth else { return true }
+            if kind == .endElement, depth == skip { skipDepth = nil }
+        }
+        return false
+    }
+
     private func malformed() -> IngestError {
         let (message, line) = errors.first ?? ("malformed XML", 0)
         let at = line > 0 ? " (line \(line))" : ""
