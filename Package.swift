@@ -93,6 +93,8 @@ let package = Package(
             dependencies: [
                 "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness

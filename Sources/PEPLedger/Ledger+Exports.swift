@@ -7,7 +7,8 @@ import PEPModel
 /// term and year was already exported.
 extension Ledger {
     /// Latest runs of current rated submissions with a child, term and year (the case system's
-    /// join key) that no export batch has carried yet, oldest receipt first.
+    /// join key) whose QA a person completed and that no export batch has carried yet, oldest
+    /// receipt first. Nothing is exported before QA completes.
     package func pendingExports() throws -> [ExportCandidate] {
         try writer.read(Self.pendingExports)
     }
@@ -25,6 +26,7 @@ extension Ledger {
                 WHERE s.status = 'rated' AND s.superseded_by IS NULL AND s.child_la_id IS NOT NULL
                     AND s.term IS NOT NULL AND s.academic_year IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM export_record e WHERE e.run_id = r.id)
+                    AND \(ReviewStore.qaCompleted)
                 ORDER BY s.received_at, s.id
                 """
         ).map { row in

@@ -30,7 +30,8 @@ package struct OutboxMessage: Sendable, Hashable {
 /// the pipeline writes the file (atomically) first and records it after, so a crash in between
 /// writes the same file again rather than losing it.
 extension Ledger {
-    /// Rated submissions with a feedback recipient not yet recorded, oldest first.
+    /// Rated submissions whose QA a person completed, with a feedback recipient not yet
+    /// recorded, oldest first. Nothing leaves before QA completes.
     package func submissionsAwaitingFeedback() throws -> [(submissionID: Int64, recipients: [FeedbackRecipient])] {
         try writer.read { db in
             let rows = try Row.fetchAll(
@@ -42,7 +43,7 @@ extension Ledger {
                         EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'
                             AND o.submission_id = s.id AND o.recipient = 'sw') AS sw
                     FROM submission s
-                    WHERE s.status = 'rated' AND (
+                    WHERE s.status = 'rated' AND \(ReviewStore.qaCompleted) AND (
                         NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'
                             AND o.submission_id = s.id AND o.recipient = 'dt')
                         OR NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'

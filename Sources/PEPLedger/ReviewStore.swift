@@ -25,6 +25,10 @@ package enum ReviewError: Error, Equatable, CustomStringConvertible {
 package struct ReviewStore: Sendable {
     let database: any DatabaseWriter
 
+    /// The gate, as SQL over `submission s`: QA of the submission is complete. Feedback and
+    /// the case-system export select only such submissions.
+    static let qaCompleted = "EXISTS (SELECT 1 FROM qa_completion q WHERE q.submission_id = s.id)"
+
     /// Current rated PEPs whose QA is not complete, oldest receipt (so oldest QA due) first.
     package func worklist() throws -> [WorklistEntry] {
         try database.read { db in

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ReviewSchemaTests {
     func ledgerWithACompletedReview() throws -> (Ledger, Int64) {
         let ledger = try Ledger.inMemory()
-        let record = try Fixture.rate(ledger, "review")
+        let record = try Fixture.rate(ledger, "review", completeQA: false)
         let user = try ledger.users.add(
             name: "alice", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6", role: .coordinator,
             phase: nil, actor: "test", at: Fixture.now)

@@ -45,7 +45,10 @@ import Testing
     let s = try ProcessedSamples()
     defer { s.remove() }
     let summary = try s.pipeline.publishOutputs(now: outputNow)
-    let rated = try s.pipeline.ledger.ratedSubmissionHeadlines().count
+    // Feedback goes for each PEP whose QA was completed: the current ones (a superseded PEP is
+    // never reviewed, its successor is).
+    let rated = try s.pipeline.ledger.ratedSubmissionHeadlines()
+        .filter { try s.pipeline.ledger.supersededBy(submissionID: $0.submissionID) == nil }.count
     let messages = try s.pipeline.ledger.outboxMessages().filter { $0.kind == .feedback }
     #expect(messages.count == 2 * rated)
     #expect(Set(messages.map { "\($0.submissionID ?? 0)-\($0.recipient)" }).count == messages.count)

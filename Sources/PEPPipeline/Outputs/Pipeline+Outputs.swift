@@ -10,8 +10,9 @@ extension Pipeline {
     /// start to recover from a crash. Idempotent: a second call with nothing new writes no
     /// e-mail, no export batch and no finance file, and rewrites no unchanged dashboard page.
     ///
-    /// In order: QA reports missing on disk are written again; feedback e-mails for rated
-    /// submissions not yet recorded in the outbox table; the export batch for ratings not yet
+    /// In order: QA reports missing on disk are written again; with `auto_complete_green`,
+    /// QA of machine-Green PEPs is completed; feedback e-mails for rated submissions whose QA
+    /// is complete (by a person, or automatically) not yet recorded in the outbox table; the export batch for ratings not yet
     /// exported, and the files of any recorded batch not yet written; the files and notices of
     /// any finance run recorded but not finished; then the dashboard. Each step runs even when
     /// an earlier one failed.
@@ -30,6 +31,13 @@ extension Pipeline {
         step("reports") {
             summary.reportsRestored = try ReportRecovery(ledger: ledger, reports: reports, builder: builder)
                 .restoreMissing(problems: &problems)
+        }
+        if configuration.autoCompleteGreen {
+            step("auto-complete") {
+                for entry in try ledger.reviews.worklist() where entry.quality == .green && entry.compliance == .green {
+                    try ledger.reviews.autoCompleteIfGreen(submissionID: entry.submissionID, officer: "pepqa (auto)", at: now)
+                }
+            }
         }
         step("feedback") {
             guard let composer = outputSettings.feedback else {
