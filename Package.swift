@@ -1,9 +1,13 @@
 // swift-tools-version:6.2
 // pepqa: quality assurance of Personal Education Plans for a Virtual School.
 //
-// One library target per pipeline stage; dependencies point one way:
+// One library target per pipeline stage; dependencies point one way, and stages never import
+// each other:
 //   pepqa -> PEPPipeline -> { PEPIntake, PEPReaders, PEPRules, PEPLedger, PEPOutput } -> PEPModel
-// Each third-party package is confined to the one stage that needs it.
+//   PEPIntake, PEPOutput, PEPPipeline -> PEPFiles (atomic write, durable move; no other imports)
+// Third-party packages: ZIPFoundation in PEPReaders; GRDB in PEPLedger; Yams in PEPRules and in
+// PEPPipeline (the service's config file); swift-log in PEPPipeline and pepqa; ServiceLifecycle
+// in PEPPipeline; ArgumentParser in pepqa.
 import PackageDescription
 
 let strictness: [SwiftSetting] = [
@@ -34,6 +38,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The one way to put a file in place: atomic write, durable move, folder fsync. libc only.
+        .target(name: "PEPFiles", swiftSettings: strictness),
         // Value types only: the canonical PEP, field paths, normalisation, QA result values. No I/O.
         .target(name: "PEPModel", swiftSettings: strictness),
         // Bytes -> canonical PEP: format sniffing, JSON, XML (libxml2), DOCX (ZIPFoundation + libxml2).
@@ -43,10 +49,11 @@ let package = Package(
                 "PEPModel", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            resources: [.embedInCode("XML/pep-1.xsd")],
             swiftSettings: strictness
         ),
         // Files and e-mails -> submissions: drop folders, Maildir, MIME.
-        .target(name: "PEPIntake", dependencies: ["PEPModel"], swiftSettings: strictness),
+        .target(name: "PEPIntake", dependencies: ["PEPModel", "PEPFiles"], swiftSettings: strictness),
         // Rules/*.yaml -> RuleSet; pure assessment of a PEP against it.
         .target(
             name: "PEPRules",
@@ -60,12 +67,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         // Values -> files: QA reports, dashboard, feedback, exports, finance batches.
-        .target(name: "PEPOutput", dependencies: ["PEPModel"], swiftSettings: strictness),
+        .target(name: "PEPOutput", dependencies: ["PEPModel", "PEPFiles"], swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.
         .target(
             name: "PEPPipeline",
             dependencies: [
-                "PEPModel", "PEPReaders", "PEPIntake", "PEPRules", "PEPLedger", "PEPOutput",
+                "PEPModel", "PEPFiles", "PEPReaders", "PEPIntake", "PEPRules", "PEPLedger", "PEPOutput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
@@ -101,26 +108,52 @@ let package = Package(
         ),
         .target(
             name: "PEPTestSupport",
-            dependencies: ["PEPModel"],
+            // PEPLedger and GRDB for the ledger inspection helpers (raw SQL, tests only).
+            dependencies: ["PEPModel", "PEPLedger", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/PEPTestSupport",
             swiftSettings: strictness
         ),
+        // Fixtures that need the whole pipeline (a service layout, the stamped sample inbox),
+        // shared by the pipeline and end-to-end tests; package API only, so it builds in release.
+        .target(
+            name: "PEPPipelineTestSupport",
+            dependencies: [
+                "PEPPipeline", "PEPIntake", "PEPModel", "PEPTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PEPPipelineTestSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(name: "PEPFilesTests", dependencies: ["PEPFiles", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPModelTests", dependencies: ["PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "PEPReadersTests", dependencies: ["PEPReaders", "PEPModel", "PEPRules", "PEPTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strictness),
         .testTarget(name: "PEPIntakeTests", dependencies: ["PEPIntake", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
         .testTarget(name: "PEPRulesTests", dependencies: ["PEPRules", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
-        .testTarget(name: "PEPLedgerTests", dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "PEPLedgerTests",
+            dependencies: ["PEPLedger", "PEPModel", "PEPTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness),
         .testTarget(
             name: "PEPOutputTests", dependencies: ["PEPOutput", "PEPModel", "PEPTestSupport"],
             exclude: ["Snapshots"], swiftSettings: strictness),
         .testTarget(
             name: "PEPPipelineTests",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPIntake", "PEPLedger", "PEPOutput", "PEPRules",
+                "PEPPipeline", "PEPModel", "PEPTestSupport", "PEPPipelineTestSupport", "PEPFiles", "PEPIntake", "PEPLedger",
+                "PEPOutput", "PEPRules",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Snapshots"],
+            swiftSettings: strictness
+        ),
+        // Whole-system tests: the sample inbox end to end, the built `pepqa` binary, repeated kills.
+        .testTarget(
+            name: "PEPEndToEndTests",
+            dependencies: [
+                "PEPPipeline", "PEPPipelineTestSupport", "PEPModel", "PEPTestSupport", "PEPIntake", "PEPLedger",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),

@@ -40,6 +40,12 @@ def pepqa(*args, stdin=None, work=None):
     return subprocess.run([PEPQA, *args], input=stdin, text=True, capture_output=True, cwd=ROOT, check=True)
 
 
+def shot(driver, name):
+    """A screenshot of the top of the page, before axe scrolls it."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(SHOTS, name))
+
+
 def axe(driver, name):
     a = Axe(driver)
     a.inject()
@@ -100,19 +106,19 @@ def sign_in(driver, base, name):
 def run(driver, base, out, folders):
     driver.get(base + "/")
     check(driver.current_url.endswith("/login"), "the worklist asks for a login first")
+    shot(driver, "login.png")
     axe(driver, "login")
-    driver.save_screenshot(os.path.join(SHOTS, "login.png"))
     sign_in(driver, base, "coord")
-    check(driver.title.startswith("PEPs waiting for QA"), "a coordinator lands on the worklist")
+    check(driver.title.startswith("PEPs waiting for QA"), f"a coordinator lands on the worklist ({driver.title!r})")
     links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/reviews/']")
     check(len(links) > 0, f"the worklist lists the sample PEPs ({len(links)})")
+    shot(driver, "worklist.png")
     axe(driver, "worklist")
-    driver.save_screenshot(os.path.join(SHOTS, "worklist.png"))
     links[0].click()
     review_url = driver.current_url
     check("/reviews/" in review_url, "the review page opens")
+    shot(driver, "review.png")
     axe(driver, "review")
-    driver.save_screenshot(os.path.join(SHOTS, "review.png"))
     form = driver.find_element(By.CSS_SELECTOR, "form[action*='/criteria/']")
     radios = form.find_elements(By.CSS_SELECTOR, "input[type=radio]")
     target = next(r for r in radios if not r.is_selected())
@@ -122,8 +128,8 @@ def run(driver, base, out, folders):
     check("Changed by coord" in driver.page_source, "the override shows with who made it")
     driver.find_element(By.LINK_TEXT, "Check your answers and complete QA").click()
     check("Checked against the school" in driver.page_source, "check your answers lists the override and reason")
+    shot(driver, "check-answers.png")
     axe(driver, "check your answers")
-    driver.save_screenshot(os.path.join(SHOTS, "check-answers.png"))
     driver.find_element(By.CSS_SELECTOR, "form[action$='/complete'] button").click()
     check("QA completed" in driver.page_source, "completing QA shows a notification banner")
     child = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
@@ -132,8 +138,8 @@ def run(driver, base, out, folders):
     links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/L']")
     if links:
         links[0].click()
+        shot(driver, "child.png")
         axe(driver, "child")
-        driver.save_screenshot(os.path.join(SHOTS, "child.png"))
     driver.get(base + "/children")
     axe(driver, "find a child")
     # Outputs follow the ledger: the next run (or the watcher's next poll) publishes them.

@@ -79,14 +79,3 @@ package struct AuditStore: Sendable {
         }
     }
 }
-
-extension Ledger {
-    /// The workbench's people.
-    package var users: UserStore { UserStore(database: writer) }
-    /// Signed-in sessions.
-    package var sessions: SessionStore { SessionStore(database: writer) }
-    /// The append-only record of human actions.
-    package var audit: AuditStore { AuditStore(database: writer) }
-    /// QA reviews: the worklist, overrides, clarifications, completion.
-    package var reviews: ReviewStore { ReviewStore(database: writer) }
-}

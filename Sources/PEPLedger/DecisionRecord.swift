@@ -33,7 +33,10 @@ package struct DecisionRecord: Sendable, Hashable {
         d.financial_year, d.request_index, d.intervention, d.requested_pence, d.approved_pence,
         d.status, d.reason, d.note, d.created_at, b.batch_id
         """
+}
 
+// In an extension, so the (internal) memberwise initialiser stays for tests.
+extension DecisionRecord {
     init(row: Row) throws {
         id = row["id"]
         submissionID = row["submission_id"]

@@ -25,3 +25,10 @@ package struct ExportBatchRecord: Sendable, Hashable {
     package var fileName: String
     package var recordCount: Int
 }
+
+/// One rating run carried by an export batch.
+package struct ExportedRun: Sendable, Hashable {
+    package var submissionID: Int64
+    package var runID: Int64
+    package var kind: ExportKind
+}

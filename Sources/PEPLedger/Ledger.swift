@@ -18,10 +18,43 @@ import PEPModel
 /// submission. The cost (one fsync per document) is nothing at a few hundred PEPs a term.
 /// `busy_timeout` is 10 s, so two pepqa processes on one file wait for each other rather than
 /// fail; writes are `BEGIN IMMEDIATE` (GRDB's default), so no transaction fails on upgrade.
+///
+/// ## Stores
+/// `Ledger` only opens, migrates, checkpoints, backs up and closes the file. What is read and
+/// written goes through one narrow store per concern (GRDB style: a value over the one
+/// `DatabaseWriter`, with its records and requests), so the payments code shows only payments:
+/// `submissions`, `ratings`, `history`, `payments`, `financeRuns`, `exports`, `outbox`, and for
+/// the review workbench `users`, `sessions`, `audit`, `reviews`. A
+/// transaction that spans concerns (a rated document with its run and decisions) is one store
+/// method that opens one `write` and calls the other concerns' `Database` functions.
 package final class Ledger: Sendable {
-    let writer: any DatabaseWriter
+    /// The one connection (pool or queue) every store shares; a new store takes it.
+    package let database: any DatabaseWriter
     /// The database file, or nil for an in-memory ledger.
     package let path: String?
+
+    /// Recording documents as they arrive (rated or rejected), and looking them up by bytes.
+    package var submissions: SubmissionStore { SubmissionStore(database: database) }
+    /// Reading back rating runs and the current rated submissions, for reports and the dashboard.
+    package var ratings: RatingStore { RatingStore(database: database) }
+    /// What earlier submissions say about a child, for the rules that look back.
+    package var history: HistoryStore { HistoryStore(database: database) }
+    /// Funding decisions and the payment batches that pay them.
+    package var payments: PaymentStore { PaymentStore(database: database) }
+    /// Finance runs (`pepqa finance close`), recorded before their files are written.
+    package var financeRuns: FinanceRunStore { FinanceRunStore(database: database) }
+    /// Case-system export batches, recorded before their files are written.
+    package var exports: ExportStore { ExportStore(database: database) }
+    /// Feedback e-mails and payment notices, each written once.
+    package var outbox: OutboxStore { OutboxStore(database: database) }
+    /// The workbench's people (names, roles, bcrypt hashes, failed sign-ins).
+    package var users: UserStore { UserStore(database: database) }
+    /// Signed-in workbench sessions.
+    package var sessions: SessionStore { SessionStore(database: database) }
+    /// The append-only record of human actions.
+    package var audit: AuditStore { AuditStore(database: database) }
+    /// QA reviews: the worklist, overrides, clarifications, completion (the gate for outputs).
+    package var reviews: ReviewStore { ReviewStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {
@@ -43,7 +76,7 @@ package final class Ledger: Sendable {
     }
 
     init(writer: any DatabaseWriter, path: String?) throws {
-        self.writer = writer
+        self.database = writer
         self.path = path
         let migrator = LedgerSchema.migrator
         let newer = try writer.read { try migrator.hasBeenSuperseded($0) }
@@ -63,12 +96,12 @@ package final class Ledger: Sendable {
 
     /// The names of the migrations applied to this ledger, in order.
     package func appliedMigrations() throws -> [String] {
-        try writer.read { try LedgerSchema.migrator.appliedMigrations($0) }
+        try database.read { try LedgerSchema.migrator.appliedMigrations($0) }
     }
 
     /// Moves the WAL's content into the main file and truncates the WAL (safe at any time).
     package func checkpoint() throws {
-        try writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        try database.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
     }
 
     /// Writes a consistent copy of the whole ledger to `path` (a new single-file database),
@@ -82,13 +115,13 @@ package final class Ledger: Sendable {
             throw LedgerError.cannotCreateFolder(path: folder.path)
         }
         let destination = try DatabaseQueue(path: path)
-        try writer.backup(to: destination)
+        try database.backup(to: destination)
         try destination.close()
     }
 
     /// Closes the database connections; any later call fails.
     package func close() throws {
-        if let pool = writer as? DatabasePool { try pool.close() }
-        if let queue = writer as? DatabaseQueue { try queue.close() }
+        if let pool = database as? DatabasePool { try pool.close() }
+        if let queue = database as? DatabaseQueue { try queue.close() }
     }
 }

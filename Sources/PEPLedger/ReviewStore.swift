@@ -348,6 +348,13 @@ package struct DocumentOrigin: Sendable, Hashable {
 }
 
 extension ReviewStore {
+    /// True when a later submission for the same child, term and year replaced this one.
+    package func isSuperseded(submissionID: Int64) throws -> Bool {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT superseded_by FROM submission WHERE id = ?", arguments: [submissionID]) != nil
+        }
+    }
+
     /// The origin of a submission, or nil if unknown.
     package func origin(submissionID: Int64) throws -> DocumentOrigin? {
         try database.read { db in

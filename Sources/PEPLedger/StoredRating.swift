@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PEPModel
 
 /// A rating run as the ledger stores it, with its submission and canonical PEP: everything a
@@ -52,6 +53,13 @@ package struct PEPHeadline: Sendable, Hashable {
         json_extract(p.canonical_json, '$.pep.academic_year') AS h_year,
         json_extract(p.canonical_json, '$.school.name') AS h_school
         """
+
+    /// The headline from a row that selected `columns`.
+    init(row: Row) {
+        self.init(
+            childID: row["h_child"], firstName: row["h_first"], lastName: row["h_last"], term: row["h_term"],
+            academicYear: row["h_year"], schoolName: row["h_school"])
+    }
 }
 
 /// A rated submission's identity and headline: enough to name its report files.

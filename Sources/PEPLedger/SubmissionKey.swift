@@ -1,21 +1,24 @@
 import PEPModel
 
 /// The child, term and academic year a PEP is for: the key on which a later submission
-/// supersedes an earlier one, and on which history is looked up.
-package struct SubmissionKey: Sendable, Hashable {
-    package var childLAID: String
-    package var term: Term
-    package var academicYear: AcademicYear
+/// supersedes an earlier one, and on which history is looked up. Internal: only the ledger
+/// keys on it.
+struct SubmissionKey: Sendable, Hashable {
+    var childLAID: String
+    var term: Term
+    var academicYear: AcademicYear
 
-    package init(childLAID: String, term: Term, academicYear: AcademicYear) {
-        self.childLAID = childLAID
-        self.term = term
-        self.academicYear = academicYear
+    /// The financial year this PEP's money counts against (see `FinancialYear`).
+    func financialYear(meetingDate: CalendarDate?) -> FinancialYear {
+        FinancialYear.of(term: term, academicYear: academicYear, meetingDate: meetingDate)
     }
+}
 
+// In an extension, so that the memberwise initialiser stays.
+extension SubmissionKey {
     /// The key of a PEP, or nil when its child ID, term or academic year is missing or
     /// unreadable (such a PEP is recorded but supersedes nothing).
-    package init?(pep: PEP) {
+    init?(pep: PEP) {
         guard let id = Self.childID(pep), let term = pep.pep.term?.value,
             let yearText = pep.pep.academicYear?.value, let year = AcademicYear(parsing: yearText)
         else { return nil }
@@ -27,10 +30,5 @@ package struct SubmissionKey: Sendable, Hashable {
         guard let raw = pep.child.laId?.value else { return nil }
         let id = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         return id.isEmpty ? nil : id
-    }
-
-    /// The financial year this PEP's money counts against (see `FinancialYear`).
-    package func financialYear(meetingDate: CalendarDate?) -> FinancialYear {
-        FinancialYear.of(term: term, academicYear: academicYear, meetingDate: meetingDate)
     }
 }

@@ -2,10 +2,16 @@
 public enum Rating: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case red, amber, green
 
-    static let order: [Rating] = [.red, .amber, .green]
-    public static func < (a: Rating, b: Rating) -> Bool {
-        order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    /// Worse is lower.
+    var rank: Int {
+        switch self {
+        case .red: 0
+        case .amber: 1
+        case .green: 2
+        }
     }
+
+    public static func < (a: Rating, b: Rating) -> Bool { a.rank < b.rank }
 
     public var label: String { rawValue.capitalized }
 }

@@ -63,7 +63,7 @@ public enum YearGroup: String, ContractEnum {
             "fs1": .n2, "fs2": .reception, "pre school": .n1,
         ]
         for n in 1...14 {
-            let value = YearGroup(rawValue: String(n))!
+            guard let value = YearGroup(rawValue: String(n)) else { continue }
             for prefix in ["year", "yr", "y", "nc year", "year group", "ncy"] {
                 map["\(prefix) \(n)"] = value
                 map["\(prefix)\(n)"] = value

@@ -45,12 +45,6 @@ public struct ExtractedValue: Sendable, Hashable {
     public var path: FieldPath
     public var raw: RawValue
     public var source: SourceRef
-
-    public init(path: FieldPath, raw: RawValue, source: SourceRef) {
-        self.path = path
-        self.raw = raw
-        self.source = source
-    }
 }
 
 public struct ExtractedList: Sendable, Hashable {

@@ -154,12 +154,6 @@ public enum FieldCatalogue {
     public static func scalar(_ path: FieldPath) -> Scalar? { scalarIndex[path.rawValue] }
     public static func list(_ path: FieldPath) -> ListBinding? { listIndex[path.rawValue] }
 
-    /// Every path the contract knows: scalars, lists, and list members (`targets[].area`).
-    public static var allPaths: [FieldPath] {
-        scalars.map { FieldPath($0.name) }
-            + lists.flatMap { list in [list.path] + list.fields.map { list.path.member($0.name) } }
-    }
-
     /// True for a path of the contract (a scalar, a list, or a list member).
     public static func knows(_ path: FieldPath) -> Bool {
         if scalarIndex[path.rawValue] != nil || listIndex[path.rawValue] != nil { return true }

@@ -50,12 +50,4 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "\(file): \(message)" + (field.map { " (at \($0))" } ?? "")
     }
-
-    /// A longer, tree-shaped account for `--verbose`.
-    public func detailedDescription() -> String {
-        var lines = ["IngestError: \(message)", "├─ Code: \(code)", "├─ File: \(file)"]
-        if let field { lines.append("├─ Field: \(field)") }
-        lines[lines.count - 1] = lines[lines.count - 1].replacingOccurrences(of: "├─", with: "└─")
-        return lines.joined(separator: "\n")
-    }
 }

@@ -30,7 +30,7 @@ package enum ChequeBatchRenderer {
     /// left out (the planner holds them before this point).
     package static func payments(_ lines: [PaymentLine], batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Payment] {
         var payments: [Payment] = []
-        for group in PaymentRunPlanner.bySchool(lines) {
+        for group in PaymentRun.bySchool(lines) {
             guard let school = register[group.urn] else { continue }
             let n = payments.count + 1
             payments.append(

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPModel
 
 /// The coordinators' dashboard: a static site in the output folder, beside `reports/`.
@@ -47,15 +48,6 @@ package enum DashboardSite {
             }
         }
         return pages
-    }
-
-    /// Writes every page atomically into `folder` (the output root); returns the paths.
-    package static func write(_ terms: [DashboardTerm], to folder: URL, reportsHref: String = "reports/") throws -> [URL] {
-        try pages(terms, reportsHref: reportsHref).map { page in
-            let url = folder.appendingPathComponent(page.name)
-            try AtomicFileWriter.write(page.html, to: url)
-            return url
-        }
     }
 
     static let extraStyle = """

@@ -77,21 +77,6 @@ package struct EclipseExporter: Sendable {
         return out + "</\(format.xmlRoot)>\n"
     }
 
-    /// Writes `eclipse-NNNNNN.csv` and `.xml` under the next free number and returns them.
-    /// - Throws: `WriteOnceFile.AlreadyExists` rather than replace an earlier batch.
-    package func writeBatch(_ records: [ExportRecord], folder: URL, sequence: Int? = nil) throws -> (csv: URL, xml: URL) {
-        let n = sequence ?? max(
-            WriteOnceFile.nextSequence(in: folder, prefix: "eclipse", extension: "csv"),
-            WriteOnceFile.nextSequence(in: folder, prefix: "eclipse", extension: "xml"))
-        let stem = "eclipse-" + WriteOnceFile.sequenceLabel(n)
-        let csvURL = folder.appendingPathComponent(stem + ".csv")
-        let xmlURL = folder.appendingPathComponent(stem + ".xml")
-        if FileManager.default.fileExists(atPath: xmlURL.path) { throw WriteOnceFile.AlreadyExists(path: xmlURL.path) }
-        try WriteOnceFile.write(csv(records, batch: n), to: csvURL)
-        try WriteOnceFile.write(xml(records, batch: n), to: xmlURL)
-        return (csvURL, xmlURL)
-    }
-
     /// Escapes text for XML content, dropping characters XML 1.0 cannot carry.
     static func escapeXML(_ text: String) -> String {
         var out = ""

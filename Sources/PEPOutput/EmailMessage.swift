@@ -49,20 +49,6 @@ package struct EmailMessage: Sendable, Hashable {
     package var idSeed: String
     package var messageIDDomain: String
 
-    package init(
-        date: Date, from: EmailAddress, to: [EmailAddress], replyTo: EmailAddress? = nil, subject: String, body: String,
-        idSeed: String, messageIDDomain: String
-    ) {
-        self.date = date
-        self.from = from
-        self.to = to
-        self.replyTo = replyTo
-        self.subject = subject
-        self.body = body
-        self.idSeed = idSeed
-        self.messageIDDomain = messageIDDomain
-    }
-
     /// `<24 hex digits@domain>`, from the seed, the recipients, the subject and the body.
     package var messageID: String {
         let seed = [idSeed, to.map(\.address).joined(separator: ","), subject, body, String(date.timeIntervalSince1970)]

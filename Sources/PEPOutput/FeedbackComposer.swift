@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPModel
 
 /// Turns a rated PEP into the two feedback e-mails: one to the Designated Teacher, one to the
@@ -60,15 +61,6 @@ package struct FeedbackComposer: Sendable {
             outputs.append(output(input, to: sw, kind: "sw", subject: subjectLine, body: body))
         }
         return outputs
-    }
-
-    /// Composes and writes each message to `outbox/<stem>-dt.eml` / `-sw.eml`; returns the paths.
-    package func write(_ input: FeedbackInput, outbox: URL) throws -> [URL] {
-        try compose(input).map { out in
-            let url = outbox.appendingPathComponent(out.fileName)
-            try AtomicFileWriter.write(out.message.rendered(), to: url)
-            return url
-        }
     }
 
     func output(_ input: FeedbackInput, to recipient: EmailAddress, kind: String, subject: String, body: String) -> Output {

@@ -1,9 +1,9 @@
 import Foundation
 import PEPModel
 
-/// Writes every file of one payment run under `finance/`, each once and never replaced, with
-/// the batch number in its name and header: journal, payment batch, remittance advice, held
-/// report (CSV + HTML) and reconciliation (CSV + HTML). Payment notices go to `outbox/`.
+/// Renders every file of one payment run, with the batch number in its name and header:
+/// journal, payment batch, remittance advice, held report (CSV + HTML) and reconciliation
+/// (CSV + HTML). The pipeline's `FinanceRunRenderer` writes them once under `finance/`.
 package struct FinanceBatchWriter: Sendable {
     package let settings: FinanceSettings
     package let register: SchoolRegister
@@ -34,26 +34,5 @@ package struct FinanceBatchWriter: Sendable {
         files.append(
             ("reconciliation-\(n).html", ReconciliationReport.html(rows, title: "PP+ reconciliation, batch \(n)", dashboardHref: dashboardHref)))
         return files
-    }
-
-    /// Writes the run's files and notices; returns the paths written.
-    /// - Throws: `WriteOnceFile.AlreadyExists` if this batch number was used before.
-    package func write(_ run: PaymentRun, batch: PaymentBatchInfo, approved: [TermKey: Pence], financeFolder: URL, outbox: URL, sentAt: Date) throws -> [URL] {
-        let rendered = try files(run, batch: batch, approved: approved)
-        for (name, _) in rendered where FileManager.default.fileExists(atPath: financeFolder.appendingPathComponent(name).path) {
-            throw WriteOnceFile.AlreadyExists(path: financeFolder.appendingPathComponent(name).path)
-        }
-        var urls: [URL] = []
-        for (name, text) in rendered {
-            let url = financeFolder.appendingPathComponent(name)
-            try WriteOnceFile.write(text, to: url)
-            urls.append(url)
-        }
-        for notice in try PaymentNoticeComposer(settings: settings).compose(run, batch: batch, register: register, sentAt: sentAt) {
-            let url = outbox.appendingPathComponent(notice.fileName)
-            try WriteOnceFile.write(notice.message.rendered(), to: url)
-            urls.append(url)
-        }
-        return urls
     }
 }

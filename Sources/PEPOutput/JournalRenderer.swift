@@ -35,7 +35,7 @@ package enum JournalRenderer {
     /// The debit/credit pairs for a batch, one pair per school.
     package static func lines(_ payments: [PaymentLine], batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Line] {
         var lines: [Line] = []
-        for (index, group) in PaymentRunPlanner.bySchool(payments).enumerated() {
+        for (index, group) in PaymentRun.bySchool(payments).enumerated() {
             let amount = group.lines.reduce(Pence.zero) { $0 + $1.amount }
             let pupils = Set(group.lines.map(\.childID)).count
             let narrative = String("PP+ \(batch.termCode) CIC \(pupils) pupil\(pupils == 1 ? "" : "s")".prefix(settings.narrativeMaxLength))

@@ -21,30 +21,43 @@ package struct PaymentLine: Sendable, Hashable {
     }
 }
 
-/// A PP+ amount held back, and why (a Red PEP, over the cap, a school not in the register...).
+/// A PP+ amount held back, and why (a Red PEP, over the cap, a school not in the register...):
+/// the line that would have been paid, with its amount the one held. Reads through to the
+/// line's fields (`held.childID`).
+@dynamicMemberLookup
 package struct HeldItem: Sendable, Hashable {
-    package var childID: String
-    package var schoolURN: String
-    package var term: Term
-    package var academicYear: String
-    package var amount: Pence
+    package var line: PaymentLine
     package var reason: FundingDecision.HoldReason
     /// A sentence for people; no personal data.
     package var note: String
-    package var sourceReference: String
 
-    package init(
-        childID: String, schoolURN: String, term: Term, academicYear: String, amount: Pence,
-        reason: FundingDecision.HoldReason, note: String, sourceReference: String
-    ) {
-        self.childID = childID
-        self.schoolURN = schoolURN
-        self.term = term
-        self.academicYear = academicYear
-        self.amount = amount
+    package init(line: PaymentLine, reason: FundingDecision.HoldReason, note: String) {
+        self.line = line
         self.reason = reason
         self.note = note
-        self.sourceReference = sourceReference
+    }
+
+    package subscript<Value>(dynamicMember field: KeyPath<PaymentLine, Value>) -> Value { line[keyPath: field] }
+}
+
+/// A payment run split by route: lines for the journal, lines for cheque/BACS, and held items.
+/// The pipeline's `FinancePlanner` decides the routes; this is what the finance files render.
+package struct PaymentRun: Sendable, Hashable {
+    package var journal: [PaymentLine]
+    package var cheque: [PaymentLine]
+    package var held: [HeldItem]
+
+    package init(journal: [PaymentLine] = [], cheque: [PaymentLine] = [], held: [HeldItem] = []) {
+        self.journal = journal
+        self.cheque = cheque
+        self.held = held
+    }
+
+    /// Lines grouped by school URN, in URN order (so files do not depend on input order).
+    package static func bySchool(_ lines: [PaymentLine]) -> [(urn: String, lines: [PaymentLine])] {
+        Dictionary(grouping: lines, by: \.schoolURN).sorted { $0.key < $1.key }.map {
+            (urn: $0.key, lines: $0.value.sorted { ($0.childID, $0.sourceReference) < ($1.childID, $1.sourceReference) })
+        }
     }
 }
 
@@ -79,11 +92,7 @@ package struct PaymentBatchInfo: Sendable, Hashable {
     }
 
     /// The financial year (1 April to 31 March) of the batch date: `2025-26`.
-    package var financialYear: String {
-        let start = date.month >= 4 ? date.year : date.year - 1
-        let end = (start + 1) % 100
-        return "\(start)-\(end < 10 ? "0" : "")\(end)"
-    }
+    package var financialYear: String { FinancialYear(containing: date).description }
 
     /// The ledger period: April is P01, March P12 (`2025-26 P09`).
     package var period: String {

@@ -23,7 +23,7 @@ package struct PaymentNoticeComposer: Sendable {
         var outputs: [FeedbackComposer.Output] = []
         let journal = JournalRenderer.lines(run.journal, batch: batch, register: register, settings: settings)
         let journalRefs = Dictionary(journal.map { ($0.schoolURN, $0.reference) }, uniquingKeysWith: { a, _ in a })
-        for group in PaymentRunPlanner.bySchool(run.journal) {
+        for group in PaymentRun.bySchool(run.journal) {
             guard let school = register[group.urn], let to = EmailAddress(parsing: school.remittanceEmail) else { continue }
             let how = "by internal transfer to your school budget (journal \(JournalRenderer.batchID(batch)))"
             outputs.append(notice(school, to: to, lines: group.lines, reference: journalRefs[group.urn] ?? "", how: how, batch: batch, sentAt: sentAt))

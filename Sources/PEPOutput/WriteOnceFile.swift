@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// Writes a file that must never be replaced (an export or finance batch): like
-/// `AtomicFileWriter`, but the final step is `link(2)`, which fails if the name exists, instead
+/// `DurableFile.write`, but the final step is `link(2)`, which fails if the name exists, instead
 /// of `rename(2)`, which would silently overwrite. A crash leaves either no file or the whole file.
 package enum WriteOnceFile {
     package struct AlreadyExists: Error, CustomStringConvertible {
@@ -15,19 +16,19 @@ package enum WriteOnceFile {
         package var description: String { "refusing to overwrite \(path): a batch file is written once and never replaced" }
     }
 
-    /// - Throws: `AlreadyExists` when `url` exists, `AtomicFileWriter.WriteError` on I/O failure.
+    /// - Throws: `AlreadyExists` when `url` exists, `FileIOError` on I/O failure.
     package static func write(_ text: String, to url: URL, mode: mode_t = 0o640) throws {
         if FileManager.default.fileExists(atPath: url.path) { throw AlreadyExists(path: url.path) }
         let folder = url.deletingLastPathComponent()
         let staging = folder.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try AtomicFileWriter.write(text, to: staging, mode: mode)
+        try DurableFile.write(text, to: staging, mode: mode)
         defer { unlink(staging.path) }
         guard link(staging.path, url.path) == 0 else {
             let code = errno
             if code == EEXIST { throw AlreadyExists(path: url.path) }
-            throw AtomicFileWriter.WriteError(path: url.path, operation: "link into", code: code)
+            throw FileIOError("link into place", path: url.path, reason: DurableFile.describe(code))
         }
-        AtomicFileWriter.syncFolder(folder)
+        DurableFile.syncDirectory(folder)
     }
 
     /// A different file already holds the name: a batch file would be replaced.
@@ -53,16 +54,6 @@ package enum WriteOnceFile {
             }
             return false
         }
-    }
-
-    /// The next free number for files named `<prefix>-NNNNNN.<ext>` in `folder` (1 when none).
-    package static func nextSequence(in folder: URL, prefix: String, extension ext: String) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let used = names.compactMap { name -> Int? in
-            guard name.hasPrefix(prefix + "-"), name.hasSuffix("." + ext) else { return nil }
-            return Int(name.dropFirst(prefix.count + 1).dropLast(ext.count + 1))
-        }
-        return (used.max() ?? 0) + 1
     }
 
     /// `000042`.

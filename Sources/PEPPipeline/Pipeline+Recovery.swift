@@ -6,7 +6,7 @@ import PEPOutput
 extension Pipeline {
     /// What the ledger holds for these bytes (nil when never seen).
     package func recorded(sha256: String) throws -> RecordedSubmission? {
-        try ledger.recorded(sha256: sha256)
+        try ledger.submissions.recorded(sha256: sha256)
     }
 
     /// Makes sure a rated submission's QA report exists, writing it again if not.
@@ -19,7 +19,7 @@ extension Pipeline {
     /// - Returns: true when a report was missing and has been written.
     @discardableResult
     package func ensureReport(for submission: Submission, submissionID: Int64) throws -> Bool {
-        guard let json = try ledger.assessmentJSON(submissionID: submissionID) else { return false }
+        guard let json = try ledger.ratings.assessmentJSON(submissionID: submissionID) else { return false }
         let read = try registry.read(submission.bytes, file: submission.fileName)
         let assessment = try JSONDecoder().decode(Assessment.self, from: Data(json.utf8))
         let report = QAReport(

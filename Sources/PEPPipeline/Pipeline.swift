@@ -42,7 +42,7 @@ package final class Pipeline: Sendable {
         var log = logger
         log[metadataKey: "submission.sha256"] = "\(submission.sha256.prefix(12))"
         do {
-            if try ledger.seen(sha256: submission.sha256) != nil {
+            if try ledger.submissions.recorded(sha256: submission.sha256) != nil {
                 log.info("already recorded; skipped")
                 return .duplicate(file: submission.fileName, submissionID: nil)
             }
@@ -51,7 +51,7 @@ package final class Pipeline: Sendable {
                 read = try registry.read(submission.bytes, file: submission.fileName)
             } catch {
                 let reason = error.description
-                _ = try ledger.recordRejected(submission, reason: reason, at: Date())
+                _ = try ledger.submissions.recordRejected(submission, reason: reason, at: Date())
                 log.warning("rejected", metadata: ["reason": "\(error.code)"])
                 return .rejected(file: submission.fileName, reason: reason)
             }
@@ -65,10 +65,10 @@ package final class Pipeline: Sendable {
     func rate(_ submission: Submission, read: ReadResult, logger log: Logger) throws -> DocumentOutcome {
         var log = log
         let receivedOn = CalendarDate(englandDateOf: submission.receivedAt)
-        let history = try ledger.history(for: read.pep, receivedAt: submission.receivedAt)
+        let history = try ledger.history.childHistory(for: read.pep, receivedAt: submission.receivedAt)
         let context = AssessmentContext(receivedOn: receivedOn, attachments: submission.attachments, history: history)
         let assessment = rules.assess(read, context: context)
-        let outcome = try ledger.recordRated(submission, read: read, assessment: assessment, at: Date())
+        let outcome = try ledger.submissions.recordRated(submission, read: read, assessment: assessment, at: Date())
         guard let recorded = outcome.recorded else {
             return .duplicate(file: submission.fileName, submissionID: nil)
         }

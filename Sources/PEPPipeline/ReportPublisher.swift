@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPModel
 import PEPOutput
 
@@ -11,9 +12,9 @@ struct ReportPublisher: Sendable {
     /// - Returns: the HTML report's path.
     func publish(_ report: QAReport) throws -> String {
         let stem = report.reportStem
-        try AtomicFileWriter.write(QAResultJSON.render(report), to: reportsDir.appendingPathComponent(stem + ".json"))
+        try DurableFile.write(QAResultJSON.render(report), to: reportsDir.appendingPathComponent(stem + ".json"))
         let html = reportsDir.appendingPathComponent(stem + ".html")
-        try AtomicFileWriter.write(QAReportHTML.render(report), to: html)
+        try DurableFile.write(QAReportHTML.render(report), to: html)
         return html.path
     }
 

@@ -1,10 +1,7 @@
-/// The readers the pipeline installs, so that it need not name each one.
+/// The readers that need no configuration, so that the pipeline need not name each one.
 extension ReaderRegistry {
     /// The structured-data readers: JSON (`"schema": "pep/1"`) and XML (`urn:virtual-school:pep:1`).
-    /// Append the DOCX reader to build the full set:
-    /// `ReaderRegistry(ReaderRegistry.structuredReaders + [DocxPEPReader()])`.
+    /// The pipeline appends the DOCX reader, which needs the rules folder's label mapping:
+    /// `ReaderRegistry(ReaderRegistry.structuredReaders + [DocxReader(mapping: mapping)])`.
     package static var structuredReaders: [any DocumentReader] { [JSONPEPReader(), XMLPEPReader()] }
-
-    /// A registry with the JSON and XML readers only.
-    package static var standardJSONAndXML: ReaderRegistry { ReaderRegistry(structuredReaders) }
 }

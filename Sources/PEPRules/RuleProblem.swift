@@ -10,14 +10,6 @@ package struct RuleProblem: Sendable, Hashable, Comparable, CustomStringConverti
     package var ruleID: String?
     package var message: String
 
-    package init(file: String, line: Int, column: Int, ruleID: String?, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.ruleID = ruleID
-        self.message = message
-    }
-
     /// `criteria/voice.yaml:12:7: [VOI-01] unknown field path 'child.voice'`.
     package var description: String {
         "\(file):\(line):\(column): " + (ruleID.map { "[\($0)] " } ?? "") + message

@@ -70,12 +70,6 @@ package struct TermDates: Sendable, Hashable {
     /// The date by which the term's PEP meeting must be held.
     package let deadline: CalendarDate
 
-    package init(start: CalendarDate, end: CalendarDate, deadline: CalendarDate) {
-        self.start = start
-        self.end = end
-        self.deadline = deadline
-    }
-
     func date(_ kind: TermDateKind) -> CalendarDate {
         switch kind {
         case .start: return start

@@ -82,21 +82,3 @@ private func filing(_ folder: TemporaryFolder) -> Filing {
     let back = try filing(folder).requeue(moved, into: folder.url.appendingPathComponent("mail"))
     #expect(back.path == folder.url.appendingPathComponent("mail/new/1762500000.M1.host").path)
 }
-
-@Test func crossFileSystemFallbackCopiesSyncsAndRemovesTheSource() throws {
-    let folder = try TemporaryFolder()
-    let source = try folder.write("a/pep.json", "payload")
-    let destination = try folder.makeFolder("b").appendingPathComponent("pep.json")
-    try FileMover.copyAcrossFileSystems(source.path, to: destination.path)
-    #expect(!FileManager.default.fileExists(atPath: source.path))
-    #expect(try String(contentsOf: destination, encoding: .utf8) == "payload")
-    #expect(folder.names(in: "b") == ["pep.json"])
-}
-
-@Test func moveRefusesToReplaceAnExistingFile() throws {
-    let folder = try TemporaryFolder()
-    let source = try folder.write("a.json", "new")
-    let existing = try folder.write("b.json", "old")
-    #expect(throws: IntakeIOError.self) { try FileMover.move(source.path, to: existing.path) }
-    #expect(try String(contentsOf: existing, encoding: .utf8) == "old")
-}

@@ -1,12 +1,12 @@
 import Foundation
+import PEPTestSupport
 
 /// A fresh temporary folder per test, removed when the value is released.
 final class TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("pepintake-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try Repository.temporaryFolder("pepintake")
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
@@ -38,9 +38,7 @@ final class TemporaryFolder {
 
 /// Paths of the repository's sample inbox and this target's fixtures.
 enum Samples {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let maildir = repository.appendingPathComponent("SampleInbox/maildir")
+    static let maildir = Repository.sampleInbox.appendingPathComponent("maildir")
 }
 
 extension String {

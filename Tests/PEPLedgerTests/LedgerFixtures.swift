@@ -89,7 +89,7 @@ enum Fixture {
         _ ledger: Ledger, _ tag: String, received: String = "2025-10-01T10:00:00Z", read: ReadResult = read(),
         assessment: Assessment = assessment(), completeQA: Bool = true
     ) throws -> RatedRecord {
-        let outcome = try ledger.recordRated(
+        let outcome = try ledger.submissions.recordRated(
             submission(tag, received: received), read: read, assessment: assessment, at: now)
         guard let record = outcome.recorded else { throw FixtureError.unexpectedDuplicate(tag) }
         if completeQA { try Self.completeQA(ledger, record) }

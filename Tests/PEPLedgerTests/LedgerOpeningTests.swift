@@ -1,5 +1,6 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPLedger
@@ -54,9 +55,9 @@ import Testing
         try ledger.close()
     }
     let reopened = try Ledger(path: path)
-    #expect(try reopened.seen(sha256: Fixture.submission("a").sha256) == .rated)
-    #expect(try reopened.decisions(submissionID: record.submissionID).map(\.approved) == [Pence(30_000)])
-    #expect(try reopened.assessmentJSON(submissionID: record.submissionID) != nil)
+    #expect(try reopened.submissions.recorded(sha256: Fixture.submission("a").sha256)?.status == .rated)
+    #expect(try reopened.payments.decisions(submissionID: record.submissionID).map(\.approved) == [Pence(30_000)])
+    #expect(try reopened.ratings.assessmentJSON(submissionID: record.submissionID) != nil)
 }
 
 /// What `kill -9` leaves: the main file and the WAL as they are on disk after a commit, with
@@ -73,7 +74,7 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     try FileManager.default.copyItem(atPath: path + "-wal", toPath: crashed + "-wal")
     let recovered = try Ledger(path: crashed)
-    #expect(try recovered.seen(sha256: Fixture.submission("a").sha256) == .rated)
+    #expect(try recovered.submissions.recorded(sha256: Fixture.submission("a").sha256)?.status == .rated)
     #expect(try ledger.count("submission") == 1)
 }
 
@@ -87,7 +88,7 @@ import Testing
     try ledger.backup(to: folder + "/backups/ledger-copy.sqlite")
     let copy = try Ledger(path: folder + "/backups/ledger-copy.sqlite")
     #expect(try copy.count("submission") == 2)
-    #expect(try copy.seen(sha256: Fixture.submission("b").sha256) == .rated)
+    #expect(try copy.submissions.recorded(sha256: Fixture.submission("b").sha256)?.status == .rated)
 }
 
 @Test func anInMemoryLedgerIsMigrated() throws {

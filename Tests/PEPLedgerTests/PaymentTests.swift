@@ -1,5 +1,6 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPLedger
@@ -20,41 +21,41 @@ private func ledgerWithDecisions() throws -> (Ledger, approved: [Int64], held: I
 
 @Test func closingABatchNumbersItPerKindAndRecordsItsLines() throws {
     let (ledger, approved, _) = try ledgerWithDecisions()
-    let journal = try ledger.closeBatch(
+    let journal = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: approved[0], amount: 30_000)], fileName: "journal-1.csv",
         at: Fixture.now)
-    let cheque = try ledger.closeBatch(
+    let cheque = try ledger.payments.closeBatch(
         kind: .cheque, items: [BatchItem(decisionID: approved[1], amount: 25_000)], fileName: "cheque-1.csv",
         at: Fixture.now)
-    let journal2 = try ledger.closeBatch(
+    let journal2 = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: approved[2], amount: 100)], fileName: "journal-2.csv",
         at: Fixture.now)
     #expect([journal.sequence, cheque.sequence, journal2.sequence] == [Int]([1, 1, 2]))
     #expect(journal.total == Pence(30_000) && journal.itemCount == 1)
-    #expect(try ledger.batches().map(\.fileName) == ["cheque-1.csv", "journal-1.csv", "journal-2.csv"])
-    #expect(try ledger.decisions(batchID: cheque.id).map(\.id) == [approved[1]])
-    #expect(try ledger.unbatchedApprovedDecisions().isEmpty)
+    #expect(try ledger.payments.batches().map(\.fileName) == ["cheque-1.csv", "journal-1.csv", "journal-2.csv"])
+    #expect(try ledger.payments.decisions(batchID: cheque.id).map(\.id) == [approved[1]])
+    #expect(try ledger.payments.unbatchedApprovedDecisions().isEmpty)
 }
 
 @Test func aDecisionIsNeverBatchedTwiceAndAFailedCloseWritesNothing() throws {
     let (ledger, approved, _) = try ledgerWithDecisions()
-    _ = try ledger.closeBatch(
+    _ = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: approved[0], amount: 30_000)], fileName: "journal-1.csv",
         at: Fixture.now)
     #expect(throws: LedgerError.alreadyBatched(decisionIDs: [approved[0]])) {
-        try ledger.closeBatch(
+        try ledger.payments.closeBatch(
             kind: .cheque,
             items: [BatchItem(decisionID: approved[1], amount: 25_000), BatchItem(decisionID: approved[0], amount: 30_000)],
             fileName: "cheque-1.csv", at: Fixture.now)
     }
     #expect(try ledger.count("payment_batch") == 1)
     #expect(try ledger.count("batch_item") == 1)
-    #expect(Set(try ledger.unbatchedApprovedDecisions().map(\.id)) == [approved[1], approved[2]])
+    #expect(Set(try ledger.payments.unbatchedApprovedDecisions().map(\.id)) == [approved[1], approved[2]])
 }
 
 @Test func theSchemaItselfRefusesASecondLineForADecision() throws {
     let (ledger, approved, _) = try ledgerWithDecisions()
-    let batch = try ledger.closeBatch(
+    let batch = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: approved[0], amount: 30_000)], fileName: "journal-1.csv",
         at: Fixture.now)
     #expect(throws: (any Error).self) {
@@ -68,28 +69,28 @@ private func ledgerWithDecisions() throws -> (Ledger, approved: [Int64], held: I
 @Test func heldSupersededUnknownRepeatedAndMisstatedItemsAreRefused() throws {
     let (ledger, approved, held) = try ledgerWithDecisions()
     #expect(throws: LedgerError.notPayable(decisionID: held, status: "held")) {
-        try ledger.closeBatch(kind: .journal, items: [BatchItem(decisionID: held, amount: 0)], fileName: "x", at: Fixture.now)
+        try ledger.payments.closeBatch(kind: .journal, items: [BatchItem(decisionID: held, amount: 0)], fileName: "x", at: Fixture.now)
     }
     #expect(throws: LedgerError.amountMismatch(decisionID: approved[0])) {
-        try ledger.closeBatch(
+        try ledger.payments.closeBatch(
             kind: .journal, items: [BatchItem(decisionID: approved[0], amount: 29_999)], fileName: "x", at: Fixture.now)
     }
     #expect(throws: LedgerError.unknownDecision(decisionID: 999)) {
-        try ledger.closeBatch(kind: .journal, items: [BatchItem(decisionID: 999, amount: 1)], fileName: "x", at: Fixture.now)
+        try ledger.payments.closeBatch(kind: .journal, items: [BatchItem(decisionID: 999, amount: 1)], fileName: "x", at: Fixture.now)
     }
     #expect(throws: LedgerError.repeatedItem(decisionID: approved[2])) {
-        try ledger.closeBatch(
+        try ledger.payments.closeBatch(
             kind: .journal,
             items: [BatchItem(decisionID: approved[2], amount: 100), BatchItem(decisionID: approved[2], amount: 100)],
             fileName: "x", at: Fixture.now)
     }
     #expect(throws: LedgerError.emptyBatch) {
-        try ledger.closeBatch(kind: .journal, items: [], fileName: "x", at: Fixture.now)
+        try ledger.payments.closeBatch(kind: .journal, items: [], fileName: "x", at: Fixture.now)
     }
     // The child LA-3 resubmits: the unpaid approval is superseded and no longer payable.
     try Fixture.rate(ledger, "c2", received: "2025-12-01T10:00:00Z", read: Fixture.read(child: "LA-3"))
     #expect(throws: LedgerError.notPayable(decisionID: approved[2], status: "superseded")) {
-        try ledger.closeBatch(
+        try ledger.payments.closeBatch(
             kind: .journal, items: [BatchItem(decisionID: approved[2], amount: 100)], fileName: "x", at: Fixture.now)
     }
     // The trigger refuses a held decision even without the Swift check.
@@ -103,25 +104,25 @@ private func ledgerWithDecisions() throws -> (Ledger, approved: [Int64], held: I
 
 @Test func reconciliationBalancesApprovedAgainstBatchedAndUnbatched() throws {
     let (ledger, approved, _) = try ledgerWithDecisions()
-    _ = try ledger.closeBatch(
+    _ = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: approved[0], amount: 30_000)], fileName: "journal-1.csv",
         at: Fixture.now)
-    _ = try ledger.closeBatch(
+    _ = try ledger.payments.closeBatch(
         kind: .cheque, items: [BatchItem(decisionID: approved[1], amount: 25_000)], fileName: "cheque-1.csv",
         at: Fixture.now)
-    let totals = try ledger.reconciliation()
+    let totals = try ledger.payments.reconciliation()
     #expect(totals.approved == Pence(55_100))
     #expect(totals.batched == Pence(55_000))
     #expect(totals.batchedByKind == [.journal: Pence(30_000), .cheque: Pence(25_000)])
     #expect(totals.unbatchedApproved == Pence(100))
     #expect(totals.held == Pence(5_000))
     #expect(totals.balances)
-    #expect(try ledger.reconciliation(financialYear: FinancialYear(startYear: 2030)).approved == .zero)
+    #expect(try ledger.payments.reconciliation(financialYear: FinancialYear(startYear: 2030)).approved == .zero)
 }
 
 @Test func heldDecisionsAreListedWithTheirReasons() throws {
     let (ledger, _, held) = try ledgerWithDecisions()
-    let list = try ledger.heldDecisions()
+    let list = try ledger.payments.heldDecisions()
     #expect(list.map(\.id) == [held])
     #expect(list.first?.reason == .needsClarification)
     #expect(list.first?.requested == Pence(5_000))

@@ -11,7 +11,7 @@ import Testing
         ledger, "new", received: "2025-10-20T10:00:00Z", read: Fixture.read(meeting: "2025-10-15"),
         assessment: Fixture.assessment(quality: .amber, funding: [Fixture.approved(0, 30_000), Fixture.held(1, 20_000)]))
     try Fixture.rate(ledger, "spring", read: Fixture.read(child: "LA-2", term: "spring"))
-    let rows = try ledger.currentRatedSubmissions(term: .autumn, academicYear: AcademicYear(startYear: 2025))
+    let rows = try ledger.ratings.currentRatedSubmissions(term: .autumn, academicYear: AcademicYear(startYear: 2025))
     #expect(rows.map(\.submissionID) == [current.submissionID])
     let row = try #require(rows.first)
     #expect(row.quality == .amber && row.compliance == .amber && row.assessable)
@@ -25,26 +25,26 @@ import Testing
     let ledger = try Ledger.inMemory()
     let first = try Fixture.rate(ledger, "a", received: "2025-10-01T10:00:00Z")
     try Fixture.rate(ledger, "nokey", read: Fixture.read(child: nil))
-    let pending = try ledger.pendingExports()
+    let pending = try ledger.exports.pending()
     #expect(pending.map(\.runID) == [first.runID])
     #expect(pending.map(\.kind) == [.new])
-    let batch = try ledger.recordExportBatch(pending, fileName: "eclipse-1.csv", at: Fixture.now)
+    let batch = try ledger.exports.recordBatch(pending, fileName: "eclipse-1.csv", at: Fixture.now)
     #expect(batch.sequence == 1 && batch.recordCount == 1)
-    #expect(try ledger.pendingExports().isEmpty)
+    #expect(try ledger.exports.pending().isEmpty)
     #expect(throws: LedgerError.alreadyExported(runIDs: [first.runID])) {
-        try ledger.recordExportBatch(pending, fileName: "eclipse-2.csv", at: Fixture.now)
+        try ledger.exports.recordBatch(pending, fileName: "eclipse-2.csv", at: Fixture.now)
     }
     let second = try Fixture.rate(ledger, "b", received: "2025-10-20T10:00:00Z")
-    let next = try ledger.pendingExports()
+    let next = try ledger.exports.pending()
     #expect(next.map(\.runID) == [second.runID])
     #expect(next.map(\.kind) == [.update])
-    #expect(try ledger.recordExportBatch(next, fileName: "eclipse-2.csv", at: Fixture.now).sequence == 2)
+    #expect(try ledger.exports.recordBatch(next, fileName: "eclipse-2.csv", at: Fixture.now).sequence == 2)
 }
 
 @Test func aSubmissionSupersededBeforeExportIsNeverExported() throws {
     let ledger = try Ledger.inMemory()
     try Fixture.rate(ledger, "a", received: "2025-10-01T10:00:00Z")
     let b = try Fixture.rate(ledger, "b", received: "2025-10-20T10:00:00Z")
-    #expect(try ledger.pendingExports().map(\.submissionID) == [b.submissionID])
-    #expect(try ledger.pendingExports().map(\.kind) == [.new])
+    #expect(try ledger.exports.pending().map(\.submissionID) == [b.submissionID])
+    #expect(try ledger.exports.pending().map(\.kind) == [.new])
 }

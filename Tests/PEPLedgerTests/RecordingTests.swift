@@ -1,20 +1,21 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPLedger
 
 @Test func bytesNeverRecordedAreNotSeen() throws {
     let ledger = try Ledger.inMemory()
-    #expect(try ledger.seen(sha256: Fixture.submission("a").sha256) == nil)
+    #expect(try ledger.submissions.recorded(sha256: Fixture.submission("a").sha256) == nil)
 }
 
 @Test func theSameBytesTwiceAreRecordedOnce() throws {
     let ledger = try Ledger.inMemory()
-    let first = try ledger.recordRated(
+    let first = try ledger.submissions.recordRated(
         Fixture.submission("a"), read: Fixture.read(), assessment: Fixture.assessment(funding: [Fixture.approved(0, 100)]),
         at: Fixture.now)
-    let again = try ledger.recordRated(
+    let again = try ledger.submissions.recordRated(
         Fixture.submission("a", received: "2025-11-01T10:00:00Z"), read: Fixture.read(),
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 100)]), at: Fixture.now)
     let id = try #require(first.recorded?.submissionID)
@@ -22,7 +23,7 @@ import Testing
     #expect(try ledger.count("submission") == 1)
     #expect(try ledger.count("rating_run") == 1)
     #expect(try ledger.count("funding_decision") == 1)
-    #expect(try ledger.seen(sha256: Fixture.submission("a").sha256) == .rated)
+    #expect(try ledger.submissions.recorded(sha256: Fixture.submission("a").sha256)?.status == .rated)
 }
 
 @Test func theUniqueConstraintOnSHA256IsReportedAsADuplicateNotAnError() throws {
@@ -30,7 +31,7 @@ import Testing
     let row = SubmissionRow(
         submission: Fixture.submission("a"), format: .json, recordedAt: Fixture.now, status: .rejected,
         rejectReason: "unreadable", key: nil, supersededBy: nil)
-    let (first, second) = try ledger.insertTwice(row)
+    let (first, second) = try ledger.submissions.insertTwice(row)
     #expect(first != nil)
     #expect(second == nil)
 }
@@ -38,14 +39,14 @@ import Testing
 @Test func aRejectedFileIsRecordedAndItsBytesAreThenAKnownDuplicate() throws {
     let ledger = try Ledger.inMemory()
     let submission = Fixture.submission("broken", email: true)
-    let outcome = try ledger.recordRejected(submission, reason: "not a PEP: no known format", at: Fixture.now)
+    let outcome = try ledger.submissions.recordRejected(submission, reason: "not a PEP: no known format", at: Fixture.now)
     let id = try #require(outcome.recorded)
-    #expect(try ledger.seen(sha256: submission.sha256) == .rejected)
+    #expect(try ledger.submissions.recorded(sha256: submission.sha256)?.status == .rejected)
     #expect(try ledger.text("SELECT reject_reason FROM submission WHERE id = ?", [id]) == "not a PEP: no known format")
     #expect(try ledger.text("SELECT sender FROM submission WHERE id = ?", [id]) == "dt@school.example")
     #expect(try ledger.text("SELECT format FROM submission WHERE id = ?", [id]) == nil)
-    #expect(try ledger.recordRejected(submission, reason: "again", at: Fixture.now) == .duplicate(existingSubmissionID: id))
-    let rated = try ledger.recordRated(submission, read: Fixture.read(), assessment: Fixture.assessment(), at: Fixture.now)
+    #expect(try ledger.submissions.recordRejected(submission, reason: "again", at: Fixture.now) == .duplicate(existingSubmissionID: id))
+    let rated = try ledger.submissions.recordRated(submission, read: Fixture.read(), assessment: Fixture.assessment(), at: Fixture.now)
     #expect(rated == .duplicate(existingSubmissionID: id))
     #expect(try ledger.count("submission") == 1)
 }
@@ -59,7 +60,7 @@ import Testing
             AttachmentInfo(fileName: "photo.png", contentType: "image/png", size: 512),
         ])
     let record = try #require(
-        try ledger.recordRated(submission, read: Fixture.read(), assessment: Fixture.assessment(), at: Fixture.now)
+        try ledger.submissions.recordRated(submission, read: Fixture.read(), assessment: Fixture.assessment(), at: Fixture.now)
             .recorded)
     #expect(try ledger.count("attachment") == 2)
     #expect(
@@ -76,9 +77,9 @@ import Testing
     #expect(try ledger.text("SELECT outcome FROM criterion_result WHERE criterion_id = 'C1'") == "fail")
     #expect(try ledger.text("SELECT json_extract(canonical_json, '$.child_voice') FROM pep") == "I like maths")
     #expect(try ledger.text("SELECT meeting_date FROM pep") == "2025-10-15")
-    let json = try #require(try ledger.assessmentJSON(submissionID: record.submissionID))
+    let json = try #require(try ledger.ratings.assessmentJSON(submissionID: record.submissionID))
     #expect(try JSONDecoder().decode(Assessment.self, from: Data(json.utf8)) == assessment)
-    let decisions = try ledger.decisions(submissionID: record.submissionID)
+    let decisions = try ledger.payments.decisions(submissionID: record.submissionID)
     #expect(decisions.map(\.status) == [.approved, .held])
     #expect(decisions.map(\.reason) == [nil, .overCap])
     #expect(decisions.map(\.financialYear) == [FinancialYear(startYear: 2025), FinancialYear(startYear: 2025)])
@@ -92,12 +93,12 @@ import Testing
     let impossible = FundingDecision(
         requestIndex: 1, intervention: "Tutoring", requested: 100, approved: 500, status: .approved, note: "")
     let error = #expect(throws: (any Error).self) {
-        try ledger.recordRated(
+        try ledger.submissions.recordRated(
             Fixture.submission("a"), read: Fixture.read(),
             assessment: Fixture.assessment(funding: [Fixture.approved(0, 100), impossible]), at: Fixture.now)
     }
     #expect("\(error.map { "\($0)" } ?? "")".contains("CHECK constraint failed"))
-    #expect(try ledger.seen(sha256: Fixture.submission("a").sha256) == nil)
+    #expect(try ledger.submissions.recorded(sha256: Fixture.submission("a").sha256) == nil)
     for table in ["submission", "pep", "rating_run", "criterion_result", "funding_decision"] {
         #expect(try ledger.count(table) == 0, "\(table)")
     }
@@ -108,7 +109,7 @@ import Testing
     #expect(
         throws: LedgerError.approvalWithoutPayee(file: "a.json", requestIndex: 0, missing: "school.urn")
     ) {
-        try ledger.recordRated(
+        try ledger.submissions.recordRated(
             Fixture.submission("a"), read: Fixture.read(school: nil),
             assessment: Fixture.assessment(funding: [Fixture.approved(0, 100)]), at: Fixture.now)
     }
@@ -120,7 +121,7 @@ import Testing
     let record = try Fixture.rate(
         ledger, "a", read: Fixture.read(child: nil), assessment: Fixture.assessment(funding: [Fixture.held(0, 100)]))
     #expect(record.superseded == nil && record.supersededBy == nil)
-    #expect(try ledger.decisions(submissionID: record.submissionID).first?.childLAID == nil)
+    #expect(try ledger.payments.decisions(submissionID: record.submissionID).first?.childLAID == nil)
 }
 
 /// Two ledgers on one file stand for two pepqa processes; each records the same document from
@@ -133,11 +134,11 @@ import Testing
     let tally = Tally()
     DispatchQueue.concurrentPerform(iterations: 16) { i in
         do {
-            let outcome = try ledgers[i % 2].recordRated(
+            let outcome = try ledgers[i % 2].submissions.recordRated(
                 Fixture.submission("shared"), read: Fixture.read(),
                 assessment: Fixture.assessment(funding: [Fixture.approved(0, 100)]), at: Fixture.now)
             // Distinct documents interleaved with the shared one.
-            _ = try ledgers[i % 2].recordRejected(Fixture.submission("other-\(i)"), reason: "unreadable", at: Fixture.now)
+            _ = try ledgers[i % 2].submissions.recordRejected(Fixture.submission("other-\(i)"), reason: "unreadable", at: Fixture.now)
             tally.add(outcome.isDuplicate ? "duplicate" : "recorded")
         } catch {
             tally.add("\(error)")

@@ -27,10 +27,10 @@ import Testing
         let (ledger, _) = try ledgerWithACompletedReview()
         #expect(try ledger.count(table) >= 1)
         #expect(throws: DatabaseError.self) {
-            try ledger.writer.write { try $0.execute(sql: "UPDATE \(table) SET at = 'x'") }
+            try ledger.database.write { try $0.execute(sql: "UPDATE \(table) SET at = 'x'") }
         }
         #expect(throws: DatabaseError.self) {
-            try ledger.writer.write { try $0.execute(sql: "DELETE FROM \(table)") }
+            try ledger.database.write { try $0.execute(sql: "DELETE FROM \(table)") }
         }
     }
 
@@ -51,9 +51,9 @@ import Testing
 
     @Test func usersAreNeverDeletedAndNamesNeverChange() throws {
         let (ledger, _) = try ledgerWithACompletedReview()
-        #expect(throws: DatabaseError.self) { try ledger.writer.write { try $0.execute(sql: "DELETE FROM app_user") } }
+        #expect(throws: DatabaseError.self) { try ledger.database.write { try $0.execute(sql: "DELETE FROM app_user") } }
         #expect(throws: DatabaseError.self) {
-            try ledger.writer.write { try $0.execute(sql: "UPDATE app_user SET name = 'mallory'") }
+            try ledger.database.write { try $0.execute(sql: "UPDATE app_user SET name = 'mallory'") }
         }
     }
 

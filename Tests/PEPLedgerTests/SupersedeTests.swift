@@ -1,5 +1,6 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPLedger
@@ -12,11 +13,11 @@ import Testing
         ledger, "b", received: "2025-10-20T10:00:00Z", assessment: Fixture.assessment(funding: [Fixture.approved(0, 200)]))
     #expect(newer.superseded == older.submissionID)
     #expect(newer.supersededBy == nil)
-    #expect(try ledger.supersededBy(submissionID: older.submissionID) == newer.submissionID)
-    #expect(try ledger.supersededBy(submissionID: newer.submissionID) == nil)
+    #expect(try ledger.submissions.supersededBy(submissionID: older.submissionID) == newer.submissionID)
+    #expect(try ledger.submissions.supersededBy(submissionID: newer.submissionID) == nil)
     #expect(try ledger.count("submission") == 2)
-    #expect(try ledger.decisions(submissionID: older.submissionID).map(\.status) == [.superseded])
-    #expect(try ledger.decisions(submissionID: newer.submissionID).map(\.status) == [.approved])
+    #expect(try ledger.payments.decisions(submissionID: older.submissionID).map(\.status) == [.superseded])
+    #expect(try ledger.payments.decisions(submissionID: newer.submissionID).map(\.status) == [.approved])
 }
 
 @Test func anOlderDocumentArrivingLateIsSupersededAtOnce() throws {
@@ -28,10 +29,10 @@ import Testing
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 300), Fixture.held(1, 50)]))
     #expect(late.supersededBy == newer.submissionID)
     #expect(late.superseded == nil)
-    #expect(try ledger.supersededBy(submissionID: newer.submissionID) == nil)
-    #expect(try ledger.decisions(submissionID: late.submissionID).map(\.status) == [.superseded, .superseded])
-    #expect(try ledger.decisions(submissionID: newer.submissionID).map(\.status) == [.approved])
-    #expect(try ledger.unbatchedApprovedDecisions().map(\.submissionID) == [newer.submissionID])
+    #expect(try ledger.submissions.supersededBy(submissionID: newer.submissionID) == nil)
+    #expect(try ledger.payments.decisions(submissionID: late.submissionID).map(\.status) == [.superseded, .superseded])
+    #expect(try ledger.payments.decisions(submissionID: newer.submissionID).map(\.status) == [.approved])
+    #expect(try ledger.payments.unbatchedApprovedDecisions().map(\.submissionID) == [newer.submissionID])
 }
 
 @Test func paidDecisionsOfASupersededSubmissionStandAndUnpaidOnesAreWithdrawn() throws {
@@ -40,10 +41,10 @@ import Testing
         ledger, "a", received: "2025-10-01T10:00:00Z",
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 300), Fixture.approved(1, 100)]))
     let paid = older.decisionIDs[0]
-    _ = try ledger.closeBatch(
+    _ = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: paid, amount: 300)], fileName: "j1.csv", at: Fixture.now)
     try Fixture.rate(ledger, "b", received: "2025-10-20T10:00:00Z")
-    let statuses = try ledger.decisions(submissionID: older.submissionID).map { ($0.id, $0.status, $0.batchID != nil) }
+    let statuses = try ledger.payments.decisions(submissionID: older.submissionID).map { ($0.id, $0.status, $0.batchID != nil) }
     #expect(statuses.map(\.1) == [.approved, .superseded])
     #expect(statuses.map(\.2) == [true, false])
 }
@@ -98,5 +99,5 @@ import Testing
     #expect(throws: (any Error).self) {
         try ledger.execute("UPDATE funding_decision SET status = 'held' WHERE id = ?", [a.decisionIDs[0]])
     }
-    #expect(try ledger.decisions(submissionID: a.submissionID).map(\.approved) == [Pence(300)])
+    #expect(try ledger.payments.decisions(submissionID: a.submissionID).map(\.approved) == [Pence(300)])
 }

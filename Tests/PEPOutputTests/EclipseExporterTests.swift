@@ -35,14 +35,3 @@ private let layout = EclipseExportFormat(
     #expect(e.value(.meetingDate, of: update, batch: 3) == "20/10/2025")
 }
 
-@Test func eachBatchGetsANewNumberAndNoBatchIsOverwritten() throws {
-    let folder = try OutputFixtures.temporaryFolder()
-    let exporter = EclipseExporter(format: layout)
-    let first = try exporter.writeBatch(OutputFixtures.exportRecords, folder: folder)
-    let before = try String(contentsOf: first.csv, encoding: .utf8)
-    let second = try exporter.writeBatch([OutputFixtures.exportRecords[0]], folder: folder)
-    #expect(first.csv.lastPathComponent == "eclipse-000001.csv")
-    #expect(second.xml.lastPathComponent == "eclipse-000002.xml")
-    #expect(throws: WriteOnceFile.AlreadyExists.self) { try exporter.writeBatch([], folder: folder, sequence: 1) }
-    #expect(try String(contentsOf: first.csv, encoding: .utf8) == before)
-}

@@ -44,12 +44,11 @@ private func composed() throws -> [FeedbackComposer.Output] {
     #expect(dt.message.body.contains("Record the child's own words about school."))
 }
 
-@Test func writesOnlyTheMessagesWhoseAddressIsKnown() throws {
+@Test func composesOnlyTheMessagesWhoseAddressIsKnown() throws {
     var input = OutputFixtures.feedbackInput
     input.socialWorker = nil
-    let outbox = try OutputFixtures.temporaryFolder()
-    let written = try FeedbackComposer(settings: OutputFixtures.feedbackSettings()).write(input, outbox: outbox)
-    #expect(written.map(\.lastPathComponent) == ["LA100003-autumn-2025_26-3f2a9c1b7d-dt.eml"])
+    let composed = try FeedbackComposer(settings: OutputFixtures.feedbackSettings()).compose(input)
+    #expect(composed.map(\.fileName) == ["LA100003-autumn-2025_26-3f2a9c1b7d-dt.eml"])
 }
 
 @Test func subjectNamesNoChild() throws {

@@ -4,8 +4,9 @@ import Testing
 
 @testable import PEPOutput
 
-/// Writes a realistic two-term dashboard, for `scripts/screenshot-dashboard.sh` to open in a
-/// real browser. The folder is `PEPQA_DASHBOARD_OUT` when set, else a temporary one.
+/// A realistic two-term dashboard: every page against its golden file in `Snapshots/dashboard/`,
+/// and written to disk for `scripts/screenshot-dashboard.sh` to open in a real browser. The
+/// folder is `PEPQA_DASHBOARD_OUT` when set, else a temporary one.
 @Test func writesASampleDashboardSiteToDisk() throws {
     let env = ProcessInfo.processInfo.environment["PEPQA_DASHBOARD_OUT"]
     let folder = try env.map { URL(fileURLWithPath: $0) } ?? OutputFixtures.temporaryFolder()
@@ -36,8 +37,12 @@ import Testing
         DashboardTerm(key: TermKey("2025/26", .autumn), entries: autumn, roster: roster, deadline: d("2025-11-28"), today: d("2025-12-01")),
         DashboardTerm(key: TermKey("2025/26", .spring), entries: Array(autumn.prefix(2)), roster: roster, deadline: d("2026-03-20"), today: d("2025-12-01")),
     ]
-    let written = try DashboardSite.write(terms, to: folder)
-    #expect(written.count == 11)
-    let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    let pages = DashboardSite.pages(terms)
+    #expect(pages.count == 11)
+    for page in pages {
+        try page.html.write(to: folder.appendingPathComponent(page.name), atomically: true, encoding: .utf8)
+        try OutputFixtures.assertSnapshot(page.html, named: "dashboard/" + page.name)
+    }
+    let index = try #require(pages.first { $0.name == "index.html" }).html
     #expect(index.contains("term-2025-26-autumn.html") && index.contains("term-2025-26-spring.html"))
 }

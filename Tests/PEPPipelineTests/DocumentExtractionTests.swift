@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
-let rulesPath = repositoryRoot.appendingPathComponent("Rules").path
+let rulesPath = Repository.rules.path
 
 func goodSamples() throws -> [String] {
     try sampleDesigns().filter { !["rejected", "could-not-assess"].contains($0.quality) }.map {
-        repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent($0.file).path
+        Repository.sampleInbox.appendingPathComponent($0.file).path
     }
 }
 
@@ -27,13 +29,13 @@ func goodSamples() throws -> [String] {
 }
 
 @Test func extractReadsTheFirstPEPOfAMaildirMessageThatHasNoExtension() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1762510500.M101P4711.mx1.virtualschool.example").path
+    let path = Repository.sampleInbox.appendingPathComponent("maildir/new/1762510500.M101P4711.mx1.virtualschool.example").path
     let json = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
     #expect(json.contains(#""la_id": "VS-104233""#))
 }
 
 @Test func extractOfAMessageWithNoPEPSaysSoInOneLine() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1763368200.M104P4714.mx1.virtualschool.example").path
+    let path = Repository.sampleInbox.appendingPathComponent("maildir/new/1763368200.M104P4714.mx1.virtualschool.example").path
     #expect {
         _ = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
     } throws: { error in
@@ -42,7 +44,7 @@ func goodSamples() throws -> [String] {
 }
 
 @Test func extractOfABrokenFileFailsWithOneLine() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/90-broken-truncated.json").path
+    let path = Repository.sampleInbox.appendingPathComponent("90-broken-truncated.json").path
     #expect {
         _ = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: rulesPath)
     } throws: { error in
@@ -61,7 +63,7 @@ func goodSamples() throws -> [String] {
 }
 
 @Test func rateResultCarriesNoChildName() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/01-green-review-secondary.json").path
+    let path = Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json").path
     let json = try DocumentExtraction.qaResultJSON(file: path, rulesDirectory: rulesPath)
     #expect(!json.contains("Testwood"))
     #expect(!json.contains("2012-03-14"))
@@ -76,7 +78,7 @@ func goodSamples() throws -> [String] {
 }
 
 @Test func extractOutsideTheRepositoryRootSaysWhereTheRulesShouldBe() throws {
-    let path = repositoryRoot.appendingPathComponent("SampleInbox/01-green-review-secondary.json").path
+    let path = Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json").path
     #expect {
         _ = try DocumentExtraction.canonicalJSON(file: path, rulesDirectory: "/nonexistent/Rules")
     } throws: { error in

@@ -3,6 +3,7 @@ import Logging
 import PEPLedger
 import PEPModel
 import Testing
+import PEPTestSupport
 
 @testable import PEPPipeline
 
@@ -45,8 +46,8 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     #expect(second.lines.joined().contains("Nothing new to pay"))
     #expect(contents(of: s.finance) == files)
     #expect(contents(of: s.outbox) == outbox)
-    #expect(try s.pipeline.ledger.financeRuns().count == 1)
-    #expect(try s.pipeline.ledger.batches().map(\.fileName).sorted() == ["journal-000001.csv", "payments-000001.csv"])
+    #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
+    #expect(try s.pipeline.ledger.payments.batches().map(\.fileName).sorted() == ["journal-000001.csv", "payments-000001.csv"])
 }
 
 @Test func theJournalBalancesAndMatchesItsControlTotals() throws {
@@ -107,7 +108,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let total = (first + second).reduce(Decimal(0)) { $0 + (Decimal(string: $1[7]) ?? 0) }
     #expect(total <= 550, "the termly cap is £550; paid \(total)")
     let ledger = s.pipeline.ledger
-    #expect(try ledger.reconciliation().balances)
+    #expect(try ledger.payments.reconciliation().balances)
 }
 
 @Test func financeFilesAndNoticesCarryNoChildNamesOrDatesOfBirth() throws {
@@ -115,8 +116,8 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     defer { s.remove() }
     _ = try s.pipeline.financeClose(now: outputNow)
     var secrets = Set<String>()
-    for listed in try s.pipeline.ledger.ratedSubmissionHeadlines() {
-        let stored = try #require(try s.pipeline.ledger.latestStoredRating(submissionID: listed.submissionID))
+    for listed in try s.pipeline.ledger.ratings.ratedSubmissionHeadlines() {
+        let stored = try #require(try s.pipeline.ledger.ratings.latestStoredRating(submissionID: listed.submissionID))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stored.canonicalJSON.utf8)) as? [String: Any])
         let child = try #require(json["child"] as? [String: Any])
         for key in ["first_name", "last_name", "date_of_birth"] {
@@ -143,8 +144,8 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     #expect(summary.recovered.map(\.id) == [run.id])
     #expect(summary.run == nil)
     #expect(contents(of: s.finance).count == 7)
-    #expect(try s.pipeline.ledger.financeRuns().count == 1)
-    #expect(try s.pipeline.ledger.financeRunsAwaitingFiles().isEmpty)
+    #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
+    #expect(try s.pipeline.ledger.financeRuns.awaitingFiles().isEmpty)
     let journal = try finance(s, "journal-000001.csv")
     #expect(journal.contains(",\(CalendarDate(englandDateOf: outputNow).iso),"), "rendered with the run's own date")
 }
@@ -169,7 +170,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     _ = try s.pipeline.publishOutputs(now: outputLater)
     _ = try s.pipeline.financeClose(now: outputLater)
     #expect(!contents(of: s.outbox).keys.contains { $0.hasPrefix("payment-") })
-    #expect(try s.pipeline.ledger.paymentNoticesRecorded(financeRunID: 1) == ["190001", "190002", "190003", "190004", "190005"])
+    #expect(try s.pipeline.ledger.outbox.paymentNoticesRecorded(financeRunID: 1) == ["190001", "190002", "190003", "190004", "190005"])
 }
 
 /// A pipeline on the same state with `finance_close_day` set.
@@ -197,7 +198,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     let s = try ProcessedSamples()
     defer { s.remove() }
     #expect(try pipeline(s, closeDay: 0).financeCloseIfDue(now: day("2025-12-28")) == nil)
-    #expect(try s.pipeline.ledger.financeRuns().isEmpty)
+    #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
 }
 
 @Test func aRunFinishedAfterACrashUsesTheSettingsItWasClosedWith() throws {
@@ -206,7 +207,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     _ = try s.pipeline.recordFinanceRun(now: outputNow)
     // finance.yaml is edited before the run's files are written.
     let rules = s.root.appendingPathComponent("rules")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Rules"), to: rules)
+    try FileManager.default.copyItem(at: Repository.rules, to: rules)
     let finance = rules.appendingPathComponent("finance.yaml")
     try text(finance).replacingOccurrences(of: "vs_cost_centre: VS4100", with: "vs_cost_centre: VS9999")
         .write(to: finance, atomically: true, encoding: .utf8)

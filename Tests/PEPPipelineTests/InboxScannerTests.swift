@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
 /// Drop-file stability and what a poll lists.
@@ -100,7 +102,7 @@ private func setModified(_ url: URL, secondsAgo: Double) throws {
 @Test func aMessageSavedWithoutEmlIsTakenAsAnEmail() throws {
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
-    let message = repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/1762510500.M101P4711.mx1.virtualschool.example")
+    let message = Repository.sampleInbox.appendingPathComponent("maildir/new/1762510500.M101P4711.mx1.virtualschool.example")
     try FileManager.default.copyItem(at: message, to: fixture.inbox.appendingPathComponent("Fwd PEP from Northgate"))
     try fixture.drop(sample: "01-green-review-secondary.json")
     var scanner = InboxScanner(inboxes: [fixture.inbox.path], skipping: [], settledAfter: nil)

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
+import PEPPipelineTestSupport
+import PEPTestSupport
 @testable import PEPPipeline
 
 #if canImport(Glibc)

@@ -2,6 +2,8 @@ import Foundation
 import PEPIntake
 import PEPModel
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPLedger
 @testable import PEPPipeline
 
@@ -20,7 +22,7 @@ private func processor(_ fixture: ServiceFixture, _ handler: any SubmissionHandl
 /// A two-attachment e-mail carrying samples 01 and 03 as JSON.
 private func twoPEPMessage() throws -> String {
     func sample(_ name: String) throws -> String {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("SampleInbox/\(name)"), encoding: .utf8)
+        try String(contentsOf: Repository.sampleInbox.appendingPathComponent("\(name)"), encoding: .utf8)
     }
     return """
         From: school@example.sch.uk\r
@@ -214,7 +216,7 @@ private func twoPEPMessage() throws -> String {
     defer { fixture.remove() }
     let name = "1763368200.M104P4714.mx1.virtualschool.example"
     let message = fixture.inbox.appendingPathComponent("new/\(name)")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("SampleInbox/maildir/new/\(name)"), to: message)
+    try FileManager.default.copyItem(at: Repository.sampleInbox.appendingPathComponent("maildir/new/\(name)"), to: message)
     let result = processor(fixture, try fixture.pipeline()).process(.maildirMessage(message, Maildir(root: fixture.inbox)))
     guard case .quarantined(let path) = result.disposition else {
         Issue.record("not quarantined: \(result.disposition)")

@@ -3,6 +3,8 @@ import PEPLedger
 import PEPModel
 import Logging
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 
 @testable import PEPPipeline
 
@@ -13,7 +15,7 @@ import Testing
     func processed(autoCompleteGreen: Bool = false) throws -> (Pipeline, URL) {
         let (inbox, root) = try stampedSampleInbox()
         var config = ServiceConfiguration()
-        config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
+        config.rulesDir = Repository.rules.path
         config.stateDir = root.appendingPathComponent("state").path
         config.outDir = root.appendingPathComponent("out").path
         config.autoCompleteGreen = autoCompleteGreen
@@ -34,7 +36,7 @@ import Testing
         #expect(summary.exportFiles.isEmpty)
         #expect(files(root.appendingPathComponent("out/outbox")).isEmpty)
         #expect(files(root.appendingPathComponent("out/exports")).isEmpty)
-        #expect(try pipeline.ledger.outboxMessages().isEmpty)
+        #expect(try pipeline.ledger.outbox.messages().isEmpty)
         #expect(try pipeline.ledger.reviews.worklist().count > 1)
     }
 
@@ -50,7 +52,7 @@ import Testing
             submissionID: entry.submissionID, runID: entry.runID, quality: .green, compliance: entry.compliance, by: user,
             at: outputNow)
         let summary = try pipeline.publishOutputs(now: outputNow)
-        #expect(Set(try ledger.outboxMessages().compactMap(\.submissionID)) == [entry.submissionID])
+        #expect(Set(try ledger.outbox.messages().compactMap(\.submissionID)) == [entry.submissionID])
         let csv = try #require(summary.exportFiles.first { $0.pathExtension == "csv" })
         let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(lines.count == 2)
@@ -63,8 +65,8 @@ import Testing
         let (pipeline, root) = try processed(autoCompleteGreen: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try pipeline.publishOutputs(now: outputNow)
-        let released = Set(try pipeline.ledger.outboxMessages().compactMap(\.submissionID))
-        let green = try pipeline.ledger.currentRatedSubmissions().filter { $0.quality == .green && $0.compliance == .green }
+        let released = Set(try pipeline.ledger.outbox.messages().compactMap(\.submissionID))
+        let green = try pipeline.ledger.ratings.currentRatedSubmissions().filter { $0.quality == .green && $0.compliance == .green }
         #expect(!green.isEmpty)
         #expect(released == Set(green.map(\.submissionID)))
         for id in released {

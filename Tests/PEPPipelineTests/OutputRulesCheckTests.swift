@@ -1,14 +1,10 @@
 import Foundation
+import PEPTestSupport
 import Testing
 
 @testable import PEPPipeline
 
-/// A copy of the shipped rules folder for a test to break.
-private func rulesCopy() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pepqa-rules-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Rules"), to: dir)
-    return dir
-}
+private func rulesCopy() throws -> URL { try Repository.rulesCopy() }
 
 @Test func rulesCheckReportsABrokenSchoolRegisterWithItsLine() throws {
     let dir = try rulesCopy()

@@ -1,6 +1,8 @@
 import Foundation
 import PEPModel
 import Testing
+import PEPTestSupport
+import PEPPipelineTestSupport
 
 @testable import PEPPipeline
 
@@ -63,7 +65,7 @@ struct ProcessedSamples {
     /// Writes a changed copy of a sample into `later/` (new bytes, so a new submission),
     /// received on `receivedOn`.
     func resubmit(_ sample: String, as name: String, receivedOn: String, replacing old: String, with new: String) throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("SampleInbox/\(sample)"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.sampleInbox.appendingPathComponent("\(sample)"), encoding: .utf8)
         #expect(text.contains(old), "\(sample) should contain the text to change")
         let target = later.appendingPathComponent(name)
         try text.replacingOccurrences(of: old, with: new).write(to: target, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -25,7 +26,7 @@ import Testing
     let second = try s.pipeline.publishOutputs(now: outputNow)
     #expect(!second.wroteAnything)
     #expect(second.dashboardPagesWritten == 0)
-    #expect(try s.pipeline.ledger.exportBatches().count == 1)
+    #expect(try s.pipeline.ledger.exports.batches().count == 1)
     #expect(contents(of: s.outbox) == outbox)
     #expect(contents(of: s.exports).count == 2)
 }
@@ -47,9 +48,9 @@ import Testing
     let summary = try s.pipeline.publishOutputs(now: outputNow)
     // Feedback goes for each PEP whose QA was completed: the current ones (a superseded PEP is
     // never reviewed, its successor is).
-    let rated = try s.pipeline.ledger.ratedSubmissionHeadlines()
-        .filter { try s.pipeline.ledger.supersededBy(submissionID: $0.submissionID) == nil }.count
-    let messages = try s.pipeline.ledger.outboxMessages().filter { $0.kind == .feedback }
+    let rated = try s.pipeline.ledger.ratings.ratedSubmissionHeadlines()
+        .filter { try !s.pipeline.ledger.reviews.isSuperseded(submissionID: $0.submissionID) }.count
+    let messages = try s.pipeline.ledger.outbox.messages().filter { $0.kind == .feedback }
     #expect(messages.count == 2 * rated)
     #expect(Set(messages.map { "\($0.submissionID ?? 0)-\($0.recipient)" }).count == messages.count)
     #expect(messages.filter { $0.fileName == nil }.count == summary.feedbackWithoutAddress)
@@ -108,12 +109,12 @@ import Testing
     let s = try ProcessedSamples()
     defer { s.remove() }
     // A crash right after the ledger's commit: the batch is recorded, no file is written.
-    let batch = try #require(try s.pipeline.ledger.closeExportBatch(at: outputNow))
+    let batch = try #require(try s.pipeline.ledger.exports.closeBatch(at: outputNow))
     #expect(contents(of: s.exports).isEmpty)
     let summary = try s.pipeline.publishOutputs(now: outputNow)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.csv", "eclipse-000001.xml"])
-    #expect(try s.pipeline.ledger.exportBatches().map(\.id) == [batch.id])
-    #expect(try s.pipeline.ledger.exportBatchesAwaitingFiles().isEmpty)
+    #expect(try s.pipeline.ledger.exports.batches().map(\.id) == [batch.id])
+    #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().isEmpty)
     let rows = csvRows(try text(s.exports.appendingPathComponent("eclipse-000001.csv")))
     #expect(rows.count - 1 == batch.recordCount)
 }
@@ -122,7 +123,7 @@ import Testing
     let s = try ProcessedSamples()
     defer { s.remove() }
     // A crash between the two files: the batch is recorded, its CSV written, its XML not.
-    let batch = try #require(try s.pipeline.ledger.closeExportBatch(at: outputNow))
+    let batch = try #require(try s.pipeline.ledger.exports.closeBatch(at: outputNow))
     let publisher = ExportPublisher(
         ledger: s.pipeline.ledger, exporter: try #require(s.pipeline.outputSettings.eclipse),
         builder: StoredReportBuilder(registry: s.pipeline.registry), folder: s.exports)
@@ -134,7 +135,7 @@ import Testing
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.xml"])
     #expect(try text(s.exports.appendingPathComponent("eclipse-000001.xml")) == files[1].text)
     #expect(try FileManager.default.attributesOfItem(atPath: csv.path)[.systemFileNumber] as? Int == csvInode)
-    #expect(try s.pipeline.ledger.exportBatchesAwaitingFiles().isEmpty)
+    #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().isEmpty)
 }
 
 @Test func anExportFileThatIsThereWithOtherContentIsNeverReplaced() throws {
@@ -145,24 +146,24 @@ import Testing
     try Data("left by someone else\n".utf8).write(to: csv)
     #expect(throws: OutputFailure.self) { try s.pipeline.publishOutputs(now: outputNow) }
     #expect(try text(csv) == "left by someone else\n")
-    #expect(try s.pipeline.ledger.exportBatchesAwaitingFiles().count == 1)
+    #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().count == 1)
 }
 
 @Test func feedbackWrittenButNotRecordedBeforeACrashIsWrittenAgainIdenticallyThenRecorded() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
     // The state a crash between writing a message and recording it leaves.
-    let first = try #require(try s.pipeline.ledger.submissionsAwaitingFeedback().first)
-    let stored = try #require(try s.pipeline.ledger.latestStoredRating(submissionID: first.submissionID))
+    let first = try #require(try s.pipeline.ledger.outbox.submissionsAwaitingFeedback().first)
+    let stored = try #require(try s.pipeline.ledger.ratings.latestStoredRating(submissionID: first.submissionID))
     let report = try StoredReportBuilder(registry: s.pipeline.registry).report(stored)
     let composer = try #require(s.pipeline.outputSettings.feedback)
     let message = try #require(try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt)).first)
     let url = s.outbox.appendingPathComponent(message.fileName)
-    try AtomicFileWriter.write(message.message.rendered(), to: url)
+    try DurableFile.write(message.message.rendered(), to: url)
     let before = try Data(contentsOf: url)
     let summary = try s.pipeline.publishOutputs(now: outputNow)
     #expect(summary.feedbackWritten.contains(url))
     #expect(try Data(contentsOf: url) == before)
-    let recorded = try s.pipeline.ledger.outboxMessages().filter { $0.fileName == message.fileName }
+    let recorded = try s.pipeline.ledger.outbox.messages().filter { $0.fileName == message.fileName }
     #expect(recorded.count == 1)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
 #if canImport(Glibc)

@@ -3,73 +3,10 @@ import Logging
 import PEPIntake
 import PEPLedger
 import PEPModel
+import PEPTestSupport
+import PEPPipelineTestSupport
 @testable import PEPPipeline
 
-/// A throwaway service layout: an inbox, and state/out folders, under one temporary root.
-struct ServiceFixture {
-    let root: URL
-    let inbox: URL
-
-    init(maildir: Bool = false) throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pepqa-service-\(UUID().uuidString)")
-        inbox = root.appendingPathComponent("inbox")
-        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        if maildir {
-            for sub in ["new", "cur", "tmp"] {
-                try FileManager.default.createDirectory(at: inbox.appendingPathComponent(sub), withIntermediateDirectories: true)
-            }
-        }
-    }
-
-    var configuration: ServiceConfiguration {
-        var config = ServiceConfiguration()
-        config.inboxes = [inbox.path]
-        config.rulesDir = repositoryRoot.appendingPathComponent("Rules").path
-        config.stateDir = root.appendingPathComponent("state").path
-        config.outDir = root.appendingPathComponent("out").path
-        return config
-    }
-
-    var archive: URL { URL(fileURLWithPath: configuration.resolvedArchiveDir) }
-    var quarantine: URL { URL(fileURLWithPath: configuration.resolvedQuarantineDir) }
-    var filing: Filing { Filing(archiveRoot: archive, quarantineRoot: quarantine) }
-
-    func pipeline() throws -> Pipeline { try Pipeline(configuration: configuration, logger: quietLogger) }
-
-    /// Copies a file of SampleInbox/ into the inbox (under `name`, by default its own).
-    @discardableResult
-    func drop(sample: String, as name: String? = nil) throws -> URL {
-        let source = repositoryRoot.appendingPathComponent("SampleInbox").appendingPathComponent(sample)
-        let target = inbox.appendingPathComponent(name ?? source.lastPathComponent)
-        try FileManager.default.copyItem(at: source, to: target)
-        return target
-    }
-
-    /// Writes bytes into the inbox.
-    @discardableResult
-    func drop(_ text: String, as name: String) throws -> URL {
-        let target = inbox.appendingPathComponent(name)
-        try Data(text.utf8).write(to: target)
-        return target
-    }
-
-    /// Files (not folders) under `folder`, relative names sorted; nothing when it does not exist.
-    func files(in folder: URL) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var names: [String] = []
-        while let name = e.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir), !isDir.boolValue {
-                names.append(name)
-            }
-        }
-        return names.sorted()
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
-}
-
-let quietLogger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
 /// A `--once` service over the fixture with short gaps, so a test drains an inbox quickly.
 func onceOptions() -> RunOptions {

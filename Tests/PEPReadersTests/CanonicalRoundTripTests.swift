@@ -19,9 +19,9 @@ private func withoutSources(_ pep: PEP) -> PEP {
 
 @Test func canonicalJSONReadsBackToTheSamePEP() throws {
     for fixture in ["complete.json", "complete.xml"] {
-        let original = try ReaderRegistry.standardJSONAndXML.read(Fixture.bytes(fixture), file: fixture).pep
+        let original = try ReaderRegistry(ReaderRegistry.structuredReaders).read(Fixture.bytes(fixture), file: fixture).pep
         let canonical = Array(original.canonicalJSON.serialized().utf8)
-        let reread = try ReaderRegistry.standardJSONAndXML.read(canonical, file: "canonical.json")
+        let reread = try ReaderRegistry(ReaderRegistry.structuredReaders).read(canonical, file: "canonical.json")
         #expect(reread.issues.isEmpty)
         #expect(reread.format == .json)
         #expect(withoutSources(reread.pep) == withoutSources(original))
@@ -40,8 +40,8 @@ private func withoutSources(_ pep: PEP) -> PEP {
 
 @Test func moneyKeepsItsPenceThroughTheRoundTrip() throws {
     let text = #"{"schema": "pep/1", "ppplus": {"requests": [{"amount": 1250.10}, {"amount": "0.10"}, {"amount": 9999999.99}]}}"#
-    let pep = try ReaderRegistry.standardJSONAndXML.read(Array(text.utf8), file: "m.json").pep
+    let pep = try ReaderRegistry(ReaderRegistry.structuredReaders).read(Array(text.utf8), file: "m.json").pep
     #expect(pep.ppplus.requests.map { $0.amount?.value } == [Pence(125_010), Pence(10), Pence(999_999_999)])
-    let reread = try ReaderRegistry.standardJSONAndXML.read(Array(pep.canonicalJSON.serialized().utf8), file: "c.json").pep
+    let reread = try ReaderRegistry(ReaderRegistry.structuredReaders).read(Array(pep.canonicalJSON.serialized().utf8), file: "c.json").pep
     #expect(reread.ppplus.requests.map { $0.amount?.value } == [Pence(125_010), Pence(10), Pence(999_999_999)])
 }

@@ -1,13 +1,14 @@
 import Foundation
 import PEPModel
 import Testing
+import PEPTestSupport
 
 @testable import PEPReaders
 
 /// The samples in `SampleInbox/docx/` (written by `scripts/make_docx_samples.py`, two of them
 /// re-saved by LibreOffice) read to the fields they hold.
 @Suite struct DocxSampleTests {
-    static let folder = Docx.repoRoot.appendingPathComponent("SampleInbox/docx")
+    static let folder = Repository.sampleInbox.appendingPathComponent("docx")
 
     func read(_ name: String) throws -> ReadResult {
         let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))

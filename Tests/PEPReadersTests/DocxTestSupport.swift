@@ -1,6 +1,7 @@
 import Foundation
 import PEPModel
 import PEPRules
+import PEPTestSupport
 
 @testable import PEPReaders
 
@@ -109,13 +110,10 @@ enum Docx {
     static let mainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
     static let officeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// The shipped `Rules/docx-mapping.yaml`.
     static let mapping: FormMapping = {
         do {
-            return try FormMappingLoader.load(contentsOf: repoRoot.appendingPathComponent("Rules/docx-mapping.yaml"))
+            return try FormMappingLoader.load(contentsOf: Repository.rules.appendingPathComponent("docx-mapping.yaml"))
         } catch {
             fatalError("Rules/docx-mapping.yaml does not load: \(error)")
         }

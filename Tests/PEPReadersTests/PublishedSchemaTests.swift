@@ -1,11 +1,12 @@
 import Foundation
 import PEPModel
 import Testing
+import PEPTestSupport
 @testable import PEPReaders
 
 @Test func theEmbeddedXSDEqualsThePublishedFileByteForByte() throws {
-    let published = try Data(contentsOf: Fixture.repositoryRoot.appendingPathComponent("docs/schema/pep-1.xsd"))
-    #expect(Array(published) == Array(PEPSchema.xsd.utf8))
+    let published = try Data(contentsOf: Repository.root.appendingPathComponent("docs/schema/pep-1.xsd"))
+    #expect(Array(published) == PEPSchema.xsd)
 }
 
 /// The members of a JSON object node by key.
@@ -64,7 +65,7 @@ private func describedPaths(
 }
 
 @Test func theStandardRegistryReadsJSONAndXML() throws {
-    let registry = ReaderRegistry.standardJSONAndXML
+    let registry = ReaderRegistry(ReaderRegistry.structuredReaders)
     #expect(registry.formats == [.json, .xml])
     let json = try registry.read(Fixture.bytes("complete.json"), file: "complete.json")
     let xml = try registry.read(Fixture.bytes("complete.xml"), file: "complete.xml")

@@ -1,5 +1,6 @@
 import PEPModel
 import Testing
+import PEPTestSupport
 @testable import PEPReaders
 
 private func read(_ text: String, file: String = "pep.xml") throws(IngestError) -> ExtractedDocument {

@@ -1,11 +1,11 @@
 import Foundation
 import PEPModel
+import PEPTestSupport
 import Testing
 
 @testable import PEPRules
 
-private let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Rules")
+private let rules = Repository.rules
 
 private func error(_ body: () throws -> Void) -> String {
     do {

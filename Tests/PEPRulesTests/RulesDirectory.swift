@@ -7,9 +7,7 @@ import Testing
 
 /// The repository's own `Rules/` directory, and scratch copies of it for tests that edit rules.
 enum RulesDirectory {
-    static let shipped = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Rules")
+    static let shipped = Repository.rules
 
     /// The shipped rule set, loaded once.
     static let rules: RuleSet = {
@@ -17,11 +15,7 @@ enum RulesDirectory {
     }()
 
     /// A copy of `Rules/` in a fresh temporary directory, for a test to edit.
-    static func copy() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pepqa-rules-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: shipped, to: dir)
-        return dir
-    }
+    static func copy() throws -> URL { try Repository.rulesCopy() }
 
     /// Replaces `old` with `new` in one file of a copied rule set (the text must be there).
     static func edit(_ dir: URL, _ file: String, replacing old: String, with new: String) throws {

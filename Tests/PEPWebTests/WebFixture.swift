@@ -63,14 +63,14 @@ struct WebFixture {
         let submission = Submission(
             fileName: "pep.json", bytes: Array("pep-bytes".utf8), receivedAt: now.addingTimeInterval(-86400),
             origin: .dropFile(path: "/nonexistent/pep.json"), attachments: [])
-        guard let rated = try ledger.recordRated(submission, read: read, assessment: assessment, at: now).recorded
+        guard let rated = try ledger.submissions.recordRated(submission, read: read, assessment: assessment, at: now).recorded
         else { throw FixtureError.duplicate }
         submissionID = rated.submissionID
         let bad = Submission(
             fileName: "scan.pdf", bytes: Array("pdf".utf8), receivedAt: now,
             origin: .email(EmailInfo(path: "/mail/new/1", sender: "dt@school.example", messageID: "<1@x>", date: nil, subject: nil)),
             attachments: [])
-        guard case .recorded(let rejected) = try ledger.recordRejected(bad, reason: "not a PEP format (PDF)", at: now)
+        guard case .recorded(let rejected) = try ledger.submissions.recordRejected(bad, reason: "not a PEP format (PDF)", at: now)
         else { throw FixtureError.duplicate }
         rejectedID = rejected
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPModel
 
 /// Archive and quarantine: where a file goes once the pipeline is done with it.
@@ -30,12 +31,12 @@ package struct Filing: Sendable {
     package func archive(file: URL, receivedAt: Date, sha256: String? = nil) throws(IntakeIOError) -> URL {
         let month = ArchiveNaming.yearMonth(receivedAt)
         let folder = archiveRoot.appendingPathComponent(month.year).appendingPathComponent(month.month)
-        try FileMover.makeDirectories(folder.path)
+        try DurableFile.makeDirectories(folder)
         let hash: String
         if let sha256 { hash = sha256 } else { hash = try Self.hash(of: file) }
         let destination = try Self.freePath(
             in: folder, name: ArchiveNaming.name(original: file.lastPathComponent, receivedAt: receivedAt, sha256: hash))
-        try FileMover.move(file.path, to: destination.path)
+        try DurableFile.move(file, to: destination)
         return destination
     }
 
@@ -46,14 +47,14 @@ package struct Filing: Sendable {
     package func quarantine(file: URL, reason: String, receivedAt: Date? = nil, now: Date = Date())
         throws(IntakeIOError) -> URL
     {
-        try FileMover.makeDirectories(quarantineRoot.path)
+        try DurableFile.makeDirectories(quarantineRoot)
         let hash = try Self.hash(of: file)
         let name = ArchiveNaming.name(original: file.lastPathComponent, receivedAt: receivedAt ?? now, sha256: hash)
         let destination = try Self.freePath(in: quarantineRoot, name: name)
         let notePath = destination.path + Self.reasonSuffix
-        try FileMover.writeAtomically(Array(QuarantineNote(reason: reason, when: now).text.utf8), to: notePath)
+        try DurableFile.write(QuarantineNote(reason: reason, when: now).text, to: URL(fileURLWithPath: notePath))
         do {
-            try FileMover.move(file.path, to: destination.path)
+            try DurableFile.move(file, to: destination)
         } catch {
             unlink(notePath)
             throw error
@@ -98,7 +99,7 @@ package struct Filing: Sendable {
         let folder = Maildir.isMaildir(inbox) ? Maildir(root: inbox).newDirectory : inbox
         let original = ArchiveNaming.originalName(fromArchived: quarantined.lastPathComponent)
         let destination = try Self.freePath(in: folder, name: original)
-        try FileMover.move(quarantined.path, to: destination.path)
+        try DurableFile.move(quarantined, to: destination)
         unlink(quarantined.path + Self.reasonSuffix)
         return destination
     }

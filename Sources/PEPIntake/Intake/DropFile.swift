@@ -18,13 +18,13 @@ package struct DropFile: Sendable, Hashable {
     /// A saved e-mail (`.eml`): read it with `MailMessageReader.read(fileAt:)`, not as a PEP.
     package var isEmail: Bool { url.pathExtension.lowercased() == "eml" }
 
-    /// Reads the file into a `Submission` received at its modification time.
-    /// - Throws: `IngestError` `.tooLarge` past `maxBytes`, `.empty` for a zero-length file,
-    ///   `.unreadable` when it cannot be read. Messages name the file, never its content.
     /// The largest file taken in (a PEP is rarely over a few MB; a Word file with photos, tens),
     /// by `pepqa process` and by the service alike.
     package static let maxBytes = 64 << 20
 
+    /// Reads the file into a `Submission` received at its modification time.
+    /// - Throws: `IngestError` `.tooLarge` past `maxBytes`, `.empty` for a zero-length file,
+    ///   `.unreadable` when it cannot be read. Messages name the file, never its content.
     package func submission(maxBytes: Int = DropFile.maxBytes) throws(IngestError) -> Submission {
         guard size <= Int64(maxBytes) else {
             throw IngestError(.tooLarge, file: name, message: "the file is larger than the limit of \(ByteCount.describe(maxBytes))")

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 
 /// A Maildir the mail server delivers into: `tmp/` (being written: never read), `new/`
 /// (delivered, not yet processed) and `cur/` (processed).
@@ -13,7 +14,6 @@ package struct Maildir: Sendable, Hashable {
 
     package var newDirectory: URL { root.appendingPathComponent("new") }
     package var curDirectory: URL { root.appendingPathComponent("cur") }
-    package var tmpDirectory: URL { root.appendingPathComponent("tmp") }
 
     /// Whether `url` looks like a Maildir: it holds `new/` and `cur/` folders.
     package static func isMaildir(_ url: URL) -> Bool {
@@ -56,7 +56,7 @@ package struct Maildir: Sendable, Hashable {
             throw IntakeIOError("mark as done", path: url.path, reason: "the message is not in this Maildir's new/ folder")
         }
         let destination = curDirectory.appendingPathComponent(Self.seenName(url.lastPathComponent))
-        try FileMover.move(url.path, to: destination.path)
+        try DurableFile.move(url, to: destination)
         return destination
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -22,7 +23,7 @@ struct FinanceRunRenderer {
     }
 
     func render(_ record: FinanceRunRecord, now: Date) throws -> Rendered {
-        let detail = try ledger.financeRunDetail(runID: record.id)
+        let detail = try ledger.financeRuns.detail(runID: record.id)
         let register = try Self.register(detail)
         let settings = try Self.settings(detail)
         let notices = try PaymentNoticeComposer(settings: settings)
@@ -37,26 +38,26 @@ struct FinanceRunRenderer {
             let url = folders.finance.appendingPathComponent(name)
             if try WriteOnceFile.writeOrConfirm(text, to: url) { out.files.append(url) }
         }
-        let recorded = try ledger.paymentNoticesRecorded(financeRunID: record.id)
+        let recorded = try ledger.outbox.paymentNoticesRecorded(financeRunID: record.id)
         let composed = notices.compose(out.run, batch: batch, register: register, sentAt: record.closedAt)
         let paid = Set((out.run.journal + out.run.cheque).map(\.schoolURN))
         for urn in paid.sorted() where !recorded.contains(urn) {
             guard let notice = composed.first(where: { $0.fileName == "payment-\(batch.sequenceLabel)-\(urn).eml" }) else {
-                try ledger.recordPaymentNotice(
+                try ledger.outbox.recordPaymentNotice(
                     financeRunID: record.id, schoolURN: urn, fileName: nil, note: "no remittance e-mail in the register",
                     at: now)
                 out.schoolsWithoutNotice.append(urn)
                 continue
             }
             let url = folders.outbox.appendingPathComponent(notice.fileName)
-            try AtomicFileWriter.write(notice.message.rendered(), to: url)
-            if try ledger.recordPaymentNotice(
+            try DurableFile.write(notice.message.rendered(), to: url)
+            if try ledger.outbox.recordPaymentNotice(
                 financeRunID: record.id, schoolURN: urn, fileName: notice.fileName, note: "written", at: now)
             {
                 out.notices.append(url)
             }
         }
-        try ledger.markFinanceRunWritten(runID: record.id, at: now)
+        try ledger.financeRuns.markWritten(runID: record.id, at: now)
         return out
     }
 
@@ -85,20 +86,29 @@ struct FinanceRunRenderer {
 
     /// The run's lines by route (from its batches' kinds) and its held items.
     static func paymentRun(_ detail: FinanceRunDetail) throws -> PaymentRun {
-        var run = PaymentRun()
+        var journal: [DecisionRecord] = []
+        var cheque: [DecisionRecord] = []
         for paid in detail.batches {
-            let lines = try paid.decisions.map { try paymentLine($0, amount: $0.approved) }
             switch paid.batch.kind {
-            case .journal: run.journal += lines
-            case .cheque: run.cheque += lines
+            case .journal: journal += paid.decisions
+            case .cheque: cheque += paid.decisions
             }
         }
-        run.held = try detail.held.map { held in
-            let line = try paymentLine(held.decision, amount: held.entry.amount)
-            return HeldItem(
-                childID: line.childID, schoolURN: line.schoolURN, term: line.term, academicYear: line.academicYear,
-                amount: held.entry.amount, reason: held.entry.reason, note: held.entry.note,
-                sourceReference: line.sourceReference)
+        return try paymentRun(journal: journal, cheque: cheque, held: detail.held.map { ($0.entry, $0.decision) })
+    }
+
+    /// Decisions by route, and held entries with their decisions, as the finance renderers'
+    /// lines: child IDs and references only. A paid line is its decision's approved amount.
+    static func paymentRun(
+        journal: [DecisionRecord], cheque: [DecisionRecord], held: [(entry: HeldEntry, decision: DecisionRecord)]
+    ) throws -> PaymentRun {
+        var run = PaymentRun()
+        run.journal = try journal.map { try paymentLine($0, amount: $0.approved) }
+        run.cheque = try cheque.map { try paymentLine($0, amount: $0.approved) }
+        run.held = try held.map { held in
+            HeldItem(
+                line: try paymentLine(held.decision, amount: held.entry.amount), reason: held.entry.reason,
+                note: held.entry.note)
         }
         return run
     }

@@ -22,7 +22,7 @@ extension Pipeline {
         _ = try financeSettings()
         let renderer = FinanceRunRenderer(ledger: ledger, folders: outputFolders)
         var summary = FinanceCloseSummary()
-        for pending in try ledger.financeRunsAwaitingFiles() {
+        for pending in try ledger.financeRuns.awaitingFiles() {
             _ = try renderer.render(pending, now: now)
             summary.recovered.append(pending)
         }
@@ -47,8 +47,8 @@ extension Pipeline {
     func recordFinanceRun(now: Date) throws -> (FinanceRunRecord?, FinancePlanner.Plan) {
         let settings = try financeSettings()
         let register = try loadSchoolRegister(required: true)
-        let approved = try ledger.unbatchedApprovedDecisions()
-        let plan = FinancePlanner.plan(approved: approved, held: try ledger.heldDecisions(), register: register)
+        let approved = try ledger.payments.unbatchedApprovedDecisions()
+        let plan = FinancePlanner.plan(approved: approved, held: try ledger.payments.heldDecisions(), register: register)
         guard plan.paysAnything else { return (nil, plan) }
         let today = CalendarDate(englandDateOf: now)
         guard let term = FinancePlanner.term(of: today, calendar: rules.calendar, paying: plan.terms),
@@ -56,7 +56,7 @@ extension Pipeline {
         else { throw FinanceCloseError(message: "no term to close the run for") }
         let registerJSON = String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self)
         let settingsJSON = String(decoding: try Self.sortedJSON.encode(settings), as: UTF8.self)
-        let record = try ledger.closeFinanceRun(
+        let record = try ledger.financeRuns.close(
             FinanceRunPlan(
                 date: today, term: term.term, academicYear: year, journal: plan.journal, cheque: plan.cheque,
                 held: plan.held, registerJSON: registerJSON, settingsJSON: settingsJSON),
@@ -79,7 +79,7 @@ extension Pipeline {
         guard day > 0 else { return nil }
         let today = CalendarDate(englandDateOf: now)
         guard today.day >= day else { return nil }
-        let closedThisMonth = try ledger.financeRuns().contains { run in
+        let closedThisMonth = try ledger.financeRuns.all().contains { run in
             let closed = CalendarDate(englandDateOf: run.closedAt)
             return closed.year == today.year && closed.month == today.month
         }

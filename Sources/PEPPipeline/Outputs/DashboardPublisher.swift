@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -29,7 +30,7 @@ struct DashboardPublisher {
     /// - Returns: the index path and how many pages were (re)written.
     func publish(today: CalendarDate, inputs: Inputs) throws -> (index: URL, written: Int) {
         let terms = try self.terms(today: today, inputs: inputs)
-        let unplaced = try ledger.unplacedRatedSubmissions().map(Self.unplaced)
+        let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
         var written = 0
         for page in DashboardSite.pages(terms, unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard) {
             if try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) { written += 1 }
@@ -38,7 +39,7 @@ struct DashboardPublisher {
     }
 
     func terms(today: CalendarDate, inputs: Inputs) throws -> [DashboardTerm] {
-        let rows = try ledger.currentRatedSubmissions()
+        let rows = try ledger.ratings.currentRatedSubmissions()
         let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         var byTerm: [TermKey: [DashboardEntry]] = [:]
         for row in rows {
@@ -89,7 +90,7 @@ enum ChangedFileWriter {
     /// - Returns: true when the file was written.
     static func write(_ text: String, to url: URL) throws -> Bool {
         if let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) { return false }
-        try AtomicFileWriter.write(text, to: url)
+        try DurableFile.write(text, to: url)
         return true
     }
 }

@@ -22,21 +22,21 @@ struct ExportPublisher {
 
     /// - Returns: the files written by this call.
     func publish(now: Date) throws -> [URL] {
-        _ = try ledger.closeExportBatch(at: now)
+        _ = try ledger.exports.closeBatch(at: now)
         var written: [URL] = []
-        for batch in try ledger.exportBatchesAwaitingFiles() {
+        for batch in try ledger.exports.batchesAwaitingFiles() {
             for (name, text) in try render(batch) {
                 let url = folder.appendingPathComponent(name)
                 if try WriteOnceFile.writeOrConfirm(text, to: url) { written.append(url) }
             }
-            try ledger.markExportBatchWritten(batchID: batch.id, at: now)
+            try ledger.exports.markBatchWritten(batchID: batch.id, at: now)
         }
         return written
     }
 
     /// A recorded batch's two files, by name (`eclipse-000001.csv`, `.xml`), from the ledger alone.
     func render(_ batch: ExportBatchRecord) throws -> [(name: String, text: String)] {
-        let records = try ledger.exportedRuns(batchID: batch.id).map(record)
+        let records = try ledger.exports.runs(batchID: batch.id).map(record)
         return [
             (batch.fileName + ".csv", exporter.csv(records, batch: batch.sequence)),
             (batch.fileName + ".xml", exporter.xml(records, batch: batch.sequence)),
@@ -44,7 +44,7 @@ struct ExportPublisher {
     }
 
     func record(_ run: ExportedRun) throws -> ExportRecord {
-        guard let stored = try ledger.storedRating(runID: run.runID) else {
+        guard let stored = try ledger.ratings.storedRating(runID: run.runID) else {
             throw LedgerError.unknownRun(runID: run.runID)
         }
         var record = ExportRecord(

@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -25,22 +26,22 @@ struct FeedbackPublisher {
 
     func publish(now: Date, problems: inout [String]) throws -> Result {
         var result = Result()
-        for (submissionID, missing) in try ledger.submissionsAwaitingFeedback() {
+        for (submissionID, missing) in try ledger.outbox.submissionsAwaitingFeedback() {
             do {
-                guard let stored = try ledger.latestStoredRating(submissionID: submissionID) else { continue }
+                guard let stored = try ledger.ratings.latestStoredRating(submissionID: submissionID) else { continue }
                 let report = try builder.report(stored)
                 let messages = try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt))
                 for recipient in missing {
                     guard let message = messages.first(where: { $0.fileName.hasSuffix("-\(recipient.rawValue).eml") }) else {
-                        try ledger.recordFeedback(
+                        try ledger.outbox.recordFeedback(
                             submissionID: submissionID, recipient: recipient, fileName: nil,
                             note: "no usable e-mail address in the PEP", at: now)
                         result.withoutAddress += 1
                         continue
                     }
                     let url = outbox.appendingPathComponent(message.fileName)
-                    try AtomicFileWriter.write(message.message.rendered(), to: url)
-                    if try ledger.recordFeedback(
+                    try DurableFile.write(message.message.rendered(), to: url)
+                    if try ledger.outbox.recordFeedback(
                         submissionID: submissionID, recipient: recipient, fileName: message.fileName, note: "written",
                         at: now)
                     {

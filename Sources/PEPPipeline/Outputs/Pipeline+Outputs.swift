@@ -59,7 +59,7 @@ extension Pipeline {
         }
         step("finance") {
             let renderer = FinanceRunRenderer(ledger: ledger, folders: folders)
-            for run in try ledger.financeRunsAwaitingFiles() {
+            for run in try ledger.financeRuns.awaitingFiles() {
                 let rendered = try renderer.render(run, now: now)
                 summary.financeRecovered.append(run)
                 summary.financeFiles += rendered.files

@@ -21,12 +21,12 @@ struct ReportRecovery {
     /// - Returns: the stems written; failures are added to `problems` and the rest go on.
     func restoreMissing(problems: inout [String]) throws -> [String] {
         var restored: [String] = []
-        for listed in try ledger.ratedSubmissionHeadlines() {
+        for listed in try ledger.ratings.ratedSubmissionHeadlines() {
             let h = listed.headline
             let stem = QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: listed.sha256)
             guard !reports.hasReport(stem: stem) else { continue }
             do {
-                guard let stored = try ledger.latestStoredRating(submissionID: listed.submissionID) else { continue }
+                guard let stored = try ledger.ratings.latestStoredRating(submissionID: listed.submissionID) else { continue }
                 let report = try builder.report(stored)
                 _ = try reports.publish(report)
                 restored.append(report.reportStem)

@@ -152,6 +152,4 @@ struct InboxLoop {
         }
         lastProblems = problems
     }
-
-    private func lastComponent(_ path: String) -> String { (path as NSString).lastPathComponent }
 }

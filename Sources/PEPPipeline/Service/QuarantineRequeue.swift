@@ -37,7 +37,7 @@ package struct QuarantineRequeue {
         if FileManager.default.fileExists(atPath: ledgerPath) {
             let ledger = try Ledger(path: ledgerPath)
             defer { try? ledger.close() }
-            if let record = try ledger.recorded(sha256: SHA256.hex(Array(data))), record.status == .rejected {
+            if let record = try ledger.submissions.recorded(sha256: SHA256.hex(Array(data))), record.status == .rejected {
                 throw Refused(
                     description: "\(file.lastPathComponent): the ledger recorded these exact bytes as rejected "
                         + "(submission \(record.submissionID)); a corrected file is needed, not a requeue")

@@ -10,8 +10,9 @@ import Foundation
 /// - Temporary files of atomic writes in the output folder (`.<name>.tmp-<pid>-<n>` and
 ///   `.<name>.staging-<pid>-<n>`) whose writing process is gone: the real file was never
 ///   renamed into place, so nothing is lost. Another live pepqa's temporaries are left alone.
-/// - Temporary copies of a cross-file-system move (`.pepqa-tmp-<n>`) in the archive and
-///   quarantine: the source is still in the inbox and will be moved again.
+/// - Temporary copies of a cross-file-system move in the archive and quarantine (the same
+///   `.<name>.tmp-<pid>-<n>` names; `.pepqa-tmp-<n>` from versions before `DurableFile`): the
+///   source is still in the inbox and will be moved again.
 /// - A `.reason` note with no quarantined file beside it (the process died between writing
 ///   the note and moving the file, which is still in the inbox).
 package enum StartupSweep {
@@ -23,7 +24,8 @@ package enum StartupSweep {
             if unlink(path) == 0 { removed.append(path) }
         }
         for root in [archiveDir, quarantineDir] {
-            for path in files(under: root) where (path as NSString).lastPathComponent.hasPrefix(".pepqa-tmp-") {
+            for path in files(under: root)
+            where isStaleOutputTemporary(path) || (path as NSString).lastPathComponent.hasPrefix(".pepqa-tmp-") {
                 if unlink(path) == 0 { removed.append(path) }
             }
         }

@@ -11,7 +11,7 @@ final class CompiledPEPSchema: @unchecked Sendable {
 
     private init() {
         XMLSafety.prepare()
-        let bytes = Array(PEPSchema.xsd.utf8)
+        let bytes = PEPSchema.xsd
         schema = bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
             guard let base = buffer.baseAddress,
                 let parser = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {

@@ -40,8 +40,11 @@ final class XMLStreamReader {
         self.limits = limits
         buffer = .allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
-        let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-        guard let r = xmlReaderForMemory(base, Int32(bytes.count), nil, nil, XMLSafety.parseOptions) else {
+        guard let address = buffer.baseAddress,
+            let r = xmlReaderForMemory(
+                UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil,
+                XMLSafety.parseOptions)
+        else {
             buffer.deallocate()
             throw IngestError(.malformed, file: file, field: part, message: "the XML could not be opened")
         }

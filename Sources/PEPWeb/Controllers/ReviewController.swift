@@ -42,6 +42,8 @@ struct ReviewController {
         var label: String
         var checked: Bool
         var id: String
+        /// The radio group's name (one per form, so each group stands alone).
+        var group: String
     }
 
     struct Fact {
@@ -128,7 +130,7 @@ struct ReviewController {
 
     func load(_ context: WebRequestContext) throws -> Loaded {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard let rating = try ledger.latestStoredRating(submissionID: id) else { throw HTTPError(.notFound) }
+        guard let rating = try ledger.ratings.latestStoredRating(submissionID: id) else { throw HTTPError(.notFound) }
         return Loaded(
             rating: rating, overrides: try ledger.reviews.overrides(submissionID: id),
             completion: try ledger.reviews.completion(submissionID: id))
@@ -139,7 +141,7 @@ struct ReviewController {
         let loaded = try load(context)
         let rating = loaded.rating
         let fields = PEPFields(canonicalJSON: rating.canonicalJSON)
-        let superseded = try ledger.supersededBy(submissionID: rating.submissionID) != nil
+        let superseded = try ledger.reviews.isSuperseded(submissionID: rating.submissionID)
         let open = loaded.completion == nil && !superseded
         let canAct = open && RolePolicy.canReview.contains(user.role)
         let criteria = rating.assessment.results.map { result in
@@ -159,7 +161,7 @@ struct ReviewController {
                 choices: ["pass", "fail", "n/a"].map { value in
                     Choice(
                         value: value, label: Display.outcome(value), checked: value == current,
-                        id: "c-\(result.id)-\(value == "n/a" ? "na" : value)")
+                        id: "c-\(result.id)-\(value == "n/a" ? "na" : value)", group: "outcome-\(result.id)")
                 })
         }
         let overall = [("quality", "Overall quality", rating.assessment.quality, loaded.quality),
@@ -167,7 +169,7 @@ struct ReviewController {
             OverallView(
                 axis: axis, label: label, machine: RatingTag(machine), current: RatingTag(current),
                 overridden: machine != current,
-                choices: Rating.allCases.map { Choice(value: $0.rawValue, label: $0.label, checked: $0 == current, id: "o-\(axis)-\($0.rawValue)") })
+                choices: Rating.allCases.map { Choice(value: $0.rawValue, label: $0.label, checked: $0 == current, id: "o-\(axis)-\($0.rawValue)", group: "rating-\(axis)") })
         }
         let due = rating.receivedAt.addingTimeInterval(Double(configuration.qaDueDays) * 86400)
         let facts = [
@@ -213,7 +215,7 @@ struct ReviewController {
             throw HTTPError(.notFound)
         }
         let form = context.form ?? FormData("")
-        guard let value = form["outcome"], ["pass", "fail", "n/a"].contains(value) else {
+        guard let value = form["outcome-\(criterion)"] ?? form["outcome"], ["pass", "fail", "n/a"].contains(value) else {
             throw HTTPError(.badRequest)
         }
         var reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -241,7 +243,7 @@ struct ReviewController {
         default: throw HTTPError(.notFound)
         }
         let form = context.form ?? FormData("")
-        guard let value = form["rating"].flatMap(Rating.init(rawValue:)) else { throw HTTPError(.badRequest) }
+        guard let value = (form["rating-\(axis)"] ?? form["rating"]).flatMap(Rating.init(rawValue:)) else { throw HTTPError(.badRequest) }
         var reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if value == machine && reason.isEmpty { reason = "Agreed with the machine's rating" }
         guard !reason.isEmpty else {

@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import PEPModel
+
+/// Finance runs: one `pepqa finance close` recorded as a whole, before any file is written.
+///
+/// `close` commits, in ONE transaction, the run's number, its journal and cheque
+/// batches with their lines, the held items, the register rows and the control totals. The
+/// files are then rendered from that record and the run is marked written. A crash before the
+/// commit leaves nothing (the next close starts again); a crash after it leaves a recorded run
+/// without files, which `awaitingFiles()` hands back to be rendered. A decision is on at most
+/// one batch line whatever happens (the schema's primary key on `batch_item`).
+package struct FinanceRunStore: Sendable {
+    let database: any DatabaseWriter
+
+    /// Records a finance run. - Throws: `LedgerError.emptyBatch` when nothing is paid,
+    /// `repeatedItem` when a decision is on two lines, or the `PaymentStore.checkPayable` errors
+    /// when a line is not payable (already paid, not approved, wrong amount); nothing is
+    /// written then.
+    package func close(_ plan: FinanceRunPlan, at closedAt: Date) throws -> FinanceRunRecord {
+        try database.write { db in
+            try PaymentStore.checkPayable(plan.journal + plan.cheque, db)
+            let sequence =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT MAX(COALESCE((SELECT MAX(sequence) FROM finance_run), 0),
+                            COALESCE((SELECT MAX(sequence) FROM payment_batch), 0)) + 1
+                        """) ?? 1
+            try db.execute(
+                sql: """
+                    INSERT INTO finance_run (sequence, closed_at, run_date, term, academic_year, register_json,
+                        settings_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    sequence, closedAt, plan.date.iso, plan.term.rawValue, plan.academicYear.description, plan.registerJSON,
+                    plan.settingsJSON,
+                ])
+            let runID = db.lastInsertedRowID
+            let label = BatchNumber.label(sequence)
+            for (kind, lines, name) in [(BatchKind.journal, plan.journal, "journal"), (.cheque, plan.cheque, "payments")]
+            where !lines.isEmpty {
+                let batch = try PaymentStore.insertBatch(
+                    kind: kind, sequence: sequence, items: lines, fileName: "\(name)-\(label).csv", at: closedAt, db)
+                try db.execute(
+                    sql: "INSERT INTO finance_run_batch (batch_id, run_id) VALUES (?, ?)", arguments: [batch.id, runID])
+            }
+            for entry in plan.held {
+                try db.execute(
+                    sql: """
+                        INSERT INTO finance_run_held (run_id, decision_id, reason, amount_pence, note)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [runID, entry.decisionID, entry.reason.rawValue, entry.amount.value, entry.note])
+            }
+            try Self.insertControls(runID: runID, db)
+            return FinanceRunRecord(
+                id: runID, sequence: sequence, closedAt: closedAt, date: plan.date, term: plan.term,
+                academicYear: plan.academicYear)
+        }
+    }
+
+    /// Per term, the requested amount of every decision the run must account for: held ones,
+    /// those it pays, and approved ones still unpaid (held by the run for want of a school).
+    static func insertControls(runID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO finance_run_control (run_id, academic_year, term, decided_pence)
+                SELECT :run, d.academic_year, d.term, SUM(d.requested_pence) FROM funding_decision d
+                WHERE d.child_la_id IS NOT NULL AND d.term IS NOT NULL AND d.academic_year IS NOT NULL
+                    AND (d.status = 'held' OR (d.status = 'approved' AND (
+                        NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
+                        OR EXISTS (SELECT 1 FROM batch_item b JOIN finance_run_batch f ON f.batch_id = b.batch_id
+                            WHERE b.decision_id = d.id AND f.run_id = :run))))
+                GROUP BY d.academic_year, d.term
+                """,
+            arguments: ["run": runID])
+    }
+
+    /// Every finance run, by number.
+    package func all() throws -> [FinanceRunRecord] {
+        try database.read { try Self.runs(where: "1", [], $0) }
+    }
+
+    /// Recorded runs whose files and notices are not yet all written, by number.
+    package func awaitingFiles() throws -> [FinanceRunRecord] {
+        try database.read {
+            try Self.runs(where: "NOT EXISTS (SELECT 1 FROM finance_run_written w WHERE w.run_id = r.id)", [], $0)
+        }
+    }
+
+    static func runs(where clause: String, _ arguments: StatementArguments, _ db: Database) throws
+        -> [FinanceRunRecord]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.sequence, r.closed_at, r.run_date, r.term, r.academic_year FROM finance_run r
+                WHERE \(clause) ORDER BY r.sequence
+                """,
+            arguments: arguments
+        ).map(Self.financeRun)
+    }
+
+    static func financeRun(_ row: Row) throws -> FinanceRunRecord {
+        guard let date = CalendarDate(iso: row["run_date"] as String), let term = Term(rawValue: row["term"]),
+            let year = AcademicYear(parsing: row["academic_year"] as String)
+        else { throw LedgerError.inconsistent("finance run \(row["id"] as Int64) has an unreadable date or term") }
+        return FinanceRunRecord(
+            id: row["id"], sequence: row["sequence"], closedAt: row["closed_at"], date: date, term: term,
+            academicYear: year)
+    }
+
+    /// The run with its batches and their decisions, its held items and control totals, read
+    /// in one transaction.
+    package func detail(runID: Int64) throws -> FinanceRunDetail {
+        try database.read { db in try Self.detail(runID: runID, db) }
+    }
+
+    static func detail(runID: Int64, _ db: Database) throws -> FinanceRunDetail {
+        guard let run = try runs(where: "r.id = ?", [runID], db).first,
+            let snapshot = try Row.fetchOne(
+                db, sql: "SELECT register_json, settings_json FROM finance_run WHERE id = ?", arguments: [runID])
+        else { throw LedgerError.inconsistent("no finance run \(runID)") }
+        let paid = try PaymentStore.batches(
+            where: "id IN (SELECT batch_id FROM finance_run_batch WHERE run_id = ?)", [runID], db
+        ).map { batch in
+            FinanceRunDetail.PaidBatch(
+                batch: batch,
+                decisions: try PaymentStore.decisions(
+                    where: "b.batch_id = ? ORDER BY d.school_urn, d.child_la_id, d.id", [batch.id], db))
+        }
+        let held = try Row.fetchAll(
+            db, sql: "SELECT decision_id, reason, amount_pence, note FROM finance_run_held WHERE run_id = ?",
+            arguments: [runID]
+        ).map { row -> FinanceRunDetail.Held in
+            let id: Int64 = row["decision_id"]
+            guard let reason = FundingDecision.HoldReason(rawValue: row["reason"]),
+                let decision = try PaymentStore.decisions(where: "d.id = ?", [id], db).first
+            else { throw LedgerError.inconsistent("finance run \(runID) holds an unreadable item") }
+            return .init(
+                entry: HeldEntry(decisionID: id, reason: reason, amount: Pence(row["amount_pence"]), note: row["note"]),
+                decision: decision)
+        }
+        let controls = try Row.fetchAll(
+            db, sql: "SELECT academic_year, term, decided_pence FROM finance_run_control WHERE run_id = ?",
+            arguments: [runID]
+        ).map { row -> FinanceRunDetail.Control in
+            guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
+            else { throw LedgerError.inconsistent("finance run \(runID) has an unreadable control total") }
+            return .init(term: term, academicYear: year, decided: Pence(row["decided_pence"]))
+        }
+        return FinanceRunDetail(
+            run: run, batches: paid, held: held, controls: controls, registerJSON: snapshot["register_json"],
+            settingsJSON: snapshot["settings_json"])
+    }
+
+    /// Marks a run's files and notices as written. Idempotent.
+    package func markWritten(runID: Int64, at date: Date) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO finance_run_written (run_id, written_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                arguments: [runID, date])
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PEPModel
+import Testing
+import PEPPipelineTestSupport
+@testable import PEPLedger
+@testable import PEPPipeline
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The `pepqa run` binary itself: a clean stop on SIGTERM, and one clear line for a start-up error.
+
+@Test(.timeLimit(.minutes(2)))
+func sigtermStopsTheRunningBinaryWithExitZeroAndNothingHalfDone() async throws {
+    let binary = try pepqaBinary()
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    _ = try KillTestBacklog(fixture: fixture, count: 60)
+    let process = try launch(binary, fixture: fixture, arguments: ["--poll-interval", "0.2"], log: "run")
+    for _ in 0..<3000 where fixture.files(in: fixture.archive).count < 5 {
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    kill(process.processIdentifier, SIGTERM)
+    await waitForExit(process)
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
+    #expect(!FileManager.default.fileExists(atPath: CrashMarker(stateDir: fixture.configuration.stateDir).path))
+    // Every document the ledger holds has left the inbox: none was stopped between commit and move.
+    let ledger = try Ledger(path: fixture.configuration.ledgerPath)
+    defer { try? ledger.close() }
+    for name in fixture.files(in: fixture.inbox) where !name.hasPrefix("mail/") {
+        let bytes = Array(try Data(contentsOf: fixture.inbox.appendingPathComponent(name)))
+        #expect(try ledger.submissions.recorded(sha256: SHA256.hex(bytes)) == nil || bytes.isEmpty, "\(name) committed but not filed")
+    }
+    #expect(try ledger.count("submission") > 0)
+}
+
+/// Runs the binary to its end and returns (status, stderr).
+private func runToEnd(_ arguments: [String], fixture: ServiceFixture) async throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = try pepqaBinary()
+    process.arguments = arguments
+    let errURL = fixture.root.appendingPathComponent("stderr.txt")
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    await waitForExit(process)
+    return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
+}
+
+@Test func runWithoutAnInboxStopsWithOneClearLine() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let emptyConfig = fixture.root.appendingPathComponent("pepqa.yaml")
+    try Data("poll_interval_seconds: 5\n".utf8).write(to: emptyConfig)
+    let (status, stderr) = try await runToEnd(["run", "--once", "--config", emptyConfig.path], fixture: fixture)
+    #expect(status == 1)
+    #expect(stderr.hasPrefix("pepqa: no inbox configured"))
+    #expect(stderr.split(separator: "\n").count == 1)
+}
+
+@Test func runWithBrokenRulesStopsBeforeTakingAnything() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let file = try fixture.drop(sample: "01-green-review-secondary.json")
+    let rules = fixture.root.appendingPathComponent("rules")
+    try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+    try Data("criteria: [ this is not\n".utf8).write(to: rules.appendingPathComponent("ruleset.yaml"))
+    let config = fixture.configuration
+    let (status, stderr) = try await runToEnd(
+        ["run", "--once", "--inbox", fixture.inbox.path, "--state", config.stateDir, "--out", config.outDir, "--rules", rules.path],
+        fixture: fixture)
+    #expect(status == 1)
+    #expect(stderr.hasPrefix("pepqa: cannot start:"))
+    #expect(FileManager.default.fileExists(atPath: file.path), "nothing was taken")
+}

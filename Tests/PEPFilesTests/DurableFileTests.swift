@@ -1,0 +1,46 @@
+import Foundation
+import PEPTestSupport
+import Testing
+
+@testable import PEPFiles
+
+private func names(in folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+}
+
+@Test func writeReplacesTheFileWholeAndLeavesNoTemporaryBehind() throws {
+    let folder = try Repository.temporaryFolder("pepfiles")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("reports/a.json")
+    try DurableFile.write("old", to: url)
+    try DurableFile.write("new", to: url)
+    #expect(try String(contentsOf: url, encoding: .utf8) == "new")
+    #expect(names(in: url.deletingLastPathComponent()) == ["a.json"])
+    let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+    #expect(mode == 0o640)
+}
+
+@Test func crossFileSystemFallbackCopiesSyncsAndRemovesTheSource() throws {
+    let folder = try Repository.temporaryFolder("pepfiles")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("a/pep.json")
+    try DurableFile.write("payload", to: source)
+    let destination = folder.appendingPathComponent("b/pep.json")
+    try DurableFile.makeDirectories(destination.deletingLastPathComponent())
+    try DurableFile.copyAcrossFileSystems(source, to: destination)
+    #expect(!FileManager.default.fileExists(atPath: source.path))
+    #expect(try String(contentsOf: destination, encoding: .utf8) == "payload")
+    #expect(names(in: destination.deletingLastPathComponent()) == ["pep.json"])
+}
+
+@Test func moveRefusesToReplaceAnExistingFile() throws {
+    let folder = try Repository.temporaryFolder("pepfiles")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("a.json")
+    let existing = folder.appendingPathComponent("b.json")
+    try DurableFile.write("new", to: source)
+    try DurableFile.write("old", to: existing)
+    #expect(throws: FileIOError.self) { try DurableFile.move(source, to: existing) }
+    #expect(try String(contentsOf: existing, encoding: .utf8) == "old")
+    #expect(try String(contentsOf: source, encoding: .utf8) == "new")
+}
