@@ -135,7 +135,7 @@ def run(driver, base, out, folders):
     child = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
     driver.get(review_url)
     axe(driver, "review (completed)")
-    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/L']")
+    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
     if links:
         links[0].click()
         shot(driver, "child.png")

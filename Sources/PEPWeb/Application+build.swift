@@ -50,7 +50,9 @@ package func buildRouter(configuration: WebConfiguration, ledger: Ledger, logger
     let childViewers = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canViewChild, enabled: roles))
     let admins = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canManageUsers, enabled: roles))
 
-    WorklistController(ledger: ledger, configuration: configuration, renderer: renderer, outbox: outbox)
+    let quarantine = QuarantineFolder(ledger: ledger, folder: configuration.quarantineDir.map { URL(fileURLWithPath: $0) })
+    WorklistController(
+        ledger: ledger, configuration: configuration, renderer: renderer, outbox: outbox, quarantine: quarantine)
         .addRoutes(view: viewers, review: reviewers)
     ReviewController(
         ledger: ledger, configuration: configuration, renderer: renderer, outbox: outbox, originals: originals

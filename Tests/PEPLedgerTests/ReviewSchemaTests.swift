@@ -62,4 +62,22 @@ import Testing
         #expect(try ledger.audit.events(submissionID: id).map(\.entry.action) == ["qa.override", "qa.complete"])
         #expect(try ledger.audit.all().first?.entry.action == "user.add")
     }
+
+    @Test func reRatingUnderChangedRulesLeavesTheHumanDecisionStanding() throws {
+        let (ledger, id) = try ledgerWithACompletedReview()
+        try ledger.database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO rating_run (submission_id, ruleset_hash, ruleset_version, quality, compliance, assessable,
+                        assessment_json, created_at)
+                    SELECT submission_id, 'changed', '2', 'red', 'red', assessable, assessment_json, created_at
+                    FROM rating_run WHERE submission_id = ?
+                    """,
+                arguments: [id])
+        }
+        let completion = try #require(try ledger.reviews.completion(submissionID: id))
+        #expect(completion.quality == .amber && completion.compliance == .amber && completion.officer == "alice")
+        #expect(try ledger.reviews.overrides(submissionID: id).map(\.humanValue) == ["fail"])
+        #expect(try ledger.reviews.worklist().isEmpty)
+    }
 }

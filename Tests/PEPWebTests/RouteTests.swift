@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    @Test func aFileSetAsideWithoutARecordIsListedWithItsReason() async throws {
+        let folder = NSTemporaryDirectory() + "pepweb-quarantine-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("huge".utf8).write(to: URL(fileURLWithPath: folder + "/20251001-000000-abcdefabcdef-huge.docx"))
+        try Data("the file is larger than 25 MB\nwhen: 2025-10-01T00:00:00Z\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/20251001-000000-abcdefabcdef-huge.docx.reason"))
+        let fixture = try WebFixture(edit: { $0.quarantineDir = folder })
+        try await fixture.test { browser in
+            try await browser.signIn("coordinator")
+            let body = try await browser.get("/").body
+            #expect(body.contains("huge.docx"))
+            #expect(body.contains("the file is larger than 25 MB"))
+        }
+    }
+
     @Test func theReviewPageShowsWhatTheSchoolWroteBesideTheEvidence() async throws {
         let fixture = try WebFixture()
         try await fixture.test { browser in

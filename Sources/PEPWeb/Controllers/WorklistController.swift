@@ -10,6 +10,7 @@ struct WorklistController {
     let configuration: WebConfiguration
     let renderer: PageRenderer
     let outbox: Outbox
+    let quarantine: QuarantineFolder
 
     struct Row {
         var submissionID: Int64
@@ -45,6 +46,7 @@ struct WorklistController {
         var rows: [Row]
         var count: Int
         var rejected: [Rejected]
+        var setAside: [QuarantineFolder.Entry]
         var canReview: Bool
         var phases: [Option]
         var schools: [Option]
@@ -110,7 +112,7 @@ struct WorklistController {
             "worklist",
             View(
                 page: PageChrome(title: "PEPs waiting for QA", session: context.session, banner: banner),
-                rows: rows, count: rows.count, rejected: rejected,
+                rows: rows, count: rows.count, rejected: rejected, setAside: quarantine.unrecorded(),
                 canReview: RolePolicy.canReview.contains(user.role),
                 phases: [("", "All phases"), ("early-primary", "Early years and primary"), ("secondary", "Secondary")]
                     .map { Option(value: $0.0, label: $0.1, selected: $0.0 == phase) },
