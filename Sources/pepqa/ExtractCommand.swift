@@ -10,16 +10,17 @@ struct ExtractCommand: AsyncParsableCommand {
         discussion: """
             Nested objects follow the contract's dot-paths, lists are arrays, dates are ISO (YYYY-MM-DD), \
             money is a decimal string ("550.00"), a field not given is null. On failure: one line on \
-            stderr and exit status 1.
+            stderr and exit status 1 (64 when the file or the rules folder is not there).
             """)
 
     @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding docx-mapping.yaml.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
+        let rules = try settings.resolve().rulesDir
+        try CommandSupport.requireInputs(file: file, rules: rules)
         do {
             let json = try DocumentExtraction.canonicalJSON(file: file, rulesDirectory: rules)
             print(json)

@@ -19,13 +19,14 @@ struct FinanceCommand: AsyncParsableCommand {
                 and resubmissions. With nothing new to pay it says so and writes nothing.
                 """)
 
-        @OptionGroup var folders: FolderOptions
+        @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            let config = CommandSupport.configuration(folders)
-            let pipeline = try CommandSupport.openPipeline(config, logger: CommandSupport.logger(verbose: false))
+            let config = try settings.resolve()
+            let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
+            let pipeline = try CommandSupport.openPipeline(config, logger: logger)
             do {
-                print(try pipeline.financeClose(now: Date()).lines.joined(separator: "\n"))
+                print(try pipeline.finance.close(now: Date()).lines.joined(separator: "\n"))
             } catch {
                 CommandSupport.fail("finance close: \(error)")
             }

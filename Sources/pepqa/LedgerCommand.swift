@@ -19,19 +19,16 @@ struct LedgerCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("Where to write the copy (a new SQLite file).", valueName: "file"))
         var destination: String
 
-        @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); default /etc/pepqa/pepqa.yaml if it exists.", valueName: "file"))
-        var config: String?
-
-        @OptionGroup var folders: FolderOptions
+        @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            let settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
+            let config = try settings.resolve()
             do {
-                try LedgerBackup.run(settings, to: destination)
+                try LedgerBackup.run(config, to: destination)
             } catch {
                 CommandSupport.fail("backup failed: \(error)")
             }
-            print("\(settings.ledgerPath) -> \(destination)")
+            print("\(config.ledgerPath) -> \(destination)")
         }
     }
 }

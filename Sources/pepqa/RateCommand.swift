@@ -16,10 +16,11 @@ struct RateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
+        let rules = try settings.resolve().rulesDir
+        try CommandSupport.requireInputs(file: file, rules: rules)
         do {
             print(try DocumentExtraction.qaResultJSON(file: file, rulesDirectory: rules), terminator: "")
         } catch {

@@ -10,14 +10,19 @@ struct RulesCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check every rule file and report every error with file, line and column.",
+            abstract: "Check every file under the rules folder (and the roster and register) and report every error with file and line.",
             discussion: "Exits 0 when the rules are valid, 1 when any file has an error.")
 
-        @Argument(help: ArgumentHelp("The rules folder.", valueName: "dir"))
-        var directory: String = "Rules"
+        @Argument(help: ArgumentHelp("The rules folder (default: --rules, else the configuration's rules_dir).", valueName: "dir"))
+        var directory: String?
+
+        @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            let problems = RulesCheck.problems(in: directory)
+            var config = try settings.resolve()
+            if let directory { config.rulesDir = directory }
+            let directory = config.rulesDir
+            let problems = RulesCheck.problems(config)
             if problems.isEmpty {
                 print("\(directory): rules are valid")
                 return

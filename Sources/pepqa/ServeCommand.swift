@@ -12,12 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Run the review workbench (web) on HOST:PORT.",
         discussion: "People sign in (see `pepqa users add`), review what the machine recommends and complete QA.")
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); default /etc/pepqa/pepqa.yaml if it exists.", valueName: "file"))
-    var config: String?
     @Option(help: ArgumentHelp("Address to listen on.", valueName: "host:port")) var listen = "127.0.0.1:8080"
     @Option(name: .customLong("public-url"), help: ArgumentHelp("The URL people use (https makes the cookie Secure).", valueName: "url"))
     var publicURL: String?
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var settings: ConfigOptions
     @Flag(help: "Log each request to standard error.") var verbose = false
 
     func validate() throws {
@@ -33,14 +31,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let (host, port) = Self.split(listen) else { throw ExitCode.validationFailure }
-        let settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
+        let settings = try self.settings.resolve()
         var web = WebConfiguration(ledgerPath: settings.ledgerPath, outDir: settings.outDir)
         web.host = host
         web.port = port
         web.publicURL = publicURL ?? "http://\(listen)"
         web.archiveDir = settings.resolvedArchiveDir
         web.quarantineDir = settings.resolvedQuarantineDir
-        var logger = CommandSupport.logger(verbose: verbose, level: .info)
+        var logger = CommandSupport.logger(settings, verbose: verbose)
         logger.logLevel = verbose ? .debug : .info
         let ledger: Ledger
         do {

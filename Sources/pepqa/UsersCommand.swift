@@ -19,9 +19,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The user name (letters, digits, '.', '_', '-').") var name: String
         @Option(help: "coordinator, vsh, finance or admin.") var role: String
         @Option(help: "For a coordinator: early-primary or secondary.") var phase: String?
-        @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); default /etc/pepqa/pepqa.yaml if it exists.", valueName: "file"))
-        var config: String?
-        @OptionGroup var folders: FolderOptions
+        @OptionGroup var settings: ConfigOptions
 
         func validate() throws {
             guard UserRole(rawValue: role) != nil else {
@@ -36,7 +34,7 @@ struct UsersCommand: AsyncParsableCommand {
             guard let role = UserRole(rawValue: role) else { throw ExitCode.validationFailure }
             let password = readLine(strippingNewline: true) ?? ""
             guard password.count >= 12 else { CommandSupport.fail("the password (from standard input) needs at least 12 characters") }
-            let ledger = try UsersCommand.openLedger(config, folders)
+            let ledger = try UsersCommand.openLedger(settings)
             do {
                 try ledger.users.add(
                     name: name, passwordHash: Bcrypt.hash(password, cost: 12), role: role,
@@ -51,11 +49,10 @@ struct UsersCommand: AsyncParsableCommand {
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable a user and end their sessions.")
         @Argument var name: String
-        @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file")) var config: String?
-        @OptionGroup var folders: FolderOptions
+        @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            let ledger = try UsersCommand.openLedger(config, folders)
+            let ledger = try UsersCommand.openLedger(settings)
             do {
                 try ledger.users.disable(name: name, actor: UsersCommand.actor, at: Date())
             } catch let error as UserStoreError {
@@ -67,11 +64,10 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the users: name, role, phase, status.")
-        @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file")) var config: String?
-        @OptionGroup var folders: FolderOptions
+        @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            for user in try UsersCommand.openLedger(config, folders).users.all() {
+            for user in try UsersCommand.openLedger(settings).users.all() {
                 print([user.name, user.role.rawValue, user.phase?.rawValue ?? "-", user.disabled ? "disabled" : "active"]
                     .joined(separator: "\t"))
             }
@@ -81,10 +77,10 @@ struct UsersCommand: AsyncParsableCommand {
     /// Who the audit names for a change made here: the command and the Unix user.
     static var actor: String { "pepqa users (\(ProcessInfo.processInfo.environment["USER"] ?? "unknown"))" }
 
-    static func openLedger(_ config: String?, _ folders: FolderOptions) throws -> Ledger {
-        let settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
+    static func openLedger(_ settings: ConfigOptions) throws -> Ledger {
+        let config = try settings.resolve()
         do {
-            return try Ledger(path: settings.ledgerPath)
+            return try Ledger(path: config.ledgerPath)
         } catch {
             CommandSupport.fail("cannot open the ledger: \(error)")
         }

@@ -19,8 +19,8 @@ import PEPPipelineTestSupport
         config.stateDir = root.appendingPathComponent("state").path
         config.outDir = root.appendingPathComponent("out").path
         config.autoCompleteGreen = autoCompleteGreen
-        let pipeline = try Pipeline(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        _ = pipeline.process(paths: [inbox.path])
+        let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        _ = pipeline.paths.process(paths: [inbox.path])
         return (pipeline, root)
     }
 
@@ -31,7 +31,7 @@ import PEPPipelineTestSupport
     @Test func nothingIsExportedOrEmailedBeforeQACompletes() throws {
         let (pipeline, root) = try processed()
         defer { try? FileManager.default.removeItem(at: root) }
-        let summary = try pipeline.publishOutputs(now: outputNow)
+        let summary = try pipeline.outputs.publish(now: outputNow)
         #expect(summary.feedbackWritten.isEmpty)
         #expect(summary.exportFiles.isEmpty)
         #expect(files(root.appendingPathComponent("out/outbox")).isEmpty)
@@ -51,7 +51,7 @@ import PEPPipelineTestSupport
         try ledger.reviews.complete(
             submissionID: entry.submissionID, runID: entry.runID, quality: .green, compliance: entry.compliance, by: user,
             at: outputNow)
-        let summary = try pipeline.publishOutputs(now: outputNow)
+        let summary = try pipeline.outputs.publish(now: outputNow)
         #expect(Set(try ledger.outbox.messages().compactMap(\.submissionID)) == [entry.submissionID])
         let csv = try #require(summary.exportFiles.first { $0.pathExtension == "csv" })
         let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
@@ -64,7 +64,7 @@ import PEPPipelineTestSupport
         #expect(ServiceConfiguration().autoCompleteGreen == false)
         let (pipeline, root) = try processed(autoCompleteGreen: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try pipeline.publishOutputs(now: outputNow)
+        try pipeline.outputs.publish(now: outputNow)
         let released = Set(try pipeline.ledger.outbox.messages().compactMap(\.submissionID))
         let green = try pipeline.ledger.ratings.currentRatedSubmissions().filter { $0.quality == .green && $0.compliance == .green }
         #expect(!green.isEmpty)

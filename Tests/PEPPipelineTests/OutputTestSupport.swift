@@ -30,7 +30,7 @@ struct ProcessedSamples {
             try FileManager.default.moveItem(at: inbox.appendingPathComponent(name), to: later.appendingPathComponent(name))
         }
         pipeline = try samplePipeline(root: root)
-        _ = pipeline.process(paths: [inbox.path])
+        _ = pipeline.paths.process(paths: [inbox.path])
         try completeQA()
     }
 
@@ -58,7 +58,7 @@ struct ProcessedSamples {
 
     /// Rates the held-back samples (a later arrival).
     func processLater() {
-        _ = pipeline.process(paths: [later.path])
+        _ = pipeline.paths.process(paths: [later.path])
         try? completeQA()
     }
 
