@@ -12,10 +12,14 @@ package enum DocumentExtraction {
         package let description: String
     }
 
-    /// The canonical JSON of the document (its first PEP, for an e-mail with several).
+    /// The canonical JSON of the document (its first PEP, for an e-mail with several), with
+    /// the submission record (`Submission.recordJSON`, which names the XML dialect or the
+    /// conversion used) as a last `"submission"` member.
     package static func canonicalJSON(file: String, rulesDirectory: String) throws -> String {
-        let (_, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
-        return read.pep.canonicalJSON.serialized()
+        let (submission, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
+        guard case .object(let members) = read.pep.canonicalJSON else { return read.pep.canonicalJSON.serialized() }
+        let record = submission.recordJSON(format: read.format, via: read.readVia)
+        return JSONValue.object(members + [("submission", record)]).serialized()
     }
 
     /// The QA result JSON of the document, rated against the rules in `rulesDirectory`.

@@ -9,7 +9,7 @@ package enum RulesCheck {
     /// Files and folders of a rules folder that pepqa reads, or that are there for people.
     static let knownEntries: Set<String> = [
         "ruleset.yaml", "criteria", "calendar", ReaderFactory.mappingFile, OutputSettings.feedbackFolder, "exports",
-        OutputSettings.financeFile, "schools.csv", "roster.csv", "README.md",
+        OutputSettings.financeFile, "schools.csv", "roster.csv", "README.md", XMLDialectLoader.folder,
     ]
 
     /// The problems of the rules folder `directory`, with the default roster and register.
@@ -31,6 +31,11 @@ package enum RulesCheck {
         let mapping = url.appendingPathComponent(ReaderFactory.mappingFile)
         if FileManager.default.fileExists(atPath: mapping.path) {
             do { _ = try FormMappingLoader.load(contentsOf: mapping) } catch { problems.append("\(error)") }
+        }
+        do {
+            _ = try XMLDialectLoader.load(directory: url.appendingPathComponent(XMLDialectLoader.folder))
+        } catch {
+            problems += error.problems.map { "\(directory)/\($0)" }
         }
         do { _ = try OutputSettings.load(rulesDirectory: url) } catch { problems.append("\(error)") }
         do { _ = try StartupSettings.register(configuration) } catch { problems.append("\(error)") }

@@ -35,10 +35,23 @@ enum CommandSupport {
         }
     }
 
-    /// For the one-document commands: a file or rules folder that is not there is a usage error.
-    static func requireInputs(file: String, rules: String) throws {
+    /// The one-document commands (`extract`, `rate`): check the inputs, then print what
+    /// `produce(file, rulesDirectory)` gives, or fail with its one line.
+    ///
+    /// A file or rules folder that is not there is a usage error (64); a document that cannot be
+    /// read is a failure (1). Nothing else reaches stdout, so the output can be piped as it is.
+    static func printDocument(
+        _ file: String, settings: ConfigOptions, terminator: String = "\n",
+        _ produce: (String, String) throws -> String
+    ) throws {
+        let rules = try settings.resolve().rulesDir
         guard FileManager.default.fileExists(atPath: file) else { throw usage("\(file): no such file") }
         do { try RulesCheck.requireFolder(rules) } catch { throw usage("\(error)") }
+        do {
+            print(try produce(file, rules), terminator: terminator)
+        } catch {
+            fail("\(error)")
+        }
     }
 
     /// A progress line on a terminal (`\r[12/500] file`), nothing when stderr is not a terminal.

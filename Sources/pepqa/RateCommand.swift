@@ -19,12 +19,6 @@ struct RateCommand: AsyncParsableCommand {
     @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
-        let rules = try settings.resolve().rulesDir
-        try CommandSupport.requireInputs(file: file, rules: rules)
-        do {
-            print(try DocumentExtraction.qaResultJSON(file: file, rulesDirectory: rules), terminator: "")
-        } catch {
-            CommandSupport.fail("\(error)")
-        }
+        try CommandSupport.printDocument(file, settings: settings, terminator: "", DocumentExtraction.qaResultJSON(file:rulesDirectory:))
     }
 }

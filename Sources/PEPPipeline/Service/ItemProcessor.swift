@@ -129,32 +129,27 @@ struct ItemProcessor: Sendable {
     // MARK: - Moves (under the filing policy)
 
     func archive(_ url: URL, receivedAt: Date, sha256: String?, outcomes: [DocumentOutcome]) -> ItemResult {
-        guard case .file(let filing) = filing else { return ItemResult(outcomes: outcomes, disposition: .leftInPlace) }
-        do {
-            let moved = try filing.archive(file: url, receivedAt: receivedAt, sha256: sha256)
-            return ItemResult(outcomes: outcomes, disposition: .archived(moved.path))
-        } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
-        }
+        file(outcomes, as: { .archived($0.path) }) { try $0.archive(file: url, receivedAt: receivedAt, sha256: sha256) }
     }
 
     func quarantine(_ url: URL, reason: String, receivedAt: Date?, outcomes: [DocumentOutcome]) -> ItemResult {
+        file(outcomes, as: { .quarantined($0.path) }) { try $0.quarantine(file: url, reason: reason, receivedAt: receivedAt) }
+    }
+
+    /// One move under the policy: none when files are left in place; a move that fails leaves
+    /// the item for a retry (its ledger commit already stands, so the retry only files it).
+    private func file(
+        _ outcomes: [DocumentOutcome], as disposition: (URL) -> ItemResult.Disposition, move: (Filing) throws -> URL
+    ) -> ItemResult {
         guard case .file(let filing) = filing else { return ItemResult(outcomes: outcomes, disposition: .leftInPlace) }
         do {
-            let moved = try filing.quarantine(file: url, reason: reason, receivedAt: receivedAt)
-            return ItemResult(outcomes: outcomes, disposition: .quarantined(moved.path))
+            return ItemResult(outcomes: outcomes, disposition: disposition(try move(filing)))
         } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
+            return ItemResult(outcomes: outcomes, disposition: .retry(reason: "\(error)"))
         }
     }
 
     func markDone(_ url: URL, in maildir: Maildir, outcomes: [DocumentOutcome]) -> ItemResult {
-        guard case .file = filing else { return ItemResult(outcomes: outcomes, disposition: .leftInPlace) }
-        do {
-            let done = try maildir.markDone(messageAt: url)
-            return ItemResult(outcomes: outcomes, disposition: .markedDone(done.path))
-        } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
-        }
+        file(outcomes, as: { .markedDone($0.path) }) { _ in try maildir.markDone(messageAt: url) }
     }
 }
