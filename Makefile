@@ -1,7 +1,7 @@
 # The two commands a newcomer needs (see README):
 #   make sample   rates the sample inbox, writes every output under out/, closes a PP+ run
 #   make test     runs the whole test suite
-.PHONY: sample test build release bench deps
+.PHONY: sample test build release bench deps browser-test
 
 deps:
 	@scripts/install-deps.sh
@@ -16,6 +16,13 @@ sample: deps
 
 test: deps
 	swift test
+	swift build --product pepqa
+	scripts/browser-test.py .build/debug/pepqa
+
+# The real-browser test alone (logs in, overrides, completes QA, runs axe on every page).
+browser-test: deps
+	swift build --product pepqa
+	scripts/browser-test.py .build/debug/pepqa
 
 release: deps
 	swift build -c release

@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -75,11 +79,29 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // The review workbench (`pepqa serve`): people confirm what the machine recommends.
+        // A stage like the others: it reads and writes the ledger, never PEPPipeline.
+        .target(
+            name: "PEPWeb",
+            dependencies: [
+                "PEPModel", "PEPLedger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: strictness
+        ),
         .executableTarget(
             name: "pepqa",
             dependencies: [
-                "PEPPipeline", "PEPModel",
+                "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
@@ -132,6 +154,18 @@ let package = Package(
             dependencies: [
                 "PEPPipeline", "PEPPipelineTestSupport", "PEPModel", "PEPTestSupport", "PEPIntake", "PEPLedger",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "PEPWebTests",
+            dependencies: [
+                "PEPWeb", "PEPLedger", "PEPModel", "PEPTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictness
         ),

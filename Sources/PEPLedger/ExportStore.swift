@@ -91,6 +91,7 @@ package struct ExportStore: Sendable {
                 WHERE s.status = 'rated' AND s.superseded_by IS NULL AND s.child_la_id IS NOT NULL
                     AND s.term IS NOT NULL AND s.academic_year IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM export_record e WHERE e.run_id = r.id)
+                    AND \(ReviewStore.qaCompleted)
                 ORDER BY s.received_at, s.id
                 """
         ).map { row in

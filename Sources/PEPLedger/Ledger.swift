@@ -23,7 +23,8 @@ import PEPModel
 /// `Ledger` only opens, migrates, checkpoints, backs up and closes the file. What is read and
 /// written goes through one narrow store per concern (GRDB style: a value over the one
 /// `DatabaseWriter`, with its records and requests), so the payments code shows only payments:
-/// `submissions`, `ratings`, `history`, `payments`, `financeRuns`, `exports`, `outbox`. A
+/// `submissions`, `ratings`, `history`, `payments`, `financeRuns`, `exports`, `outbox`, and for
+/// the review workbench `users`, `sessions`, `audit`, `reviews`. A
 /// transaction that spans concerns (a rated document with its run and decisions) is one store
 /// method that opens one `write` and calls the other concerns' `Database` functions.
 package final class Ledger: Sendable {
@@ -46,6 +47,14 @@ package final class Ledger: Sendable {
     package var exports: ExportStore { ExportStore(database: database) }
     /// Feedback e-mails and payment notices, each written once.
     package var outbox: OutboxStore { OutboxStore(database: database) }
+    /// The workbench's people (names, roles, bcrypt hashes, failed sign-ins).
+    package var users: UserStore { UserStore(database: database) }
+    /// Signed-in workbench sessions.
+    package var sessions: SessionStore { SessionStore(database: database) }
+    /// The append-only record of human actions.
+    package var audit: AuditStore { AuditStore(database: database) }
+    /// QA reviews: the worklist, overrides, clarifications, completion (the gate for outputs).
+    package var reviews: ReviewStore { ReviewStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {

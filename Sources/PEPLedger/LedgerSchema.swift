@@ -20,6 +20,7 @@ enum LedgerSchema {
         migrator.registerMigration("v3-payments", migrate: payments)
         migrator.registerMigration("v4-exports", migrate: exports)
         migrator.registerMigration("v5-outputs", migrate: outputs)
+        migrator.registerMigration("v6-review", migrate: review)
         return migrator
     }
 

@@ -8,7 +8,8 @@ import GRDB
 package struct OutboxStore: Sendable {
     let database: any DatabaseWriter
 
-    /// Rated submissions with a feedback recipient not yet recorded, oldest first.
+    /// Rated submissions whose QA a person completed, with a feedback recipient not yet
+    /// recorded, oldest first. Nothing leaves before QA completes.
     package func submissionsAwaitingFeedback() throws -> [(submissionID: Int64, recipients: [FeedbackRecipient])] {
         try database.read { db in
             let rows = try Row.fetchAll(
@@ -20,7 +21,7 @@ package struct OutboxStore: Sendable {
                         EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'
                             AND o.submission_id = s.id AND o.recipient = 'sw') AS sw
                     FROM submission s
-                    WHERE s.status = 'rated' AND (
+                    WHERE s.status = 'rated' AND \(ReviewStore.qaCompleted) AND (
                         NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'
                             AND o.submission_id = s.id AND o.recipient = 'dt')
                         OR NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'

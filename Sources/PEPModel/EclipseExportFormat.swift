@@ -9,6 +9,8 @@ public enum ExportField: String, Sendable, Hashable, Codable, CaseIterable {
     case ppPlusRequested = "pp_plus_requested", ppPlusApproved = "pp_plus_approved"
     case documentHash = "document_hash", sourceSystem = "source_system", batchID = "batch_id"
     case recordKind = "record_kind"
+    /// The person who completed QA (or `pepqa (auto)` for an auto-completed Green PEP).
+    case qaOfficer = "qa_officer"
 }
 
 /// One column of the export: the name the case system expects, and which field fills it.

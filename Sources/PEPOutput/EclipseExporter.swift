@@ -41,6 +41,7 @@ package struct EclipseExporter: Sendable {
         case .sourceSystem: return format.sourceSystem
         case .batchID: return Self.batchID(batch)
         case .recordKind: return r.kind.rawValue
+        case .qaOfficer: return r.qaOfficer ?? ""
         }
     }
 

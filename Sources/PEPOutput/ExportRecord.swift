@@ -37,6 +37,8 @@ package struct ExportRecord: Sendable, Hashable {
     package var ppPlusApproved: Pence
     package var documentHash: String
     package var kind: Kind
+    /// Who completed QA: the coordinator who confirmed the ratings.
+    package var qaOfficer: String?
 
     package init(
         personID: String, upn: String? = nil, pepType: PEPType? = nil, term: Term? = nil, academicYear: String? = nil,

@@ -20,7 +20,8 @@ package enum HTML {
         return out
     }
 
-    /// A whole page: doctype, charset, title, the shared style, and the body.
+    /// A whole page: doctype, charset, title, the shared style, and the body (in `<main>`, the
+    /// landmark screen readers jump to).
     package static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
@@ -32,7 +33,9 @@ package enum HTML {
         <style>\(style)</style>
         </head>
         <body>
+        <main>
         \(body)
+        </main>
         </body>
         </html>
 

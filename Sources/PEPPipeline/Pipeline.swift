@@ -52,7 +52,7 @@ package struct Pipeline: Sendable {
         outputs = OutputPublisher(
             ledger: ledger, settings: settings.outputs, folders: folders, reports: reports, builder: builder,
             rules: settings.rules, roster: settings.roster, register: settings.register ?? SchoolRegister([]),
-            logger: logger)
+            autoCompleteGreen: configuration.autoCompleteGreen, logger: logger)
         finance = FinanceCloser(
             ledger: ledger, settings: settings.outputs.finance,
             settingsFile: "\(configuration.rulesDir)/\(OutputSettings.financeFile)", register: settings.register,

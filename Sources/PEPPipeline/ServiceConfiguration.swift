@@ -20,6 +20,7 @@ import Yams
 /// | `schools_file` | CSV school register for PP+ payments | `<rules_dir>/schools.csv` if present |
 /// | `finance_close_day` | day of month (1-28) the service closes a PP+ batch; 0 = never | `0` |
 /// | `log_level` | trace, debug, info, notice, warning, error, critical | `info` |
+/// | `auto_complete_green` | complete QA without a person for machine-Green PEPs (both ratings) | `false` |
 package struct ServiceConfiguration: Sendable, Equatable {
     package var inboxes: [String] = []
     package var stateDir = "state"
@@ -32,6 +33,8 @@ package struct ServiceConfiguration: Sendable, Equatable {
     package var schoolsFile: String?
     package var financeCloseDay = 0
     package var logLevel = Logger.Level.info
+    /// Off by default: only a person completing QA releases feedback and the export.
+    package var autoCompleteGreen = false
 
     package init() {}
 
@@ -53,6 +56,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "inboxes", "state_dir", "out_dir", "rules_dir", "archive_dir", "quarantine_dir", "poll_interval_seconds",
         "roster_file", "schools_file", "finance_close_day", "log_level",
+        "auto_complete_green",
     ]
 
     /// Where the service's configuration lives; read by every command when it exists and no
@@ -136,6 +140,11 @@ package struct ServiceConfiguration: Sendable, Equatable {
                     throw Problem(file: file, message: "\(line)'finance_close_day' must be a whole number from 0 to 28")
                 }
                 config.financeCloseDay = d
+            case "auto_complete_green":
+                guard let b = value.bool else {
+                    throw Problem(file: file, message: "\(line)'auto_complete_green' must be true or false")
+                }
+                config.autoCompleteGreen = b
             default: break
             }
         }

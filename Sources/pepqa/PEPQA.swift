@@ -14,7 +14,7 @@ struct PEPQA: AsyncParsableCommand {
             """,
         subcommands: [
             ProcessCommand.self, RunCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
-            FinanceCommand.self, RequeueCommand.self, LedgerCommand.self,
+            FinanceCommand.self, RequeueCommand.self, LedgerCommand.self, UsersCommand.self, ServeCommand.self,
         ])
 }
 

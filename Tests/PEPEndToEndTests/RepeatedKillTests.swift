@@ -40,8 +40,16 @@ func repeatedKillsWhileDrainingLoseNothingAndDoNothingTwice() async throws {
         await waitForExit(process)
     }
     let inboxAfterKills = fixture.files(in: fixture.inbox).count
+    // Coordinators complete QA of whatever was rated (the workbench, while the watcher is
+    // down); the final run must then publish every output exactly once.
+    try completeQAOfEverythingWaiting(fixture)
     let last = try launch(binary, fixture: fixture, arguments: ["--once"], log: "final")
     await waitForExit(last)
+    // What the final run rated is reviewed too; the next poll publishes it.
+    try completeQAOfEverythingWaiting(fixture)
+    let publish = try launch(binary, fixture: fixture, arguments: ["--once"], log: "publish")
+    await waitForExit(publish)
+    #expect(publish.terminationStatus == 0)
     let context = Comment(rawValue: "kill delays \(delays.map { String(format: "%.2f", $0) }); "
         + "\(inboxAfterKills) inbox files left before the final run; logs in \(fixture.root.path)")
     #expect(last.terminationStatus == 0, context)
@@ -240,4 +248,18 @@ private func checkNoTemporaryFiles(_ fixture: ServiceFixture, _ context: Comment
         #expect(hidden.isEmpty, "temporary files left in \(folder.lastPathComponent): \(hidden); \(context)")
     }
     #expect(!FileManager.default.fileExists(atPath: CrashMarker(stateDir: fixture.configuration.stateDir).path))
+}
+
+/// Completes QA of every waiting PEP, as a coordinator would in the workbench.
+private func completeQAOfEverythingWaiting(_ fixture: ServiceFixture) throws {
+    let ledger = try Ledger(path: fixture.configuration.ledgerPath)
+    defer { try? ledger.close() }
+    let user = try ledger.users.credentials(name: "qa-officer")?.user ?? ledger.users.add(
+        name: "qa-officer", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6", role: .coordinator,
+        phase: nil, actor: "test", at: Date())
+    for entry in try ledger.reviews.worklist() {
+        try ledger.reviews.complete(
+            submissionID: entry.submissionID, runID: entry.runID, quality: entry.quality, compliance: entry.compliance,
+            by: user, at: Date())
+    }
 }

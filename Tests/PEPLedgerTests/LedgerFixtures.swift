@@ -87,12 +87,25 @@ enum Fixture {
     @discardableResult
     static func rate(
         _ ledger: Ledger, _ tag: String, received: String = "2025-10-01T10:00:00Z", read: ReadResult = read(),
-        assessment: Assessment = assessment()
+        assessment: Assessment = assessment(), completeQA: Bool = true
     ) throws -> RatedRecord {
         let outcome = try ledger.submissions.recordRated(
             submission(tag, received: received), read: read, assessment: assessment, at: now)
         guard let record = outcome.recorded else { throw FixtureError.unexpectedDuplicate(tag) }
+        if completeQA { try Self.completeQA(ledger, record) }
         return record
+    }
+
+    /// Completes QA of a current rating as a coordinator would (what releases feedback and
+    /// the export); a superseded one is left as it is.
+    static func completeQA(_ ledger: Ledger, _ record: RatedRecord) throws {
+        guard record.supersededBy == nil else { return }
+        let user = try ledger.users.credentials(name: "qa-officer")?.user
+            ?? ledger.users.add(
+                name: "qa-officer", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6",
+                role: .coordinator, phase: nil, actor: "test", at: now)
+        try ledger.reviews.complete(
+            submissionID: record.submissionID, runID: record.runID, quality: .amber, compliance: .amber, by: user, at: now)
     }
 
     enum FixtureError: Error { case unexpectedDuplicate(String) }

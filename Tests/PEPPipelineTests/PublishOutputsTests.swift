@@ -46,7 +46,10 @@ import Testing
     let s = try ProcessedSamples()
     defer { s.remove() }
     let summary = try s.pipeline.outputs.publish(now: outputNow)
-    let rated = try s.pipeline.ledger.ratings.ratedSubmissionHeadlines().count
+    // Feedback goes for each PEP whose QA was completed: the current ones (a superseded PEP is
+    // never reviewed, its successor is).
+    let rated = try s.pipeline.ledger.ratings.ratedSubmissionHeadlines()
+        .filter { try !s.pipeline.ledger.reviews.isSuperseded(submissionID: $0.submissionID) }.count
     let messages = try s.pipeline.ledger.outbox.messages().filter { $0.kind == .feedback }
     #expect(messages.count == 2 * rated)
     #expect(Set(messages.map { "\($0.submissionID ?? 0)-\($0.recipient)" }).count == messages.count)

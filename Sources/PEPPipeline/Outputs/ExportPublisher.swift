@@ -47,8 +47,17 @@ struct ExportPublisher {
         guard let stored = try ledger.ratings.storedRating(runID: run.runID) else {
             throw LedgerError.unknownRun(runID: run.runID)
         }
-        return ExportRecord(
+        var record = ExportRecord(
             report: try builder.report(stored), qaDate: CalendarDate(englandDateOf: stored.ratedAt),
             kind: run.kind == .update ? .update : .new)
+        // The ratings a person confirmed, on the day they did, stand over the machine's.
+        if let completion = try ledger.reviews.completion(submissionID: stored.submissionID) {
+            record.qaOutcome = completion.quality
+            record.qaCompliance = completion.compliance
+            record.qaDate = CalendarDate(englandDateOf: completion.at)
+            record.qaOfficer = completion.officer
+            record.status = .from(quality: completion.quality, assessable: stored.assessment.assessable)
+        }
+        return record
     }
 }

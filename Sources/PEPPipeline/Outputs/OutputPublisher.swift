@@ -11,8 +11,10 @@ import PEPRules
 /// export batch and no finance file, and rewrites no unchanged dashboard page. The one place
 /// that decides which outputs are written: a gate on any of them belongs here.
 ///
-/// In order: QA reports missing on disk are written again; feedback e-mails for rated
-/// submissions not yet recorded in the outbox table; the export batch for ratings not yet
+/// In order: QA reports missing on disk are written again; with `auto_complete_green`, QA of
+/// machine-Green PEPs is completed; feedback e-mails for rated submissions whose QA is
+/// complete (by a person or automatically; nothing leaves before) not yet recorded in the
+/// outbox table; the export batch for ratings not yet
 /// exported, and the files of any recorded batch not yet written; the files and notices of
 /// any finance run recorded but not finished; then the dashboard. Each step runs even when
 /// an earlier one failed.
@@ -27,6 +29,8 @@ package struct OutputPublisher: Sendable {
     /// The roster and school register, loaded and checked once at start (`StartupFiles`).
     let roster: [RosterEntry]
     let register: SchoolRegister
+    /// `auto_complete_green`: machine-Green PEPs complete QA without a person (off by default).
+    let autoCompleteGreen: Bool
     let logger: Logger
 
     /// - Parameter now: the clock (the dashboard's "today", the time recorded for what is written).
@@ -41,6 +45,13 @@ package struct OutputPublisher: Sendable {
         step("reports") {
             summary.reportsRestored = try ReportRecovery(ledger: ledger, reports: reports, builder: builder)
                 .restoreMissing(problems: &problems)
+        }
+        if autoCompleteGreen {
+            step("auto-complete") {
+                for entry in try ledger.reviews.worklist() where entry.quality == .green && entry.compliance == .green {
+                    try ledger.reviews.autoCompleteIfGreen(submissionID: entry.submissionID, officer: "pepqa (auto)", at: now)
+                }
+            }
         }
         step("feedback") {
             guard let composer = settings.feedback else {

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Real-browser test of the review workbench (issue 10).
+
+A coordinator, as a new user would: signs in, finds the sample PEPs in the worklist, overrides
+one criterion with a reason, checks the answers and completes QA; only then is the feedback in
+the outbox and the record (with the coordinator as QA officer) in the Eclipse batch. axe-core
+(bundled by axe-selenium-python, nothing fetched) runs on every page: 0 violations at
+wcag2a/wcag2aa/wcag21aa/best-practice. Screenshots go to docs/screenshots/.
+
+Usage: scripts/browser-test.py [path/to/pepqa]   (default .build/debug/pepqa)
+"""
+import glob, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEPQA = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/pepqa"))
+SHOTS = os.path.join(ROOT, "docs/screenshots")
+PASSWORD = "a long sample password"
+TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pepqa(*args, stdin=None, work=None):
+    return subprocess.run([PEPQA, *args], input=stdin, text=True, capture_output=True, cwd=ROOT, check=True)
+
+
+def shot(driver, name):
+    """A screenshot of the top of the page, before axe scrolls it."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(SHOTS, name))
+
+
+def axe(driver, name):
+    a = Axe(driver)
+    a.inject()
+    result = a.run(options={"runOnly": {"type": "tag", "values": TAGS}})
+    violations = result["violations"]
+    for v in violations:
+        print(f"     axe {name}: {v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}")
+    check(not violations, f"axe: no violations on {name}")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="pepqa-browser-")
+    state, out = os.path.join(work, "state"), os.path.join(work, "out")
+    folders = ["--state", state, "--out", out, "--rules", os.path.join(ROOT, "Rules")]
+    subprocess.run([os.path.join(ROOT, "scripts/stamp-samples.sh")], check=True)
+    pepqa("process", os.path.join(ROOT, "SampleInbox"), *folders)
+    check(not glob.glob(os.path.join(out, "exports", "*.csv")), "no export batch before QA completes")
+    check(not glob.glob(os.path.join(out, "outbox", "*feedback*")) and not [
+        f for f in glob.glob(os.path.join(out, "outbox", "*.eml"))], "no feedback e-mail before QA completes")
+    pepqa("users", "add", "coord", "--role", "coordinator", "--phase", "secondary", *folders, stdin=PASSWORD + "\n")
+    pepqa("users", "add", "boss", "--role", "admin", *folders, stdin=PASSWORD + "\n")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([PEPQA, "serve", "--listen", f"127.0.0.1:{port}", *folders], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "serve.log"), "w"))
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        options = webdriver.ChromeOptions()
+        for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"]:
+            options.add_argument(arg)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            run(driver, base, out, folders)
+        finally:
+            driver.quit()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    log = open(os.path.join(work, "serve.log")).read()
+    check("Sample" not in log and "Zebedee" not in log, "serve log names no child")
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1 if failures else 0)
+
+
+def sign_in(driver, base, name):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+
+
+def run(driver, base, out, folders):
+    driver.get(base + "/")
+    check(driver.current_url.endswith("/login"), "the worklist asks for a login first")
+    shot(driver, "login.png")
+    axe(driver, "login")
+    sign_in(driver, base, "coord")
+    check(driver.title.startswith("PEPs waiting for QA"), f"a coordinator lands on the worklist ({driver.title!r})")
+    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/reviews/']")
+    check(len(links) > 0, f"the worklist lists the sample PEPs ({len(links)})")
+    shot(driver, "worklist.png")
+    axe(driver, "worklist")
+    links[0].click()
+    review_url = driver.current_url
+    check("/reviews/" in review_url, "the review page opens")
+    shot(driver, "review.png")
+    axe(driver, "review")
+    form = driver.find_element(By.CSS_SELECTOR, "form[action*='/criteria/']")
+    radios = form.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+    target = next(r for r in radios if not r.is_selected())
+    driver.find_element(By.CSS_SELECTOR, f"label[for='{target.get_attribute('id')}']").click()
+    form.find_element(By.TAG_NAME, "textarea").send_keys("Checked against the school's attached letter")
+    form.find_element(By.TAG_NAME, "button").click()
+    check("Changed by coord" in driver.page_source, "the override shows with who made it")
+    driver.find_element(By.LINK_TEXT, "Check your answers and complete QA").click()
+    check("Checked against the school" in driver.page_source, "check your answers lists the override and reason")
+    shot(driver, "check-answers.png")
+    axe(driver, "check your answers")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/complete'] button").click()
+    check("QA completed" in driver.page_source, "completing QA shows a notification banner")
+    child = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
+    driver.get(review_url)
+    axe(driver, "review (completed)")
+    links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
+    if links:
+        links[0].click()
+        shot(driver, "child.png")
+        axe(driver, "child")
+    driver.get(base + "/children")
+    axe(driver, "find a child")
+    # Outputs follow the ledger: the next run (or the watcher's next poll) publishes them.
+    pepqa("process", os.path.join(ROOT, "SampleInbox"), *folders)
+    batches = glob.glob(os.path.join(out, "exports", "*.csv"))
+    check(len(batches) == 1, "after QA the export batch is written")
+    text = open(batches[0]).read() if batches else ""
+    check(",coord" in text or "coord," in text, "the export names the coordinator as QA officer")
+    check(len(text.strip().splitlines()) == 2, "the batch carries only the PEP whose QA completed")
+    check(len(glob.glob(os.path.join(out, "outbox", "*.eml"))) >= 1, "after QA the feedback is in the outbox")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    sign_in(driver, base, "boss")
+    driver.get(base + "/users")
+    axe(driver, "users")
+    driver.get(base + "/reviews/1/complete")
+    check("403" in driver.title, "an admin cannot complete QA (403)")
+    for page in sorted(glob.glob(os.path.join(out, "dashboard", "*.html")))[:1] + sorted(
+            glob.glob(os.path.join(out, "reports", "*.html")))[:1]:
+        driver.get("file://" + page)
+        axe(driver, os.path.relpath(page, out))
+
+
+if __name__ == "__main__":
+    main()
