@@ -110,3 +110,36 @@ import Testing
             == ["ruleset.yaml:\(place): [settings] bad value: the clock setting 'qa_working_days' must be a whole number of days, at least 1"])
     }
 }
+
+/// `days_between` with `unit: school`, as TIME-03 counts the initial-PEP clock.
+@Suite struct SchoolDayUnitTests {
+    @Test func schoolDaysSkipHalfTermWhereWorkingDaysDoNot() throws {
+        // Meeting Fri 24 Oct 2025 to Fri 7 Nov: 10 working days, 5 school days.
+        let fixture = ExtraCriterion.fixture {
+            $0.set("child.care_start_date", "24/10/2025")
+            $0.set("meeting.date", "07/11/2025")
+        }
+        #expect(try ExtraCriterion("{days_between: {from: child.care_start_date, to: meeting.date, unit: school, min: 5, max: 5}}").holds(fixture))
+        #expect(try ExtraCriterion("{days_between: {from: child.care_start_date, to: meeting.date, unit: working, min: 10, max: 10}}").holds(fixture))
+    }
+
+    @Test func schoolDaysOutsideTheTermDatesFailWithANote() throws {
+        let check = try ExtraCriterion("{days_between: {from: child.care_start_date, to: meeting.date, unit: school, max: 20}}")
+        // The Green fixture's child entered care on 1 May 2023, before the listed terms.
+        let result = try #require(check.result())
+        #expect(result.outcome == .fail)
+        #expect(result.evidence.map(\.note).contains("school days cannot be counted: calendar/terms.yaml does not cover these dates"))
+    }
+
+    @Test func initialPEPIsCountedInSchoolDays() {
+        // Entered care Fri 24 Oct 2025 (before half-term), meeting Fri 28 Nov: the 20th school day.
+        var fixture = PEPFixture.greenReview()
+        fixture.set("pep.type", "Initial")
+        fixture.set("pep.term", "Autumn")
+        fixture.set("child.care_start_date", "24/10/2025")
+        fixture.set("meeting.date", "28/11/2025")
+        #expect(assess(fixture, context: PEPFixture.context(received: isoDay("2025-12-01"))).outcome("TIME-03") == .pass)
+        fixture.set("meeting.date", "01/12/2025")
+        #expect(assess(fixture, context: PEPFixture.context(received: isoDay("2025-12-02"))).outcome("TIME-03") == .fail)
+    }
+}

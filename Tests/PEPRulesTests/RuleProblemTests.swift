@@ -130,7 +130,7 @@ import Testing
     @Test func anUnknownDayUnitIsAProblem() throws {
         #expect(
             try problems(check: "{days_between: {from: meeting.date, to: received, unit: fortnights, max: 2}}")
-                == ["criteria/zz-extra.yaml:6:68: [XTR-01] 'days_between.unit' must be one of: calendar, working, weeks"])
+                == ["criteria/zz-extra.yaml:6:68: [XTR-01] 'days_between.unit' must be one of: calendar, working, school, weeks"])
     }
 
     @Test func countingAFieldThatIsNotAListIsAProblem() throws {
