@@ -4,18 +4,20 @@ import PEPModel
 /// A PP+ amount a finance run holds back, and why: a held decision (its requested amount), the
 /// over-cap rest of a part-approved one, or an approved one that cannot be paid (its school is
 /// not in the register).
+///
+/// It is a `BatchItem` (the decision and the amount) plus why, so a held line and a paid line
+/// carry the same two facts in the same shape.
 package struct HeldEntry: Sendable, Hashable {
-    package var decisionID: Int64
+    package var item: BatchItem
     package var reason: FundingDecision.HoldReason
-    package var amount: Pence
     /// A sentence for people; no personal data.
     package var note: String
 
+    package var decisionID: Int64 { item.decisionID }
+    package var amount: Pence { item.amount }
+
     package init(decisionID: Int64, reason: FundingDecision.HoldReason, amount: Pence, note: String) {
-        self.decisionID = decisionID
-        self.reason = reason
-        self.amount = amount
-        self.note = note
+        (item, self.reason, self.note) = (BatchItem(decisionID: decisionID, amount: amount), reason, note)
     }
 }
 

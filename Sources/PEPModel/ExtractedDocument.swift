@@ -1,6 +1,7 @@
 /// The formats a PEP arrives in, sniffed from the content (never from the file name alone).
+/// `doc` and `rtf` are read by converting them to DOCX first (when LibreOffice is installed).
 public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
-    case json, xml, docx
+    case json, xml, docx, odt, doc, rtf
 }
 
 /// What a reader found in a document, before normalisation: raw values at contract paths, each
@@ -16,6 +17,9 @@ public struct ExtractedDocument: Sendable, Hashable {
     public var unmapped: [UnmappedContent] = []
     /// Problems the reader itself noticed (an unknown key, a list item that is not an object).
     public var issues: [FieldIssue] = []
+    /// How the reader got at the content, when not directly: an XML dialect mapping, or a
+    /// conversion from an older format. `pepqa extract` and the QA report name it.
+    public var readVia: ReadVia?
 
     public init(format: DocumentFormat, file: String) {
         self.format = format
@@ -38,6 +42,21 @@ public struct ExtractedDocument: Sendable, Hashable {
     /// Notes that a list's slot was found even if it holds no records (an empty table).
     public mutating func noteList(_ path: FieldPath) {
         if !lists.contains(where: { $0.path == path }) { lists.append(ExtractedList(path: path, records: [])) }
+    }
+}
+
+/// How a document was read when not in a format of the contract as sent.
+public struct ReadVia: Sendable, Hashable, Codable {
+    /// The XML dialect mapping used (`Rules/xml/<file>.yaml`'s `dialect:`).
+    public var dialect: String?
+    /// The format the document was converted from (`doc`, `rtf`), and by what.
+    public var convertedFrom: String?
+    public var converter: String?
+
+    public init(dialect: String? = nil, convertedFrom: String? = nil, converter: String? = nil) {
+        self.dialect = dialect
+        self.convertedFrom = convertedFrom
+        self.converter = converter
     }
 }
 

@@ -9,6 +9,8 @@ public struct ReadResult: Sendable, Hashable {
     /// Paths whose slot the reader found, given or blank. A required path missing here was
     /// not found at all (template mismatch); one found but with no value is the school's gap.
     public var found: Set<FieldPath>
+    /// How the document was read when not directly (see `ExtractedDocument.readVia`).
+    public var readVia: ReadVia?
 
     public init(
         pep: PEP, format: DocumentFormat, issues: [FieldIssue] = [], unmapped: [UnmappedContent] = [],
@@ -62,7 +64,9 @@ public enum PEPBuilder {
             }
             binding.set(&pep, records)
         }
-        return ReadResult(pep: pep, format: doc.format, issues: issues, unmapped: doc.unmapped, found: found)
+        var result = ReadResult(pep: pep, format: doc.format, issues: issues, unmapped: doc.unmapped, found: found)
+        result.readVia = doc.readVia
+        return result
     }
 
     /// One record; nil when every value in it is blank (an empty table row).

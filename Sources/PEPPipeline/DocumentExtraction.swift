@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 import PEPModel
 import PEPOutput
 import PEPReaders
@@ -11,10 +12,14 @@ package enum DocumentExtraction {
         package let description: String
     }
 
-    /// The canonical JSON of the document (its first PEP, for an e-mail with several).
+    /// The canonical JSON of the document (its first PEP, for an e-mail with several), with
+    /// the submission record (`Submission.recordJSON`, which names the XML dialect or the
+    /// conversion used) as a last `"submission"` member.
     package static func canonicalJSON(file: String, rulesDirectory: String) throws -> String {
-        let (_, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
-        return read.pep.canonicalJSON.serialized()
+        let (submission, read) = try readFirst(file: file, rulesDirectory: rulesDirectory)
+        guard case .object(let members) = read.pep.canonicalJSON else { return read.pep.canonicalJSON.serialized() }
+        let record = submission.recordJSON(format: read.format, via: read.readVia)
+        return JSONValue.object(members + [("submission", record)]).serialized()
     }
 
     /// The QA result JSON of the document, rated against the rules in `rulesDirectory`.
@@ -34,13 +39,26 @@ package enum DocumentExtraction {
         return QAResultJSON.render(report)
     }
 
+    /// The file named, as the walker sees a file named on the command line.
+    static func item(_ file: String) throws -> InboxItem {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let dropFile = InboxWalker().list(file).dropFiles.first
+        else {
+            throw Failure(description: "\(file): not a file")
+        }
+        return InboxItem(classifying: dropFile)
+    }
+
     static func readFirst(file: String, rulesDirectory: String) throws -> (Submission, ReadResult) {
         guard FileManager.default.fileExists(atPath: file) else { throw Failure(description: "\(file): no such file") }
         try RulesCheck.requireFolder(rulesDirectory)
         let submissions: [Submission]
-        switch InputLoader.load(InputCollector.item(for: file)) {
-        case .submissions(let s): submissions = s
-        case .unreadable(_, let reason): throw Failure(description: reason)
+        switch InboxItemReader().read(try item(file)) {
+        case .submissions(let s, _): submissions = s
+        case .gone: throw Failure(description: "\(file): no such file")
+        case .unreadable(let reason): throw Failure(description: reason)
+        case .unusable(let problem, _): throw Failure(description: problem.description)
         }
         guard let first = submissions.first else { throw Failure(description: "\(file): no PEP found") }
         let registry = try ReaderFactory.registry(rulesDirectory: URL(fileURLWithPath: rulesDirectory))

@@ -1,97 +1,63 @@
 import Foundation
 import Logging
+import PEPIntake
 import PEPLedger
 import PEPModel
-import PEPOutput
 import PEPReaders
 import PEPRules
 
-/// The stages composed: read, assess, record, report. One instance per run or service; it
-/// holds the loaded rules, the reader registry and the open ledger.
-///
-/// `handle(_:)` is the heart: it never throws. A document that cannot be read is data (it is
-/// rejected and recorded); only a transient failure (disk, ledger busy) comes back as
-/// `.failed`, with nothing recorded, so that the caller can retry it later.
-package final class Pipeline: Sendable {
+/// The stages assembled, one type per job, built once at start by `Pipeline.build` (which the
+/// CLI and the tests both call, as hummingbird's `buildApplication` is). It holds no job of
+/// its own: each command takes the part it needs.
+package struct Pipeline: Sendable {
     package let configuration: ServiceConfiguration
-    package let rules: RuleSet
-    package let registry: ReaderRegistry
     package let ledger: Ledger
-    let reports: ReportPublisher
+    /// Rates one submission (the service's handler, and `process`'s).
+    package let rater: DocumentRater
+    /// `pepqa process`: walks paths, rates what it finds, leaves the files in place.
+    package let paths: PathProcessor
+    /// Brings every output up to date with the ledger.
+    package let outputs: OutputPublisher
+    /// The PP+ finance close.
+    package let finance: FinanceCloser
+    /// The service's work between polls.
+    package let serviceWork: ServiceCycleWork
+    let registry: ReaderRegistry
     let outputSettings: OutputSettings
-    let outputFolders: OutputFolders
-    let logger: Logger
 
-    /// Loads the rules, the DOCX mapping and the output settings (a broken rule set, template
-    /// or finance file stops here, before anything is rated), opens the ledger (creating it if
-    /// needed) and makes the output folders.
-    package init(configuration: ServiceConfiguration, logger: Logger) throws {
+    /// Loads and checks every setting (the rules, the DOCX mapping, the output settings, the
+    /// roster and the school register: a broken one stops here, before anything is rated),
+    /// opens the ledger (creating it if needed), and wires each job to what it needs.
+    package static func build(configuration: ServiceConfiguration, logger: Logger) throws -> Pipeline {
+        let settings = try StartupSettings.load(configuration)
+        let ledger = try Ledger(path: configuration.ledgerPath)
+        return Pipeline(configuration: configuration, settings: settings, ledger: ledger, logger: logger)
+    }
+
+    init(configuration: ServiceConfiguration, settings: StartupSettings, ledger: Ledger, logger: Logger) {
         self.configuration = configuration
-        self.logger = logger
-        let rulesURL = URL(fileURLWithPath: configuration.rulesDir)
-        rules = try RuleSet.load(directory: rulesURL)
-        registry = try ReaderFactory.registry(rulesDirectory: rulesURL)
-        ledger = try Ledger(path: configuration.ledgerPath)
-        reports = ReportPublisher(outDir: URL(fileURLWithPath: configuration.outDir))
-        outputSettings = try OutputSettings.load(rulesDirectory: rulesURL)
-        outputFolders = OutputFolders(root: URL(fileURLWithPath: configuration.outDir))
-    }
-
-    /// Reads, assesses, records and reports one submission.
-    package func handle(_ submission: Submission) -> DocumentOutcome {
-        var log = logger
-        log[metadataKey: "submission.sha256"] = "\(submission.sha256.prefix(12))"
-        do {
-            if try ledger.submissions.recorded(sha256: submission.sha256) != nil {
-                log.info("already recorded; skipped")
-                return .duplicate(file: submission.fileName, submissionID: nil)
-            }
-            let read: ReadResult
-            do {
-                read = try registry.read(submission.bytes, file: submission.fileName)
-            } catch {
-                let reason = error.description
-                _ = try ledger.submissions.recordRejected(submission, reason: reason, at: Date())
-                log.warning("rejected", metadata: ["reason": "\(error.code)"])
-                return .rejected(file: submission.fileName, reason: reason)
-            }
-            return try rate(submission, read: read, logger: log)
-        } catch {
-            log.error("not processed; will retry", metadata: ["error": "\(LogLabel.scrub("\(error)", path: submission.fileName))"])
-            return .failed(file: submission.fileName, reason: "\(error)")
-        }
-    }
-
-    func rate(_ submission: Submission, read: ReadResult, logger log: Logger) throws -> DocumentOutcome {
-        var log = log
-        let receivedOn = CalendarDate(englandDateOf: submission.receivedAt)
-        let history = try ledger.history.childHistory(for: read.pep, receivedAt: submission.receivedAt)
-        let context = AssessmentContext(receivedOn: receivedOn, attachments: submission.attachments, history: history)
-        let assessment = rules.assess(read, context: context)
-        let outcome = try ledger.submissions.recordRated(submission, read: read, assessment: assessment, at: Date())
-        guard let recorded = outcome.recorded else {
-            return .duplicate(file: submission.fileName, submissionID: nil)
-        }
-        log[metadataKey: "submission.id"] = "\(recorded.submissionID)"
-        log[metadataKey: "child.la_id"] = "\(read.pep.child.laId?.value ?? "-")"
-        let report = QAReport(
-            submissionID: recorded.submissionID, fileName: submission.fileName, sha256: submission.sha256,
-            format: read.format, receivedOn: receivedOn, sender: submission.sender, pep: read.pep,
-            assessment: assessment)
-        let path = try reports.publish(report)
-        log.info(
-            "rated",
-            metadata: [
-                "quality": "\(assessment.quality.rawValue)", "compliance": "\(assessment.compliance.rawValue)",
-                "assessable": "\(assessment.assessable)",
-            ])
-        return .rated(
-            RatedDocument(
-                file: submission.fileName, submissionID: recorded.submissionID,
-                childID: read.pep.child.laId?.value ?? "-", assessable: assessment.assessable,
-                quality: assessment.quality, compliance: assessment.compliance, requested: assessment.totalRequested,
-                approved: assessment.totalApproved, held: assessment.totalHeld,
-                supersededEarlier: recorded.superseded != nil, supersededAtOnce: recorded.isSuperseded,
-                reportPath: path))
+        self.ledger = ledger
+        registry = settings.registry
+        outputSettings = settings.outputs
+        let folders = OutputFolders(root: URL(fileURLWithPath: configuration.outDir))
+        let reports = ReportPublisher(outDir: folders.root)
+        let builder = StoredReportBuilder(registry: settings.registry)
+        rater = DocumentRater(
+            rules: settings.rules, registry: settings.registry, ledger: ledger, reports: reports, builder: builder,
+            logger: logger)
+        let ownFolders = [configuration.resolvedArchiveDir, configuration.resolvedQuarantineDir, configuration.outDir]
+        paths = PathProcessor(
+            walker: InboxWalker(skipping: ownFolders.map { URL(fileURLWithPath: $0) }),
+            processor: ItemProcessor(handler: rater, filing: .leaveInPlace, logger: logger), logger: logger)
+        outputs = OutputPublisher(
+            ledger: ledger, settings: settings.outputs, folders: folders, reports: reports, builder: builder,
+            rules: settings.rules, roster: settings.roster, register: settings.register ?? SchoolRegister([]),
+            logger: logger)
+        finance = FinanceCloser(
+            ledger: ledger, settings: settings.outputs.finance,
+            settingsFile: "\(configuration.rulesDir)/\(OutputSettings.financeFile)", register: settings.register,
+            registerFile: configuration.resolvedSchoolsFile, calendar: settings.rules.calendar, folders: folders,
+            closeDay: configuration.financeCloseDay, logger: logger)
+        serviceWork = ServiceCycleWork(outputs: outputs, finance: finance, logger: logger)
     }
 }

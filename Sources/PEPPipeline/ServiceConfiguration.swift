@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Yams
 
 /// Everything the pipeline needs to know about where things are and how often to look.
@@ -18,7 +19,7 @@ import Yams
 /// | `roster_file` | CSV of children in care (for the "no PEP yet" page) | `<rules_dir>/roster.csv` if present |
 /// | `schools_file` | CSV school register for PP+ payments | `<rules_dir>/schools.csv` if present |
 /// | `finance_close_day` | day of month (1-28) the service closes a PP+ batch; 0 = never | `0` |
-/// | `log_level` | trace, debug, info, notice, warning, error | `info` |
+/// | `log_level` | trace, debug, info, notice, warning, error, critical | `info` |
 package struct ServiceConfiguration: Sendable, Equatable {
     package var inboxes: [String] = []
     package var stateDir = "state"
@@ -30,7 +31,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
     package var rosterFile: String?
     package var schoolsFile: String?
     package var financeCloseDay = 0
-    package var logLevel = "info"
+    package var logLevel = Logger.Level.info
 
     package init() {}
 
@@ -53,6 +54,25 @@ package struct ServiceConfiguration: Sendable, Equatable {
         "inboxes", "state_dir", "out_dir", "rules_dir", "archive_dir", "quarantine_dir", "poll_interval_seconds",
         "roster_file", "schools_file", "finance_close_day", "log_level",
     ]
+
+    /// Where the service's configuration lives; read by every command when it exists and no
+    /// `--config` is given.
+    package static let defaultFile = "/etc/pepqa/pepqa.yaml"
+
+    /// The one way every command gets its settings: the file given (`--config`), else
+    /// `defaultFile` when it exists, else the defaults; then the folder options, which keep
+    /// the same names in every command.
+    package static func resolve(
+        configFile: String?, state: String? = nil, out: String? = nil, rules: String? = nil,
+        defaultFile: String = ServiceConfiguration.defaultFile
+    ) throws(Problem) -> ServiceConfiguration {
+        let file = configFile ?? (FileManager.default.fileExists(atPath: defaultFile) ? defaultFile : nil)
+        var config = try file.map { file throws(Problem) in try load(file: file) } ?? ServiceConfiguration()
+        if let state { config.stateDir = state }
+        if let out { config.outDir = out }
+        if let rules { config.rulesDir = rules }
+        return config
+    }
 
     /// Reads a configuration file. Unknown keys and wrong types are errors (a typo must not
     /// silently fall back to a default for a service that pays schools).
@@ -84,7 +104,13 @@ package struct ServiceConfiguration: Sendable, Equatable {
             switch key {
             case "inboxes":
                 guard let seq = value.sequence else { throw Problem(file: file, message: "\(line)'inboxes' must be a list of folders") }
-                config.inboxes = seq.compactMap(\.string)
+                config.inboxes = try seq.map { item throws(Problem) in
+                    guard item.scalar != nil, let folder = item.string, !folder.isEmpty else {
+                        let at = (item.mark?.line).map { "line \($0): " } ?? line
+                        throw Problem(file: file, message: "\(at)each of 'inboxes' must be a folder path")
+                    }
+                    return folder
+                }
             case "state_dir": config.stateDir = try string()
             case "out_dir": config.outDir = try string()
             case "rules_dir": config.rulesDir = try string()
@@ -92,7 +118,14 @@ package struct ServiceConfiguration: Sendable, Equatable {
             case "quarantine_dir": config.quarantineDir = try string()
             case "roster_file": config.rosterFile = try string()
             case "schools_file": config.schoolsFile = try string()
-            case "log_level": config.logLevel = try string()
+            case "log_level":
+                let text = try string()
+                guard let level = Logger.Level(rawValue: text) else {
+                    throw Problem(
+                        file: file,
+                        message: "\(line)'log_level' must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+                }
+                config.logLevel = level
             case "poll_interval_seconds":
                 guard let d = value.float ?? value.int.map(Double.init), d >= 1, d <= 3600 else {
                     throw Problem(file: file, message: "\(line)'poll_interval_seconds' must be a number from 1 to 3600")

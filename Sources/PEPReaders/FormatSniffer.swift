@@ -6,21 +6,17 @@ package enum FormatSniffer {
     /// The PEP format of `bytes`, or an `IngestError` saying what the file is instead.
     package static func sniff(_ bytes: [UInt8], file: String) throws(IngestError) -> DocumentFormat {
         guard !bytes.isEmpty else { throw IngestError(.empty, file: file, message: "the file is empty") }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try zipFormat(bytes, file: file) }
         if bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             throw IngestError(.malformed, file: file, message: "the file is an empty ZIP archive, not a Word document")
         }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw IngestError(
-                .encrypted, file: file,
-                message: "the file is a password-protected Word document or an old .doc file; please send it unprotected as .docx")
-        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return try compoundFormat(bytes, file: file) }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            throw IngestError(.unsupportedFormat, file: file, message: "the file is a PDF, not a PEP form (DOCX, XML or JSON)")
+            throw IngestError(
+                .unsupportedFormat, file: file,
+                message: "the file is a PDF, which cannot be read as a PEP form; please send the form itself (the Word .docx, or the ePEP system's XML or JSON export), not a PDF or scan of it")
         }
-        if bytes.starts(with: Array("{\\rtf".utf8)) {
-            throw IngestError(.unsupportedFormat, file: file, message: "the file is RTF, not a PEP form (DOCX, XML or JSON)")
-        }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         switch firstSignificantByte(bytes) {
         case UInt8(ascii: "{"): return .json
         case UInt8(ascii: "<"): return .xml
@@ -29,6 +25,52 @@ package enum FormatSniffer {
         default:
             throw IngestError(.unsupportedFormat, file: file, message: "the file is not a PEP form (DOCX, XML or JSON)")
         }
+    }
+
+    /// `mimetype`, stored first in every OpenDocument package (ODF 1.2, part 3, 3.3).
+    static let odfText = "application/vnd.oasis.opendocument.text"
+
+    /// A ZIP: an OpenDocument text when its first entry is `mimetype` naming one, another
+    /// OpenDocument kind refused, anything else taken as a Word package (OPC decides then).
+    static func zipFormat(_ bytes: [UInt8], file: String) throws(IngestError) -> DocumentFormat {
+        guard bytes.count > 38, Array(bytes[30..<38]) == Array("mimetype".utf8) else { return .docx }
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8
+        let extraLength = Int(bytes[28]) | Int(bytes[29]) << 8
+        let start = 30 + nameLength + extraLength
+        guard nameLength == 8, start < bytes.count else { return .docx }
+        let declared = String(decoding: bytes[start..<min(bytes.count, start + 80)], as: UTF8.self)
+        if declared.hasPrefix(odfText) { return .odt }  // also odfText + "-template"
+        guard declared.hasPrefix("application/vnd.oasis.opendocument.") else { return .docx }
+        throw IngestError(
+            .unsupportedFormat, file: file,
+            message: "the file is an OpenDocument file that is not a text document (a spreadsheet or presentation?); please send the PEP form")
+    }
+
+    /// An OLE2 compound file: a password-protected Word (or Office) document keeps its package
+    /// in an `EncryptedPackage` stream; an old Word 97–2003 `.doc` has a `WordDocument` stream.
+    static func compoundFormat(_ bytes: [UInt8], file: String) throws(IngestError) -> DocumentFormat {
+        if contains(bytes, utf16: "EncryptedPackage") {
+            throw IngestError(
+                .encrypted, file: file,
+                message: "the file is a password-protected Word document, which cannot be read; please remove the password (File > Info > Protect Document) and send it again as .docx")
+        }
+        if contains(bytes, utf16: "WordDocument") { return .doc }
+        throw IngestError(
+            .unsupportedFormat, file: file,
+            message: "the file is an old Office file that is not a Word document (Excel, PowerPoint or Outlook?); please send the PEP form as .docx")
+    }
+
+    /// Whether the UTF-16LE form of `name` (how OLE2 directory entries store names) occurs.
+    static func contains(_ bytes: [UInt8], utf16 name: String) -> Bool {
+        let needle = name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The first byte after a UTF-8 byte-order mark and white space.

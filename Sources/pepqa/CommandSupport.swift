@@ -3,32 +3,54 @@ import Foundation
 import Logging
 import PEPPipeline
 
-/// What the commands share: configuration from options, logging, opening the pipeline, and
-/// the one-line failure.
+/// What the commands share: logging, opening the pipeline, and the one-line failures.
 enum CommandSupport {
-    static func configuration(_ folders: FolderOptions, base: ServiceConfiguration = ServiceConfiguration()) -> ServiceConfiguration {
-        var config = base
-        if let s = folders.state { config.stateDir = s }
-        if let o = folders.out { config.outDir = o }
-        if let r = folders.rules { config.rulesDir = r }
-        return config
-    }
-
-    static func logger(verbose: Bool, level: Logger.Level = .info) -> Logger {
+    /// The one logger set-up: the configured level (`log_level`), debug with `--verbose`, and
+    /// at least `floor` when the command would otherwise talk over its own terminal output.
+    static func logger(_ configuration: ServiceConfiguration, verbose: Bool, floor: Logger.Level? = nil) -> Logger {
         var logger = Logger(label: "pepqa") { label in
             JournalLogHandler(label: label, journald: JournalLogHandler.underJournald)
         }
-        logger.logLevel = verbose ? .debug : (JournalLogHandler.underJournald ? level : .error)
+        let configured = configuration.logLevel
+        logger.logLevel = verbose ? .debug : floor.map { max(configured, $0) } ?? configured
         return logger
     }
 
-    /// Opens the pipeline or exits with one clear line (a broken rule set lists every problem).
+    /// For the one-shot commands: warnings and errors on a terminal only show as errors, so the
+    /// summary table stays readable; under journald, the configured level.
+    static var terminalFloor: Logger.Level? { JournalLogHandler.underJournald ? nil : .error }
+
+    /// Builds the pipeline, or exits: a missing rules folder is a usage error (one line, 64); a
+    /// broken setting stops the start with exit status 1, every problem listed with its file and line.
     static func openPipeline(_ config: ServiceConfiguration, logger: Logger) throws -> Pipeline {
         do {
             try RulesCheck.requireFolder(config.rulesDir)
-            return try Pipeline(configuration: config, logger: logger)
+        } catch {
+            throw usage("cannot start: \(error)")
+        }
+        do {
+            return try Pipeline.build(configuration: config, logger: logger)
         } catch {
             fail("cannot start: \(error)")
+        }
+    }
+
+    /// The one-document commands (`extract`, `rate`): check the inputs, then print what
+    /// `produce(file, rulesDirectory)` gives, or fail with its one line.
+    ///
+    /// A file or rules folder that is not there is a usage error (64); a document that cannot be
+    /// read is a failure (1). Nothing else reaches stdout, so the output can be piped as it is.
+    static func printDocument(
+        _ file: String, settings: ConfigOptions, terminator: String = "\n",
+        _ produce: (String, String) throws -> String
+    ) throws {
+        let rules = try settings.resolve().rulesDir
+        guard FileManager.default.fileExists(atPath: file) else { throw usage("\(file): no such file") }
+        do { try RulesCheck.requireFolder(rules) } catch { throw usage("\(error)") }
+        do {
+            print(try produce(file, rules), terminator: terminator)
+        } catch {
+            fail("\(error)")
         }
     }
 
@@ -42,8 +64,21 @@ enum CommandSupport {
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    /// A usage error: `pepqa: message` on stderr, one line, then exit status 64 (`EX_USAGE`,
+    /// ArgumentParser's validation status). Throw what it returns.
+    static func usage(_ message: String) -> ExitCode {
+        warn(message)
+        return ExitCode.validationFailure
+    }
+
+    /// One line on stderr, and the command goes on.
+    static func warn(_ message: String) {
         FileHandle.standardError.write(Data("pepqa: \(message)\n".utf8))
+    }
+
+    /// One line on stderr, and exit status 1.
+    static func fail(_ message: String) -> Never {
+        warn(message)
         Foundation.exit(1)
     }
 }

@@ -9,22 +9,18 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Print the canonical JSON of one document.",
         discussion: """
             Nested objects follow the contract's dot-paths, lists are arrays, dates are ISO (YYYY-MM-DD), \
-            money is a decimal string ("550.00"), a field not given is null. On failure: one line on \
-            stderr and exit status 1.
+            money is a decimal string ("550.00"), a field not given is null. A last "submission" object \
+            says how it arrived (file name and size; for an e-mail sender, message_id, date, attachments) \
+            and how it was read (format, XML dialect, conversion). On failure: one line on stderr and \
+            exit status 1 (64 when the file or the rules folder is not there).
             """)
 
-    @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A .docx, .odt, .xml, .json or .eml file (.doc, .rtf with LibreOffice).", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding docx-mapping.yaml.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
-        do {
-            let json = try DocumentExtraction.canonicalJSON(file: file, rulesDirectory: rules)
-            print(json)
-        } catch {
-            CommandSupport.fail("\(error)")
-        }
+        try CommandSupport.printDocument(file, settings: settings, DocumentExtraction.canonicalJSON(file:rulesDirectory:))
     }
 }

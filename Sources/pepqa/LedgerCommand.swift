@@ -1,37 +1,7 @@
 import ArgumentParser
-import Foundation
-import PEPPipeline
 
-/// `pepqa ledger backup FILE`: a consistent copy of the ledger, taken while the service runs.
+/// `pepqa ledger …`: looking after the ledger.
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ledger", abstract: "Look after the ledger.", subcommands: [Backup.self])
-
-    struct Backup: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "backup",
-            abstract: "Write a consistent copy of the ledger to FILE (safe while the service runs).",
-            discussion: """
-                Uses SQLite's online backup: the copy includes what still sits in the ledger's -wal file, \
-                which copying ledger.sqlite alone would miss. FILE must not exist yet.
-                """)
-
-        @Argument(help: ArgumentHelp("Where to write the copy (a new SQLite file).", valueName: "file"))
-        var destination: String
-
-        @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); default /etc/pepqa/pepqa.yaml if it exists.", valueName: "file"))
-        var config: String?
-
-        @OptionGroup var folders: FolderOptions
-
-        func run() async throws {
-            let settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
-            do {
-                try LedgerBackup.run(settings, to: destination)
-            } catch {
-                CommandSupport.fail("backup failed: \(error)")
-            }
-            print("\(settings.ledgerPath) -> \(destination)")
-        }
-    }
+        commandName: "ledger", abstract: "Look after the ledger.", subcommands: [LedgerBackupCommand.self])
 }

@@ -18,14 +18,3 @@ struct PEPQA: AsyncParsableCommand {
         ])
 }
 
-/// The folders every command that rates or records shares (names kept the same everywhere).
-struct FolderOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder for the ledger (ledger.sqlite).", valueName: "dir"))
-    var state: String?
-
-    @Option(name: .long, help: ArgumentHelp("Folder for reports, dashboard, outbox, exports and finance files.", valueName: "dir"))
-    var out: String?
-
-    @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
-    var rules: String?
-}

@@ -17,23 +17,23 @@ struct ProcessCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Files and folders to process.", valueName: "path"))
     var paths: [String]
 
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var settings: ConfigOptions
 
     @Flag(name: .long, help: "Log each document to stderr as it is processed.")
     var verbose = false
 
     func run() async throws {
-        let config = CommandSupport.configuration(folders)
-        let logger = CommandSupport.logger(verbose: verbose)
-        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        let config = try settings.resolve()
         for path in paths where !FileManager.default.fileExists(atPath: path) {
-            CommandSupport.fail("\(path): no such file or folder")
+            throw CommandSupport.usage("\(path): no such file or folder")
         }
-        let summary = pipeline.process(paths: paths, progress: CommandSupport.progressLine())
+        let logger = CommandSupport.logger(config, verbose: verbose, floor: CommandSupport.terminalFloor)
+        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        let summary = pipeline.paths.process(paths: paths, progress: CommandSupport.progressLine())
         print(summary.table(), terminator: "")
         print("")
         do {
-            print(try pipeline.publishOutputs(now: Date()).lines.joined(separator: "\n"))
+            print(try pipeline.outputs.publish(now: Date()).lines.joined(separator: "\n"))
         } catch let failure as OutputFailure {
             print(failure.summary.lines.joined(separator: "\n"))
             CommandSupport.fail("some outputs could not be written (see above); run again to retry")

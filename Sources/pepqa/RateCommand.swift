@@ -16,14 +16,9 @@ struct RateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A .docx, .xml, .json or .eml file.", valueName: "file"))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
-    var rules: String = "Rules"
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
-        do {
-            print(try DocumentExtraction.qaResultJSON(file: file, rulesDirectory: rules), terminator: "")
-        } catch {
-            CommandSupport.fail("\(error)")
-        }
+        try CommandSupport.printDocument(file, settings: settings, terminator: "", DocumentExtraction.qaResultJSON(file:rulesDirectory:))
     }
 }

@@ -17,20 +17,17 @@ struct RequeueCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Quarantined files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML); default /etc/pepqa/pepqa.yaml if it exists.", valueName: "file"))
-    var config: String?
-
     @Option(name: .long, help: ArgumentHelp("The inbox to put the files in.", valueName: "dir"))
     var inbox: String?
 
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var settings: ConfigOptions
 
     func run() async throws {
-        let settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
-        guard let target = inbox ?? settings.inboxes.first else {
-            CommandSupport.fail("no inbox: give --inbox DIR, or list inboxes in the configuration file")
+        let config = try settings.resolve()
+        guard let target = inbox ?? config.inboxes.first else {
+            throw CommandSupport.usage("no inbox: give --inbox DIR, or list inboxes in the configuration file")
         }
-        let requeue = QuarantineRequeue(configuration: settings)
+        let requeue = QuarantineRequeue(configuration: config)
         var refused = 0
         for file in files {
             let url = requeue.locate(file)

@@ -17,13 +17,10 @@ struct RunCommand: AsyncParsableCommand {
             75 (try again later) when some files failed for a transient reason and were left in place.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Configuration file (YAML).", valueName: "file"))
-    var config: String?
+    @OptionGroup var settings: ConfigOptions
 
     @Option(name: .long, help: ArgumentHelp("An inbox folder (drop folder or Maildir); repeat for several. Replaces the configured list.", valueName: "dir"))
     var inbox: [String] = []
-
-    @OptionGroup var folders: FolderOptions
 
     @Option(name: .long, help: ArgumentHelp("Seconds between inbox polls (default 30).", valueName: "seconds"))
     var pollInterval: Double?
@@ -34,15 +31,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Log at debug level.")
     var verbose = false
 
-    func validate() throws {
-        if let pollInterval, !(0.05...3600).contains(pollInterval) {
-            throw ValidationError("--poll-interval must be a number of seconds from 0.05 to 3600")
-        }
-    }
-
     func run() async throws {
         let settings = try resolvedConfiguration()
-        let logger = runLogger(settings)
+        let logger = CommandSupport.logger(settings, verbose: verbose, floor: once && isatty(2) == 1 ? .warning : nil)
         let pipeline = try CommandSupport.openPipeline(settings, logger: logger)
         var options = RunOptions()
         options.once = once
@@ -50,9 +41,10 @@ struct RunCommand: AsyncParsableCommand {
         if once { options.progress = CommandSupport.progressLine() }
         // Whole-ledger work: reports, feedback, exports and dashboard after a busy poll (and at
         // start, to make good a crash); the monthly finance close when it is due.
-        options.afterCycle = { now in try pipeline.serviceAfterCycle(now: now) }
-        options.everyCycle = { now in try pipeline.serviceEveryCycle(now: now) }
-        let service = InboxService(configuration: settings, handler: pipeline, options: options, logger: logger)
+        let work = pipeline.serviceWork
+        options.afterCycle = { now in try work.afterCycle(now: now) }
+        options.everyCycle = { now in try work.everyCycle(now: now) }
+        let service = InboxService(configuration: settings, handler: pipeline.rater, options: options, logger: logger)
         try await service.runUntilStopped()
         guard once else { return }
         let counts = service.tally.counts
@@ -60,31 +52,25 @@ struct RunCommand: AsyncParsableCommand {
         if counts.leftToRetry > 0 { throw ExitCode(75) }
     }
 
-    /// The configuration file (given, or the default when it exists), then the options.
+    /// The configuration (file, then folder options), then this command's own options; a
+    /// usage error (one line, exit status 64) when there is nothing to watch.
     func resolvedConfiguration() throws -> ServiceConfiguration {
-        var settings = CommandSupport.configuration(folders, base: CommandSupport.configurationFile(config))
-        if !inbox.isEmpty { settings.inboxes = inbox }
-        if let pollInterval { settings.pollInterval = pollInterval }
-        guard !settings.inboxes.isEmpty else {
-            CommandSupport.fail(
-                "no inbox configured: give --inbox DIR, or list inboxes in \(config ?? CommandSupport.defaultConfigFile)")
+        if let pollInterval, !(0.05...3600).contains(pollInterval) {
+            throw CommandSupport.usage("--poll-interval must be a number of seconds from 0.05 to 3600")
         }
-        for folder in settings.inboxes {
+        var config = try settings.resolve()
+        if !inbox.isEmpty { config.inboxes = inbox }
+        if let pollInterval { config.pollInterval = pollInterval }
+        guard !config.inboxes.isEmpty else {
+            throw CommandSupport.usage(
+                "no inbox configured: give --inbox DIR, or list inboxes in \(settings.config ?? ServiceConfiguration.defaultFile)")
+        }
+        for folder in config.inboxes {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                CommandSupport.fail("cannot start: inbox \(folder) is not a folder")
+                throw CommandSupport.usage("cannot start: inbox \(folder) is not a folder")
             }
         }
-        return settings
-    }
-
-    /// Logs at the configured level; `--once` on a terminal shows warnings only, under its progress line.
-    func runLogger(_ settings: ServiceConfiguration) -> Logger {
-        var logger = Logger(label: "pepqa") { label in
-            JournalLogHandler(label: label, journald: JournalLogHandler.underJournald)
-        }
-        let configured = Logger.Level(rawValue: settings.logLevel) ?? .info
-        logger.logLevel = verbose ? .debug : (once && isatty(2) == 1 ? max(configured, .warning) : configured)
-        return logger
+        return config
     }
 }

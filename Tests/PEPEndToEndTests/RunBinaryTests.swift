@@ -56,9 +56,8 @@ private func runToEnd(_ arguments: [String], fixture: ServiceFixture) async thro
     let emptyConfig = fixture.root.appendingPathComponent("pepqa.yaml")
     try Data("poll_interval_seconds: 5\n".utf8).write(to: emptyConfig)
     let (status, stderr) = try await runToEnd(["run", "--once", "--config", emptyConfig.path], fixture: fixture)
-    #expect(status == 1)
-    #expect(stderr.hasPrefix("pepqa: no inbox configured"))
-    #expect(stderr.split(separator: "\n").count == 1)
+    #expect(status == 64, "EX_USAGE")
+    #expect(stderr == "pepqa: no inbox configured: give --inbox DIR, or list inboxes in \(emptyConfig.path)\n")
 }
 
 @Test func runWithBrokenRulesStopsBeforeTakingAnything() async throws {
@@ -75,4 +74,57 @@ private func runToEnd(_ arguments: [String], fixture: ServiceFixture) async thro
     #expect(status == 1)
     #expect(stderr.hasPrefix("pepqa: cannot start:"))
     #expect(FileManager.default.fileExists(atPath: file.path), "nothing was taken")
+}
+
+/// A configuration file with a bad value, for the commands that must honour `--config`.
+private func badLogLevelConfig(_ fixture: ServiceFixture) throws -> URL {
+    let file = fixture.root.appendingPathComponent("pepqa.yaml")
+    try Data("inboxes: [\(fixture.inbox.path)]\nlog_level: loud\n".utf8).write(to: file)
+    return file
+}
+
+@Test(arguments: [["process", "SampleInbox"], ["finance", "close"], ["run", "--once"], ["rules", "check"], ["ledger", "backup", "x"]])
+func everyCommandHonoursConfigAndABadSettingIsOneUsageLine(_ command: [String]) async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let file = try badLogLevelConfig(fixture)
+    let (status, stderr) = try await runToEnd(command + ["--config", file.path], fixture: fixture)
+    #expect(status == 64, "EX_USAGE")
+    #expect(
+        stderr
+            == "pepqa: cannot start: \(file.path): line 2: 'log_level' must be one of trace, debug, info, notice, warning, error, critical, not 'loud'\n"
+    )
+}
+
+@Test func processOfAPathThatIsNotThereIsOneUsageLine() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let missing = fixture.root.appendingPathComponent("no-such-inbox").path
+    let config = fixture.configuration
+    let (status, stderr) = try await runToEnd(
+        ["process", missing, "--state", config.stateDir, "--out", config.outDir, "--rules", config.rulesDir], fixture: fixture)
+    #expect(status == 64, "EX_USAGE")
+    #expect(stderr == "pepqa: \(missing): no such file or folder\n")
+}
+
+@Test func aMissingRulesFolderIsOneUsageLine() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let rules = fixture.root.appendingPathComponent("no-rules").path
+    let (status, stderr) = try await runToEnd(
+        ["finance", "close", "--state", fixture.configuration.stateDir, "--rules", rules], fixture: fixture)
+    #expect(status == 64, "EX_USAGE")
+    #expect(
+        stderr == "pepqa: cannot start: no rules folder at '\(rules)': run pepqa from the repository root, or pass --rules DIR\n")
+}
+
+@Test(arguments: ["extract", "rate"])
+func aDocumentThatIsNotThereIsOneUsageLine(_ command: String) async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let missing = fixture.root.appendingPathComponent("no-such.json").path
+    let (status, stderr) = try await runToEnd(
+        [command, missing, "--rules", fixture.configuration.rulesDir], fixture: fixture)
+    #expect(status == 64, "EX_USAGE")
+    #expect(stderr == "pepqa: \(missing): no such file\n")
 }

@@ -49,5 +49,5 @@ package func samplePipeline(root: URL, logger: Logger = Logger(label: "test", fa
     config.rulesDir = Repository.rules.path
     config.stateDir = root.appendingPathComponent("state").path
     config.outDir = root.appendingPathComponent("out").path
-    return try Pipeline(configuration: config, logger: logger)
+    return try Pipeline.build(configuration: config, logger: logger)
 }

@@ -33,7 +33,7 @@ package struct ServiceFixture {
     package var quarantine: URL { URL(fileURLWithPath: configuration.resolvedQuarantineDir) }
     package var filing: Filing { Filing(archiveRoot: archive, quarantineRoot: quarantine) }
 
-    package func pipeline() throws -> Pipeline { try Pipeline(configuration: configuration, logger: quietLogger) }
+    package func pipeline() throws -> Pipeline { try Pipeline.build(configuration: configuration, logger: quietLogger) }
 
     /// Copies a file of SampleInbox/ into the inbox (under `name`, by default its own).
     @discardableResult

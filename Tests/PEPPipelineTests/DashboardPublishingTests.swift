@@ -11,7 +11,7 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
 @Test func theRosterPageListsChildrenWithNoPEPThisTermPastTheDeadline() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let missing = try page(s, "term-2025-26-autumn-missing.html")
     for child in ["LA100013", "LA100014", "LA100015"] { #expect(missing.contains(child)) }
     #expect(!missing.contains(">LA100001<"))
@@ -23,7 +23,7 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
 @Test func anOpenRedPEPRunsOverdueWhileAcceptedOnesAreSignedOff() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let overdue = try page(s, "term-2025-26-autumn-overdue.html")
     #expect(overdue.contains("LA100006"))
     #expect(overdue.contains("overdue by"))
@@ -34,7 +34,7 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
 @Test func everyDashboardLinkToAReportResolves() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.dashboardPagesWritten > 5)
     var links = 0
     for (name, data) in contents(of: s.dashboard) {
@@ -51,7 +51,7 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
 @Test func theDashboardNamesSchoolsAndLinksEachTermFromTheIndex() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let autumn = try page(s, "term-2025-26-autumn.html")
     #expect(autumn.contains("Riverside Academy") && autumn.contains("Hillside Primary School"))
     #expect(try page(s, "index.html").contains("term-2025-26-autumn.html"))
@@ -60,7 +60,7 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
 @Test func aDocumentThatNamesNoChildOrTermIsListedOnTheIndexWithItsReport() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let index = try page(s, "index.html")
     #expect(index.contains("Documents not placed in a term (1)"))
     #expect(index.contains("pep-free-text-unstructured.docx"))

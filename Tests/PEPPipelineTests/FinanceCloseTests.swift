@@ -19,8 +19,8 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func financeCloseWritesEveryFileAndANoticePerPaidSchool() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
-    let summary = try s.pipeline.financeClose(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
+    let summary = try s.pipeline.finance.close(now: outputNow)
     let run = try #require(summary.run)
     #expect(run.sequence == 1)
     #expect(
@@ -38,10 +38,10 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func aSecondCloseWithNothingNewSaysSoAndWritesNoBatch() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     let files = contents(of: s.finance)
     let outbox = contents(of: s.outbox)
-    let second = try s.pipeline.financeClose(now: outputLater)
+    let second = try s.pipeline.finance.close(now: outputLater)
     #expect(second.run == nil)
     #expect(second.lines.joined().contains("Nothing new to pay"))
     #expect(contents(of: s.finance) == files)
@@ -53,7 +53,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func theJournalBalancesAndMatchesItsControlTotals() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     let rows = csvRows(try finance(s, "journal-000001.csv"))
     let lines = rows.filter { $0[0] == "LINE" }
     let debit = lines.reduce(Decimal(0)) { $0 + (Decimal(string: $1[6]) ?? 0) }
@@ -67,7 +67,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func theReconciliationBalancesEveryTerm() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     let rows = csvRows(try finance(s, "reconciliation-000001.csv")).dropFirst()
     #expect(rows.count == 2)
     for row in rows {
@@ -80,12 +80,12 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func heldFundingIsReleasedWhenAResubmissionPasses() throws {
     let s = try ProcessedSamples(heldBack: ["13-resubmission-supersedes-05.json"])
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     let heldFirst = csvRows(try finance(s, "held-000001.csv"))
     #expect(heldFirst.contains { $0[0] == "LA100005" && $0[5] == "rating" })
     #expect(try !remittanceRows(s, run: 1).contains { $0[4] == "LA100005" })
     s.processLater()
-    let second = try #require(try s.pipeline.financeClose(now: outputLater).run)
+    let second = try #require(try s.pipeline.finance.close(now: outputLater).run)
     #expect(second.sequence == 2)
     let paid = try remittanceRows(s, run: 2)
     #expect(paid.map { $0[4] } == ["LA100005"] && paid[0][7] == "400.00")
@@ -95,12 +95,12 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func aResubmissionAfterPaymentNeverPaysTwice() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     try s.resubmit(
         "01-green-review-secondary.json", as: "14-resubmission-of-01.json", receivedOn: "2025-10-20",
         replacing: "Homework club helps me", with: "Homework club really helps me")
     s.processLater()
-    _ = try s.pipeline.financeClose(now: outputLater)
+    _ = try s.pipeline.finance.close(now: outputLater)
     let first = try remittanceRows(s, run: 1).filter { $0[4] == "LA100001" }
     let second = try remittanceRows(s, run: 2).filter { $0[4] == "LA100001" }
     #expect(first.map { $0[8] } == ["S000001-R1"])
@@ -114,7 +114,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func financeFilesAndNoticesCarryNoChildNamesOrDatesOfBirth() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     var secrets = Set<String>()
     for listed in try s.pipeline.ledger.ratings.ratedSubmissionHeadlines() {
         let stored = try #require(try s.pipeline.ledger.ratings.latestStoredRating(submissionID: listed.submissionID))
@@ -137,10 +137,10 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let s = try ProcessedSamples()
     defer { s.remove() }
     // A crash right after the ledger's commit: the run is recorded, no file is written.
-    let (recorded, _) = try s.pipeline.recordFinanceRun(now: outputNow)
+    let (recorded, _) = try s.pipeline.finance.record(now: outputNow)
     let run = try #require(recorded)
     #expect(contents(of: s.finance).isEmpty)
-    let summary = try s.pipeline.financeClose(now: outputLater)
+    let summary = try s.pipeline.finance.close(now: outputLater)
     #expect(summary.recovered.map(\.id) == [run.id])
     #expect(summary.run == nil)
     #expect(contents(of: s.finance).count == 7)
@@ -153,22 +153,22 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func publishingFinishesARecordedRunAndItsNotices() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.recordFinanceRun(now: outputNow)
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    _ = try s.pipeline.finance.record(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.financeRecovered.count == 1)
     #expect(summary.financeFiles.count == 7)
     #expect(summary.paymentNotices.count == 5)
-    let again = try s.pipeline.publishOutputs(now: outputLater)
+    let again = try s.pipeline.outputs.publish(now: outputLater)
     #expect(again.financeRecovered.isEmpty && again.paymentNotices.isEmpty)
 }
 
 @Test func paymentNoticesAreNotWrittenAgainAfterTheRelayTakesThem() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.financeClose(now: outputNow)
+    _ = try s.pipeline.finance.close(now: outputNow)
     for name in contents(of: s.outbox).keys { try FileManager.default.removeItem(at: s.outbox.appendingPathComponent(name)) }
-    _ = try s.pipeline.publishOutputs(now: outputLater)
-    _ = try s.pipeline.financeClose(now: outputLater)
+    _ = try s.pipeline.outputs.publish(now: outputLater)
+    _ = try s.pipeline.finance.close(now: outputLater)
     #expect(!contents(of: s.outbox).keys.contains { $0.hasPrefix("payment-") })
     #expect(try s.pipeline.ledger.outbox.paymentNoticesRecorded(financeRunID: 1) == ["190001", "190002", "190003", "190004", "190005"])
 }
@@ -177,7 +177,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 private func pipeline(_ s: ProcessedSamples, closeDay: Int) throws -> Pipeline {
     var config = s.pipeline.configuration
     config.financeCloseDay = closeDay
-    return try Pipeline(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    return try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }
 
 private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso + "T12:00:00Z") ?? Date() }
@@ -186,25 +186,25 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     let s = try ProcessedSamples()
     defer { s.remove() }
     let p = try pipeline(s, closeDay: 15)
-    #expect(try p.financeCloseIfDue(now: day("2025-12-10")) == nil)
-    let closed = try #require(try p.financeCloseIfDue(now: day("2025-12-16")))
+    #expect(try p.finance.closeIfDue(now: day("2025-12-10")) == nil)
+    let closed = try #require(try p.finance.closeIfDue(now: day("2025-12-16")))
     #expect(closed.run?.sequence == 1)
-    #expect(try p.financeCloseIfDue(now: day("2025-12-31")) == nil)
-    let january = try #require(try p.financeCloseIfDue(now: day("2026-01-15")))
+    #expect(try p.finance.closeIfDue(now: day("2025-12-31")) == nil)
+    let january = try #require(try p.finance.closeIfDue(now: day("2026-01-15")))
     #expect(january.run == nil)
 }
 
 @Test func aCloseDayOfZeroNeverCloses() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    #expect(try pipeline(s, closeDay: 0).financeCloseIfDue(now: day("2025-12-28")) == nil)
+    #expect(try pipeline(s, closeDay: 0).finance.closeIfDue(now: day("2025-12-28")) == nil)
     #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
 }
 
 @Test func aRunFinishedAfterACrashUsesTheSettingsItWasClosedWith() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.recordFinanceRun(now: outputNow)
+    _ = try s.pipeline.finance.record(now: outputNow)
     // finance.yaml is edited before the run's files are written.
     let rules = s.root.appendingPathComponent("rules")
     try FileManager.default.copyItem(at: Repository.rules, to: rules)
@@ -213,9 +213,9 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
         .write(to: finance, atomically: true, encoding: .utf8)
     var config = s.pipeline.configuration
     config.rulesDir = rules.path
-    let edited = try Pipeline(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let edited = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     #expect(edited.outputSettings.finance?.vsCostCentre == "VS9999")
-    let summary = try edited.financeClose(now: outputLater)
+    let summary = try edited.finance.close(now: outputLater)
     #expect(summary.recovered.count == 1)
     let journal = try text(s.finance.appendingPathComponent("journal-000001.csv"))
     #expect(journal.contains(",VS4100,") && !journal.contains("VS9999"))

@@ -18,7 +18,7 @@ import PEPTestSupport
     for sample in ["01-green-review-secondary.json", "02-green-review-primary.xml", "90-broken-truncated.json"] {
         try fixture.drop(sample: sample)
     }
-    let counts = await drain(fixture, handler: try fixture.pipeline())
+    let counts = await drain(fixture, handler: try fixture.pipeline().rater)
     #expect(counts.rated == 2)
     #expect(counts.rejected == 1)
     #expect(counts.archived == 2)
@@ -70,7 +70,7 @@ import PEPTestSupport
     let calls = LockedLines()
     var options = onceOptions()
     options.afterCycle = { _ in calls.append("called") }
-    await drain(fixture, handler: try fixture.pipeline(), options: options)
+    await drain(fixture, handler: try fixture.pipeline().rater, options: options)
     #expect(calls.all.count == 2)
 }
 
@@ -81,7 +81,7 @@ import PEPTestSupport
     try fixture.drop(sample: "01-green-review-secondary.json")
     var options = onceOptions()
     options.afterCycle = { _ in throw Broken() }
-    let counts = await drain(fixture, handler: try fixture.pipeline(), options: options)
+    let counts = await drain(fixture, handler: try fixture.pipeline().rater, options: options)
     #expect(counts.archived == 1)
 }
 
@@ -111,7 +111,7 @@ import PEPTestSupport
     let config = fixture.configuration
     try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
     try Data("0\t\(file.path)".utf8).write(to: URL(fileURLWithPath: CrashMarker(stateDir: config.stateDir).path))
-    let counts = await drain(fixture, handler: try fixture.pipeline())
+    let counts = await drain(fixture, handler: try fixture.pipeline().rater)
     #expect(counts.rated == 1)
     #expect(counts.archived == 1)
 }
@@ -125,9 +125,9 @@ import PEPTestSupport
     let lines = LockedLines()
     var logger = Logger(label: "test") { label in JournalLogHandler(label: label, journald: false, sink: { lines.append($0) }) }
     logger.logLevel = .trace
-    let pipeline = try Pipeline(configuration: fixture.configuration, logger: logger)
+    let pipeline = try Pipeline.build(configuration: fixture.configuration, logger: logger)
     let service = InboxService(
-        configuration: fixture.configuration, handler: pipeline, options: onceOptions(),
+        configuration: fixture.configuration, handler: pipeline.rater, options: onceOptions(),
         notifier: SystemdNotifier(socketPath: nil), logger: logger)
     await service.run()
     let text = lines.all.joined(separator: "\n")
@@ -198,7 +198,7 @@ func aGracefulStopCutsTheSleepBetweenPollsShort() async throws {
     options.pollInterval = 3600
     let listener = try NotifyListener()
     let service = InboxService(
-        configuration: fixture.configuration, handler: try fixture.pipeline(), options: options,
+        configuration: fixture.configuration, handler: try fixture.pipeline().rater, options: options,
         notifier: SystemdNotifier(socketPath: listener.path), logger: quietLogger)
     let group = ServiceGroup(
         configuration: ServiceGroupConfiguration(
@@ -218,7 +218,7 @@ func cancellingTheServiceTaskStopsItToo() async throws {
     options.pollInterval = 3600
     let listener = try NotifyListener()
     let service = InboxService(
-        configuration: fixture.configuration, handler: try fixture.pipeline(), options: options,
+        configuration: fixture.configuration, handler: try fixture.pipeline().rater, options: options,
         notifier: SystemdNotifier(socketPath: listener.path), logger: quietLogger)
     let running = Task { await service.run() }
     #expect(try await listener.waitFor("READY=1"))
@@ -299,7 +299,7 @@ final class NotifyListener: @unchecked Sendable {
     // A ping every 100 ms: few enough that the socket's 10-datagram queue cannot overflow
     // (and drop a status) while a loaded CI machine starves the listening thread.
     let notifier = SystemdNotifier(socketPath: listener.path, watchdogInterval: .milliseconds(200))
-    await drain(fixture, handler: try fixture.pipeline(), notifier: notifier)
+    await drain(fixture, handler: try fixture.pipeline().rater, notifier: notifier)
     let messages = try await listener.messages()
     #expect(messages.first == "READY=1\nSTATUS=watching 1 inbox")
     #expect(messages.contains("WATCHDOG=1"))
@@ -313,7 +313,7 @@ final class NotifyListener: @unchecked Sendable {
     defer { fixture.remove() }
     try fixture.drop(sample: "01-green-review-secondary.json")
     let socket = try NotifySocket()
-    await drain(fixture, handler: try fixture.pipeline(), notifier: SystemdNotifier(socketPath: socket.path))
+    await drain(fixture, handler: try fixture.pipeline().rater, notifier: SystemdNotifier(socketPath: socket.path))
     let messages = socket.drain()
     #expect(!messages.isEmpty)
     #expect(!messages.contains("WATCHDOG=1"))

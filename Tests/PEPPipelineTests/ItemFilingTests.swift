@@ -12,11 +12,11 @@ import PEPPipelineTestSupport
 private func dropItem(_ fixture: ServiceFixture, _ name: String) throws -> InboxItem {
     let scan = try DropFolder(root: fixture.inbox).scan()
     let file = try #require(scan.files.first { $0.name == name })
-    return file.isEmail ? .emailFile(file) : .dropFile(file)
+    return InboxItem(classifying: file)
 }
 
 private func processor(_ fixture: ServiceFixture, _ handler: any SubmissionHandling) -> ItemProcessor {
-    ItemProcessor(handler: handler, filing: fixture.filing, logger: quietLogger)
+    ItemProcessor(handler: handler, filing: .file(fixture.filing), logger: quietLogger)
 }
 
 /// A two-attachment e-mail carrying samples 01 and 03 as JSON.
@@ -56,7 +56,7 @@ private func twoPEPMessage() throws -> String {
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
     let original = try Data(contentsOf: try fixture.drop(sample: "01-green-review-secondary.json"))
-    let result = processor(fixture, try fixture.pipeline()).process(try dropItem(fixture, "01-green-review-secondary.json"))
+    let result = processor(fixture, try fixture.pipeline().rater).process(try dropItem(fixture, "01-green-review-secondary.json"))
     guard case .archived(let path) = result.disposition else {
         Issue.record("not archived: \(result.disposition)")
         return
@@ -72,7 +72,7 @@ private func twoPEPMessage() throws -> String {
     defer { fixture.remove() }
     try fixture.drop(sample: "90-broken-truncated.json")
     let pipeline = try fixture.pipeline()
-    let result = processor(fixture, pipeline).process(try dropItem(fixture, "90-broken-truncated.json"))
+    let result = processor(fixture, pipeline.rater).process(try dropItem(fixture, "90-broken-truncated.json"))
     guard case .quarantined(let path) = result.disposition else {
         Issue.record("not quarantined: \(result.disposition)")
         return
@@ -81,7 +81,7 @@ private func twoPEPMessage() throws -> String {
     #expect(note.reason.contains("90-broken-truncated.json"))
     #expect(fixture.files(in: fixture.inbox).isEmpty)
     let sha = SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-    #expect(try pipeline.recorded(sha256: sha)?.status == .rejected)
+    #expect(try pipeline.rater.recorded(sha256: sha)?.status == .rejected)
 }
 
 @Test func anEmptyDropFileIsQuarantinedWithoutTouchingTheLedger() throws {
@@ -89,7 +89,7 @@ private func twoPEPMessage() throws -> String {
     defer { fixture.remove() }
     try fixture.drop("", as: "empty.json")
     let pipeline = try fixture.pipeline()
-    let result = processor(fixture, pipeline).process(try dropItem(fixture, "empty.json"))
+    let result = processor(fixture, pipeline.rater).process(try dropItem(fixture, "empty.json"))
     guard case .quarantined = result.disposition else {
         Issue.record("not quarantined: \(result.disposition)")
         return
@@ -105,7 +105,7 @@ private func twoPEPMessage() throws -> String {
     // The crash: the ledger committed and the report was being written, the move never happened.
     let item = try dropItem(fixture, "09-over-cap-ppplus.json")
     guard case .dropFile(let dropFile) = item else { return }
-    guard case .rated = pipeline.handle(try dropFile.submission()) else {
+    guard case .rated = pipeline.rater.handle(try dropFile.submission()) else {
         Issue.record("sample 09 should rate")
         return
     }
@@ -114,7 +114,7 @@ private func twoPEPMessage() throws -> String {
     let runsBefore = try pipeline.ledger.count("rating_run")
     let decisionsBefore = try pipeline.ledger.count("funding_decision")
 
-    let result = processor(fixture, pipeline).process(item)
+    let result = processor(fixture, pipeline.rater).process(item)
     #expect(result.outcomes.count == 1)
     if case .duplicate = result.outcomes[0] {} else { Issue.record("expected a duplicate, got \(result.outcomes[0])") }
     guard case .archived = result.disposition else {
@@ -134,11 +134,11 @@ private func twoPEPMessage() throws -> String {
     let pipeline = try fixture.pipeline()
     let item = try dropItem(fixture, "91-broken-wrong-namespace.xml")
     guard case .dropFile(let dropFile) = item else { return }
-    guard case .rejected(_, let reason) = pipeline.handle(try dropFile.submission()) else {
+    guard case .rejected(_, let reason) = pipeline.rater.handle(try dropFile.submission()) else {
         Issue.record("sample 91 should be rejected")
         return
     }
-    let result = processor(fixture, pipeline).process(item)
+    let result = processor(fixture, pipeline.rater).process(item)
     guard case .quarantined(let path) = result.disposition else {
         Issue.record("not quarantined: \(result.disposition)")
         return
@@ -166,14 +166,14 @@ private func twoPEPMessage() throws -> String {
     try FileManager.default.createDirectory(at: fixture.archive.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data("in the way".utf8).write(to: fixture.archive)
     let pipeline = try fixture.pipeline()
-    let first = processor(fixture, pipeline).process(try dropItem(fixture, "01-green-review-secondary.json"))
+    let first = processor(fixture, pipeline.rater).process(try dropItem(fixture, "01-green-review-secondary.json"))
     guard case .retry = first.disposition else {
         Issue.record("the move should have failed: \(first.disposition)")
         return
     }
     #expect(try pipeline.ledger.count("submission") == 1)
     try FileManager.default.removeItem(at: fixture.archive)
-    let second = processor(fixture, pipeline).process(try dropItem(fixture, "01-green-review-secondary.json"))
+    let second = processor(fixture, pipeline.rater).process(try dropItem(fixture, "01-green-review-secondary.json"))
     guard case .archived = second.disposition else {
         Issue.record("not archived on retry: \(second.disposition)")
         return
@@ -217,7 +217,7 @@ private func twoPEPMessage() throws -> String {
     let name = "1763368200.M104P4714.mx1.virtualschool.example"
     let message = fixture.inbox.appendingPathComponent("new/\(name)")
     try FileManager.default.copyItem(at: Repository.sampleInbox.appendingPathComponent("maildir/new/\(name)"), to: message)
-    let result = processor(fixture, try fixture.pipeline()).process(.maildirMessage(message, Maildir(root: fixture.inbox)))
+    let result = processor(fixture, try fixture.pipeline().rater).process(.maildirMessage(message, Maildir(root: fixture.inbox)))
     guard case .quarantined(let path) = result.disposition else {
         Issue.record("not quarantined: \(result.disposition)")
         return
@@ -231,7 +231,7 @@ private func twoPEPMessage() throws -> String {
     defer { fixture.remove() }
     try fixture.drop(try twoPEPMessage(), as: "two.eml")
     let pipeline = try fixture.pipeline()
-    let result = processor(fixture, pipeline).process(try dropItem(fixture, "two.eml"))
+    let result = processor(fixture, pipeline.rater).process(try dropItem(fixture, "two.eml"))
     guard case .archived = result.disposition else {
         Issue.record("not archived: \(result.disposition)")
         return

@@ -30,7 +30,7 @@ struct ProcessedSamples {
             try FileManager.default.moveItem(at: inbox.appendingPathComponent(name), to: later.appendingPathComponent(name))
         }
         pipeline = try samplePipeline(root: root)
-        _ = pipeline.process(paths: [inbox.path])
+        _ = pipeline.paths.process(paths: [inbox.path])
     }
 
     var out: URL { root.appendingPathComponent("out") }
@@ -42,7 +42,7 @@ struct ProcessedSamples {
 
     /// Rates the held-back samples (a later arrival).
     func processLater() {
-        _ = pipeline.process(paths: [later.path])
+        _ = pipeline.paths.process(paths: [later.path])
     }
 
     /// Writes a changed copy of a sample into `later/` (new bytes, so a new submission),

@@ -10,7 +10,7 @@ import Testing
 @Test func publishingWritesReportsFeedbackExportsAndTheDashboard() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.feedbackWritten.count > 0)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.csv", "eclipse-000001.xml"])
     #expect(FileManager.default.fileExists(atPath: summary.dashboardIndex.path))
@@ -21,9 +21,9 @@ import Testing
 @Test func aSecondPublishWritesNothingNew() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let outbox = contents(of: s.outbox)
-    let second = try s.pipeline.publishOutputs(now: outputNow)
+    let second = try s.pipeline.outputs.publish(now: outputNow)
     #expect(!second.wroteAnything)
     #expect(second.dashboardPagesWritten == 0)
     #expect(try s.pipeline.ledger.exports.batches().count == 1)
@@ -34,9 +34,9 @@ import Testing
 @Test func feedbackGoesOncePerSubmissionEvenAfterTheRelayEmptiesTheOutbox() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    let first = try s.pipeline.publishOutputs(now: outputNow)
+    let first = try s.pipeline.outputs.publish(now: outputNow)
     for name in contents(of: s.outbox).keys { try FileManager.default.removeItem(at: s.outbox.appendingPathComponent(name)) }
-    let second = try s.pipeline.publishOutputs(now: outputLater)
+    let second = try s.pipeline.outputs.publish(now: outputLater)
     #expect(first.feedbackWritten.count > 0)
     #expect(second.feedbackWritten.isEmpty)
     #expect(contents(of: s.outbox).isEmpty)
@@ -45,7 +45,7 @@ import Testing
 @Test func everyRatedSubmissionIsDecidedOnceForEachRecipient() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     let rated = try s.pipeline.ledger.ratings.ratedSubmissionHeadlines().count
     let messages = try s.pipeline.ledger.outbox.messages().filter { $0.kind == .feedback }
     #expect(messages.count == 2 * rated)
@@ -57,7 +57,7 @@ import Testing
 @Test func theSocialWorkersCopyCarriesNoPaymentDetails() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     let outbox = contents(of: s.outbox)
     let sw = outbox.filter { $0.key.hasSuffix("-sw.eml") }
     let dt = outbox.filter { $0.key.hasSuffix("-dt.eml") }
@@ -76,20 +76,20 @@ import Testing
     let originals = contents(of: s.reports)
     #expect(originals.count > 20)
     for name in originals.keys { try FileManager.default.removeItem(at: s.reports.appendingPathComponent(name)) }
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.reportsRestored.count * 2 == originals.count)
     let restored = contents(of: s.reports)
     #expect(Set(restored.keys) == Set(originals.keys))
     for (name, data) in originals { #expect(restored[name] == data, "\(name) differs after a rebuild from the ledger") }
-    #expect(try s.pipeline.publishOutputs(now: outputNow).reportsRestored.isEmpty)
+    #expect(try s.pipeline.outputs.publish(now: outputNow).reportsRestored.isEmpty)
 }
 
 @Test func aResubmissionAfterExportGoesOutAsAnUpdateRecord() throws {
     let s = try ProcessedSamples(heldBack: ["13-resubmission-supersedes-05.json"])
     defer { s.remove() }
-    try s.pipeline.publishOutputs(now: outputNow)
+    try s.pipeline.outputs.publish(now: outputNow)
     s.processLater()
-    let summary = try s.pipeline.publishOutputs(now: outputLater)
+    let summary = try s.pipeline.outputs.publish(now: outputLater)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000002.csv", "eclipse-000002.xml"])
     let first = csvRows(try text(s.exports.appendingPathComponent("eclipse-000001.csv")))
     let second = csvRows(try text(s.exports.appendingPathComponent("eclipse-000002.csv")))
@@ -108,7 +108,7 @@ import Testing
     // A crash right after the ledger's commit: the batch is recorded, no file is written.
     let batch = try #require(try s.pipeline.ledger.exports.closeBatch(at: outputNow))
     #expect(contents(of: s.exports).isEmpty)
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.csv", "eclipse-000001.xml"])
     #expect(try s.pipeline.ledger.exports.batches().map(\.id) == [batch.id])
     #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().isEmpty)
@@ -128,7 +128,7 @@ import Testing
     let csv = s.exports.appendingPathComponent(files[0].name)
     try WriteOnceFile.write(files[0].text, to: csv)
     let csvInode = try FileManager.default.attributesOfItem(atPath: csv.path)[.systemFileNumber] as? Int
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.xml"])
     #expect(try text(s.exports.appendingPathComponent("eclipse-000001.xml")) == files[1].text)
     #expect(try FileManager.default.attributesOfItem(atPath: csv.path)[.systemFileNumber] as? Int == csvInode)
@@ -141,7 +141,7 @@ import Testing
     try FileManager.default.createDirectory(at: s.exports, withIntermediateDirectories: true)
     let csv = s.exports.appendingPathComponent("eclipse-000001.csv")
     try Data("left by someone else\n".utf8).write(to: csv)
-    #expect(throws: OutputFailure.self) { try s.pipeline.publishOutputs(now: outputNow) }
+    #expect(throws: OutputFailure.self) { try s.pipeline.outputs.publish(now: outputNow) }
     #expect(try text(csv) == "left by someone else\n")
     #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().count == 1)
 }
@@ -158,7 +158,7 @@ import Testing
     let url = s.outbox.appendingPathComponent(message.fileName)
     try DurableFile.write(message.message.rendered(), to: url)
     let before = try Data(contentsOf: url)
-    let summary = try s.pipeline.publishOutputs(now: outputNow)
+    let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.feedbackWritten.contains(url))
     #expect(try Data(contentsOf: url) == before)
     let recorded = try s.pipeline.ledger.outbox.messages().filter { $0.fileName == message.fileName }

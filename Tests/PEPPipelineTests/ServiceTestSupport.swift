@@ -46,13 +46,13 @@ final class ScriptedHandler: SubmissionHandling, @unchecked Sendable {
             return true
         }
         if fail { return .failed(file: submission.fileName, reason: "database is locked (simulated)") }
-        return pipeline.handle(submission)
+        return pipeline.rater.handle(submission)
     }
 
-    func recorded(sha256: String) throws -> RecordedSubmission? { try pipeline.recorded(sha256: sha256) }
+    func recorded(sha256: String) throws -> RecordedSubmission? { try pipeline.rater.recorded(sha256: sha256) }
 
-    func ensureReport(for submission: Submission, submissionID: Int64) throws -> Bool {
-        try pipeline.ensureReport(for: submission, submissionID: submissionID)
+    func ensureReport(submissionID: Int64) throws -> Bool {
+        try pipeline.rater.ensureReport(submissionID: submissionID)
     }
 }
 

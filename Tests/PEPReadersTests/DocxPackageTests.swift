@@ -158,10 +158,18 @@ import Testing
     }
 
     @Test func archiveNamesAreNeverUsedAsPaths() throws {
-        // A part name that tries to climb out of a folder is only a key: nothing is written.
+        // A part name that tries to climb out of a folder is only a key: nothing is written,
+        // and the relationship that climbs out to reach it is refused.
         let bytes = Docx.package(Self.body, part: "../../etc/evil.xml")
-        let r = PEPBuilder.build(try Docx.read(bytes))
-        #expect(r.text("child.last_name") == "Marlow")
+        #expect(code(bytes) == .unsafe)
+        #expect(!FileManager.default.fileExists(atPath: "/etc/evil.xml"))
+        // An entry so named, reached by a relationship that stays inside, is still only a key.
+        let rels = Docx.rels(target: "word/document.xml")
+        let inside = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", rels),
+            .init("word/document.xml", Self.body), .init("../../etc/evil.xml", Self.body),
+        ])
+        #expect(PEPBuilder.build(try Docx.read(inside)).text("child.last_name") == "Marlow")
         #expect(!FileManager.default.fileExists(atPath: "/etc/evil.xml"))
     }
 }

@@ -172,3 +172,10 @@ private func scalar(_ doc: ExtractedDocument, _ path: FieldPath) -> ExtractedVal
     #expect(result.issues.map(\.description)
         == [#"child.upn: is given twice with different values; the first ($.child.upn) is used ($["child.upn"])"#])
 }
+
+@Test func aSubmissionRecordIsAcceptedAndNotRead() throws {
+    let doc = try read(#"{"schema": "pep/1", "child": {"upn": "A"}, "submission": {"sender": "x@example.org", "upn": "B"}}"#)
+    #expect(doc.scalars.map(\.path) == ["child.upn"])
+    #expect(refusal(#"{"schema": "pep/1", "submission": "from school"}"#)?.contains("$.submission") == true)
+    #expect(refusal(#"{"schema": "pep/1", "child": {"submission": {}}}"#) != nil)
+}

@@ -28,7 +28,7 @@ private func describedPaths(
     let scalarDefs: Set<String> = ["text", "choice", "date", "integer", "decimal", "money", "boolean"]
     for (key, property) in members(members(definition)["properties"]) {
         let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-        if key == "schema" && prefix.isEmpty { continue }
+        if JSONPEPReader.envelopeKeys.contains(key) && prefix.isEmpty { continue }
         if key.contains(".") {
             flat.append(path)
             continue

@@ -15,8 +15,9 @@ package enum AttachmentClassifier {
     private static let pepTypes: Set<String> = [
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/json", "text/json", "text/xml", "application/xml",
+        "application/vnd.oasis.opendocument.text", "application/msword", "application/rtf", "text/rtf",
     ]
-    private static let pepExtensions: Set<String> = ["docx", "xml", "json"]
+    private static let pepExtensions: Set<String> = ["docx", "xml", "json", "odt", "doc", "rtf"]
     /// Types that say "just bytes": the content decides.
     private static let opaqueTypes: Set<String> = [
         "application/octet-stream", "binary/octet-stream", "application/x-download", "application/force-download",

@@ -15,9 +15,6 @@ package struct DropFile: Sendable, Hashable {
 
     package var name: String { url.lastPathComponent }
 
-    /// A saved e-mail (`.eml`): read it with `MailMessageReader.read(fileAt:)`, not as a PEP.
-    package var isEmail: Bool { url.pathExtension.lowercased() == "eml" }
-
     /// The largest file taken in (a PEP is rarely over a few MB; a Word file with photos, tens),
     /// by `pepqa process` and by the service alike.
     package static let maxBytes = 64 << 20

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PEPIntake
 
 /// The service's state between polls, and one poll cycle: list the inboxes, take every ready
 /// item in turn (unless it is waiting out a backoff), file it, and report.
@@ -112,7 +113,7 @@ struct InboxLoop {
         var log = logger
         log[metadataKey: "item"] = "\(LogLabel.file(item.name))"
         switch result.disposition {
-        case .archived, .markedDone, .gone:
+        case .archived, .markedDone, .gone, .leftInPlace:
             log.debug("filed", metadata: ["disposition": "\(result.disposition)"])
         case .quarantined(let path):
             log.warning("quarantined", metadata: ["to": "\(LogLabel.filed(path))"])

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import PEPIntake
 
-/// Lists the inboxes at each poll and says which items are ready to take.
+/// Lists the inboxes at each poll (with `InboxWalker`, as `pepqa process` lists its paths) and
+/// says which items are ready to take.
 ///
 /// A drop file is ready when its size and modification time held across two polls
 /// (`StabilityTracker`); in `--once` mode also when it was last modified at least
@@ -11,14 +12,15 @@ import PEPIntake
 /// never listed. A poll lists the inbox folders' own entries only (never the archive), so its
 /// cost is the inbox's size, however large the archive grows.
 struct InboxScanner {
-    let folders: [DropFolder]
+    let inboxes: [String]
+    let walker: InboxWalker
     /// In `--once` mode: files quiet this long count as stable at first sight (nil: never).
     let settledAfter: Double?
     private var tracker = StabilityTracker()
 
     init(inboxes: [String], skipping: [String], settledAfter: Double?) {
-        let skipped = skipping.map { URL(fileURLWithPath: $0) }
-        folders = inboxes.map { DropFolder(root: URL(fileURLWithPath: $0), skipping: skipped) }
+        self.inboxes = inboxes
+        walker = InboxWalker(skipping: skipping.map { URL(fileURLWithPath: $0) })
         self.settledAfter = settledAfter
     }
 
@@ -36,32 +38,20 @@ struct InboxScanner {
 
     mutating func poll(now: Date = Date()) -> Poll {
         var poll = Poll()
-        var dropFiles: [DropFile] = []
-        var messages: [InboxItem] = []
-        for folder in folders {
-            do {
-                let scan = try folder.scan()
-                dropFiles += scan.files
-                for maildir in scan.maildirs {
-                    for url in try maildir.newMessageFiles() { messages.append(.maildirMessage(url, maildir)) }
-                }
-            } catch {
-                poll.problems.append(error)
-            }
-        }
-        let stable = Set(tracker.poll(dropFiles, now: now).map(\.url.path))
-        for file in dropFiles {
+        let listing = walker.list(inboxes)
+        poll.problems = listing.problems
+        let stable = Set(tracker.poll(listing.dropFiles, now: now).map(\.url.path))
+        for file in listing.dropFiles {
             poll.listed.insert(file.url.path)
             let settled = settledAfter.map { now.timeIntervalSince(file.modified) >= $0 } ?? false
             guard stable.contains(file.url.path) || settled else {
                 poll.waiting += 1
                 continue
             }
-            // An e-mail by `.eml`, or saved without it (its first bytes are a header field).
-            poll.ready.append(MessageSniffer.isMessage(path: file.url.path) ? .emailFile(file) : .dropFile(file))
+            poll.ready.append(InboxItem(classifying: file))
         }
-        for message in messages { poll.listed.insert(message.path) }
-        poll.ready += messages
+        for message in listing.messages { poll.listed.insert(message.path) }
+        poll.ready += listing.messages
         return poll
     }
 

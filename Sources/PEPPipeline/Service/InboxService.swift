@@ -79,7 +79,7 @@ package struct InboxService: Service {
         let filing = Filing(
             archiveRoot: URL(fileURLWithPath: configuration.resolvedArchiveDir),
             quarantineRoot: URL(fileURLWithPath: configuration.resolvedQuarantineDir))
-        let processor = ItemProcessor(handler: handler, filing: filing, logger: logger)
+        let processor = ItemProcessor(handler: handler, filing: .file(filing), logger: logger)
         return InboxLoop(
             processor: processor, scanner: scanner, marker: CrashMarker(stateDir: configuration.stateDir, limit: options.crashLimit),
             options: options, notifier: notifier, tally: tally, logger: logger)

@@ -4,29 +4,36 @@ import PEPIntake
 import PEPLedger
 import PEPModel
 
-/// Takes one inbox item through the pipeline and files it: the only place that decides where a
-/// file goes, and always after the ledger has committed what it holds.
+/// Takes one inbox item through the pipeline and files it under its `FilingPolicy`: the only
+/// place that decides where a file goes, and always after the ledger has committed what it
+/// holds. `pepqa process` and the service both use it; only the policy differs.
 ///
 /// - A rated document is archived; a rejected one is quarantined with its reason.
 /// - A duplicate (the bytes are already in the ledger: a crash hit after the commit and before
 ///   the move, or a school sent the same file twice) is not rated again: it is archived, or
 ///   quarantined with the ledger's reason if it was rejected, and its QA report is rewritten
 ///   if the crash also lost that.
-/// - A transient failure leaves the file where it is, for a retry.
+/// - A transient failure (an unreadable file, a busy ledger) leaves the file where it is, for a retry.
 /// - An e-mail moves (Maildir `new/` → `cur/`, or a `.eml` to the archive) only once every PEP
 ///   in it is committed; one with no PEP, or whose PEPs were all rejected, is quarantined.
 struct ItemProcessor: Sendable {
     let handler: any SubmissionHandling
-    let filing: Filing
+    let filing: FilingPolicy
     let logger: Logger
-    var maxFileBytes = DropFile.maxBytes
-    var mailReader = MailMessageReader()
+    var reader = InboxItemReader()
 
     func process(_ item: InboxItem) -> ItemResult {
-        switch item {
-        case .dropFile(let file): return processDropFile(file)
-        case .emailFile(let file): return processMessage(at: file.url, maildir: nil)
-        case .maildirMessage(let url, let maildir): return processMessage(at: url, maildir: maildir)
+        let url = URL(fileURLWithPath: item.path)
+        switch reader.read(item) {
+        case .gone:
+            return ItemResult(outcomes: [], disposition: .gone)
+        case .unreadable(let reason):
+            return ItemResult(outcomes: [], disposition: .retry(reason: reason))
+        case .unusable(let problem, let receivedAt):
+            let outcome = DocumentOutcome.rejected(file: item.name, reason: problem.description)
+            return quarantine(url, reason: problem.description, receivedAt: receivedAt, outcomes: [outcome])
+        case .submissions(let submissions, let receivedAt):
+            return settle(item, submissions: submissions, receivedAt: receivedAt)
         }
     }
 
@@ -35,7 +42,7 @@ struct ItemProcessor: Sendable {
     /// after its commit, and a rated submission's file belongs in the archive.
     func quarantineUnread(_ item: InboxItem, reason: String) -> ItemResult {
         let url = URL(fileURLWithPath: item.path)
-        if case .dropFile(let file) = item, let submission = try? file.submission(maxBytes: maxFileBytes),
+        if case .dropFile(let file) = item, let submission = try? file.submission(maxBytes: reader.maxFileBytes),
             let record = try? handler.recorded(sha256: submission.sha256)
         {
             let outcome = DocumentOutcome.duplicate(file: file.name, submissionID: record.submissionID)
@@ -48,36 +55,46 @@ struct ItemProcessor: Sendable {
         return quarantine(url, reason: reason, receivedAt: nil, outcomes: [outcome])
     }
 
-    // MARK: - Drop files
-
-    func processDropFile(_ file: DropFile) -> ItemResult {
-        let submission: Submission
-        do {
-            submission = try file.submission(maxBytes: maxFileBytes)
-        } catch {
-            guard FileManager.default.fileExists(atPath: file.url.path) else { return ItemResult(outcomes: [], disposition: .gone) }
-            if error.code == .unreadable { return ItemResult(outcomes: [], disposition: .retry(reason: error.description)) }
-            let outcome = DocumentOutcome.rejected(file: file.name, reason: error.description)
-            return quarantine(file.url, reason: error.description, receivedAt: file.modified, outcomes: [outcome])
-        }
-        let outcome = handler.handle(submission)
-        let outcomes = [outcome]
-        switch outcome {
-        case .rated:
-            return archive(file.url, receivedAt: submission.receivedAt, sha256: submission.sha256, outcomes: outcomes)
-        case .rejected(_, let reason):
-            return quarantine(file.url, reason: reason, receivedAt: submission.receivedAt, outcomes: outcomes)
-        case .failed(_, let reason):
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: reason))
-        case .duplicate:
-            switch settleDuplicate(submission) {
-            case .rated:
-                return archive(file.url, receivedAt: submission.receivedAt, sha256: submission.sha256, outcomes: outcomes)
-            case .rejected(let reason):
-                return quarantine(file.url, reason: reason, receivedAt: submission.receivedAt, outcomes: outcomes)
-            case .failed(let reason):
-                return ItemResult(outcomes: outcomes, disposition: .retry(reason: reason))
+    /// Handles every submission of an item, then files it: left for a retry if any failed,
+    /// quarantined if every one was rejected, else done with.
+    func settle(_ item: InboxItem, submissions: [Submission], receivedAt: Date) -> ItemResult {
+        var outcomes: [DocumentOutcome] = []
+        var failures: [String] = []
+        var rejections: [String] = []
+        for submission in submissions {
+            let outcome = handler.handle(submission)
+            outcomes.append(outcome)
+            switch outcome {
+            case .rated: break
+            case .rejected(_, let reason): rejections.append(reason)
+            case .failed(_, let reason): failures.append(reason)
+            case .duplicate:
+                switch settleDuplicate(submission) {
+                case .rated: break
+                case .rejected(let reason): rejections.append(reason)
+                case .failed(let reason): failures.append(reason)
+                }
             }
+        }
+        if !failures.isEmpty {
+            return ItemResult(outcomes: outcomes, disposition: .retry(reason: failures.joined(separator: "; ")))
+        }
+        let url = URL(fileURLWithPath: item.path)
+        switch item {
+        case .dropFile:
+            if let reason = rejections.first {
+                return quarantine(url, reason: reason, receivedAt: receivedAt, outcomes: outcomes)
+            }
+            return archive(url, receivedAt: receivedAt, sha256: submissions.first?.sha256, outcomes: outcomes)
+        case .emailFile, .maildirMessage:
+            if rejections.count == submissions.count {
+                let reason = "\(item.name): no PEP in the e-mail could be read: " + rejections.joined(separator: "; ")
+                return quarantine(url, reason: reason, receivedAt: receivedAt, outcomes: outcomes)
+            }
+            guard case .maildirMessage(_, let maildir) = item else {
+                return archive(url, receivedAt: receivedAt, sha256: nil, outcomes: outcomes)
+            }
+            return markDone(url, in: maildir, outcomes: outcomes)
         }
     }
 
@@ -98,7 +115,7 @@ struct ItemProcessor: Sendable {
                 return .rejected(record.rejectReason ?? "\(submission.fileName): rejected")
             case .rated:
                 do {
-                    try handler.ensureReport(for: submission, submissionID: record.submissionID)
+                    try handler.ensureReport(submissionID: record.submissionID)
                 } catch {
                     return .failed("\(submission.fileName): its QA report cannot be written: \(error)")
                 }
@@ -109,72 +126,30 @@ struct ItemProcessor: Sendable {
         }
     }
 
-    // MARK: - E-mails
-
-    func processMessage(at url: URL, maildir: Maildir?) -> ItemResult {
-        guard FileManager.default.fileExists(atPath: url.path) else { return ItemResult(outcomes: [], disposition: .gone) }
-        let message = mailReader.read(fileAt: url)
-        if message.submissions.isEmpty {
-            let problem = message.problem ?? IngestError(.unsupportedFormat, file: message.fileName, message: "no PEP attachment")
-            if problem.code == .unreadable {
-                return ItemResult(outcomes: [], disposition: .retry(reason: problem.description))
-            }
-            let outcome = DocumentOutcome.rejected(file: message.fileName, reason: problem.description)
-            return quarantine(url, reason: problem.description, receivedAt: message.receivedAt, outcomes: [outcome])
-        }
-        var outcomes: [DocumentOutcome] = []
-        var failures: [String] = []
-        var rejections: [String] = []
-        for submission in message.submissions {
-            let outcome = handler.handle(submission)
-            outcomes.append(outcome)
-            switch outcome {
-            case .rated: break
-            case .rejected(_, let reason): rejections.append(reason)
-            case .failed(_, let reason): failures.append(reason)
-            case .duplicate:
-                switch settleDuplicate(submission) {
-                case .rated: break
-                case .rejected(let reason): rejections.append(reason)
-                case .failed(let reason): failures.append(reason)
-                }
-            }
-        }
-        if !failures.isEmpty {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: failures.joined(separator: "; ")))
-        }
-        if rejections.count == message.submissions.count {
-            let reason = "\(message.fileName): no PEP in the e-mail could be read: " + rejections.joined(separator: "; ")
-            return quarantine(url, reason: reason, receivedAt: message.receivedAt, outcomes: outcomes)
-        }
-        guard let maildir else {
-            return archive(url, receivedAt: message.receivedAt, sha256: nil, outcomes: outcomes)
-        }
-        do {
-            let done = try maildir.markDone(messageAt: url)
-            return ItemResult(outcomes: outcomes, disposition: .markedDone(done.path))
-        } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
-        }
-    }
-
-    // MARK: - Moves
+    // MARK: - Moves (under the filing policy)
 
     func archive(_ url: URL, receivedAt: Date, sha256: String?, outcomes: [DocumentOutcome]) -> ItemResult {
-        do {
-            let moved = try filing.archive(file: url, receivedAt: receivedAt, sha256: sha256)
-            return ItemResult(outcomes: outcomes, disposition: .archived(moved.path))
-        } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
-        }
+        file(outcomes, as: { .archived($0.path) }) { try $0.archive(file: url, receivedAt: receivedAt, sha256: sha256) }
     }
 
     func quarantine(_ url: URL, reason: String, receivedAt: Date?, outcomes: [DocumentOutcome]) -> ItemResult {
+        file(outcomes, as: { .quarantined($0.path) }) { try $0.quarantine(file: url, reason: reason, receivedAt: receivedAt) }
+    }
+
+    /// One move under the policy: none when files are left in place; a move that fails leaves
+    /// the item for a retry (its ledger commit already stands, so the retry only files it).
+    private func file(
+        _ outcomes: [DocumentOutcome], as disposition: (URL) -> ItemResult.Disposition, move: (Filing) throws -> URL
+    ) -> ItemResult {
+        guard case .file(let filing) = filing else { return ItemResult(outcomes: outcomes, disposition: .leftInPlace) }
         do {
-            let moved = try filing.quarantine(file: url, reason: reason, receivedAt: receivedAt)
-            return ItemResult(outcomes: outcomes, disposition: .quarantined(moved.path))
+            return ItemResult(outcomes: outcomes, disposition: disposition(try move(filing)))
         } catch {
-            return ItemResult(outcomes: outcomes, disposition: .retry(reason: error.description))
+            return ItemResult(outcomes: outcomes, disposition: .retry(reason: "\(error)"))
         }
+    }
+
+    func markDone(_ url: URL, in maildir: Maildir, outcomes: [DocumentOutcome]) -> ItemResult {
+        file(outcomes, as: { .markedDone($0.path) }) { _ in try maildir.markDone(messageAt: url) }
     }
 }

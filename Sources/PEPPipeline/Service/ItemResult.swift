@@ -11,6 +11,8 @@ package struct ItemResult: Sendable, Equatable {
         case retry(reason: String)
         /// Gone from the inbox before it could be read (taken by someone else): nothing to do.
         case gone
+        /// Done with and left where it is (`FilingPolicy.leaveInPlace`: `pepqa process`).
+        case leftInPlace
     }
 
     package var outcomes: [DocumentOutcome]
@@ -24,7 +26,7 @@ package struct ItemResult: Sendable, Equatable {
     /// Whether the item left the inbox for good.
     package var isSettled: Bool {
         switch disposition {
-        case .archived, .quarantined, .markedDone, .gone: return true
+        case .archived, .quarantined, .markedDone, .gone, .leftInPlace: return true
         case .retry: return false
         }
     }

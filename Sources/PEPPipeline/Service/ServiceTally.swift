@@ -36,7 +36,7 @@ package final class ServiceTally: @unchecked Sendable {
             case .quarantined: quarantined += 1
             case .markedDone: markedDone += 1
             case .retry: retried += 1
-            case .gone: break
+            case .gone, .leftInPlace: break
             }
         }
 

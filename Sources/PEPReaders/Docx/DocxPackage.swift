@@ -50,28 +50,81 @@ struct DocxPackage {
     }
 
     /// The main document part's name and bytes.
-    /// - Throws: `.noDocumentPart` when the package names none, or names one it does not hold.
+    ///
+    /// A package that has an officeDocument relationship is held to it: the target must stay
+    /// inside the package, be held by it, and be declared a WordprocessingML main document.
+    /// Only a package with no such relationship falls back to a single part the content types
+    /// declare as the main document.
+    /// - Throws: `.unsafe` for a relationship that leaves the package; `.noDocumentPart` when
+    ///   the package names none, names one it does not hold, or one of another content type.
     mutating func mainDocument() throws(IngestError) -> (name: String, bytes: [UInt8]) {
         let noPart = IngestError(
             .noDocumentPart, file: file, message: "the package has no Word main document part (is it a Word document?)")
         let types = try contentTypes()
-        var candidates: [String] = []
+        var relationships: [(target: String, external: Bool)] = []
         if let rels = try part("_rels/.rels") {
-            candidates = try officeDocumentTargets(rels)
+            relationships = try officeDocumentTargets(rels)
         }
-        let isMain: (String) -> Bool = { name in
-            if let t = types.overrides[name] { return Self.mainContentTypes.contains(t) }
-            let ext = name.split(separator: ".").last.map { String($0) } ?? ""
-            return types.defaults[ext].map(Self.mainContentTypes.contains) ?? false
-        }
-        if let name = candidates.first(where: { isMain($0) && entries[$0] != nil }) {
-            guard let bytes = try part(name) else { throw noPart }
+        let targets = try relationships.map { rel throws(IngestError) in try resolve(rel.target, external: rel.external) }
+        if let name = targets.first {
+            guard entries[name] != nil, let bytes = try part(name) else {
+                throw IngestError(
+                    .noDocumentPart, file: file, field: name,
+                    message: "the package's main document relationship names a part the package does not hold")
+            }
+            let declared = Self.declaredType(of: name, in: types)
+            guard Self.mainContentTypes.contains(declared) else {
+                let what = declared.isEmpty ? "no content type" : "the content type \(declared)"
+                throw IngestError(
+                    .noDocumentPart, file: file, field: name,
+                    message: "the package's main part has \(what), not a Word main document (is it a Word document?)")
+            }
             return (name, bytes)
         }
-        // No usable relationship: accept a single main part named by the content types alone.
+        // No officeDocument relationship: accept a single main part named by the content types alone.
         let named = types.overrides.filter { Self.mainContentTypes.contains($0.value) && entries[$0.key] != nil }.map(\.key)
         guard named.count == 1, let bytes = try part(named[0]) else { throw noPart }
         return (named[0], bytes)
+    }
+
+    /// The content type the package declares for a part: its override, else its extension's default.
+    static func declaredType(
+        of name: String, in types: (overrides: [String: String], defaults: [String: String])
+    ) -> String {
+        if let t = types.overrides[name] { return t }
+        let ext = name.split(separator: ".").last.map { String($0) } ?? ""
+        return types.defaults[ext] ?? ""
+    }
+
+    /// A package relationship's target as a normalised part name.
+    /// - Throws: `.unsafe` for an External target, an absolute URI or path outside the package
+    ///   (`file:///…`, `C:\…`, `//server/…`), or a relative path that climbs out of it.
+    ///   A package-absolute part name (`/word/document.xml`) is inside and accepted.
+    func resolve(_ target: String, external: Bool) throws(IngestError) -> String {
+        let outside = IngestError(
+            .unsafe, file: file, field: "_rels/.rels",
+            message: "the package's main document relationship points outside the package, which is not accepted")
+        if external { throw outside }
+        let decoded = (target.removingPercentEncoding ?? target).replacingOccurrences(of: "\\", with: "/")
+        if decoded.hasPrefix("//") || Self.hasScheme(decoded) { throw outside }
+        var parts: [Substring] = []
+        for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard parts.popLast() != nil else { throw outside }
+            default: parts.append(component)
+            }
+        }
+        return parts.joined(separator: "/").lowercased()
+    }
+
+    /// Whether `text` starts with a URI scheme or a drive letter (`http:`, `file:`, `C:`).
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let head = text[..<colon]
+        guard let first = head.first, first.isASCII, first.isLetter else { return false }
+        return head.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
     }
 
     /// The content types: overrides by part name, defaults by extension (all lower case).
@@ -96,17 +149,17 @@ struct DocxPackage {
         return (overrides, defaults)
     }
 
-    /// Targets of the package's officeDocument relationships, as normalised part names.
-    private func officeDocumentTargets(_ bytes: [UInt8]) throws(IngestError) -> [String] {
-        var targets: [String] = []
+    /// The package's officeDocument relationships: each target as written, and whether its
+    /// mode is External.
+    private func officeDocumentTargets(_ bytes: [UInt8]) throws(IngestError) -> [(target: String, external: Bool)] {
+        var targets: [(target: String, external: Bool)] = []
         let xml = try XMLStreamReader(bytes: bytes, file: file, part: "_rels/.rels", limits: limits.xml)
         while try xml.read() {
             guard xml.kind == .element, xml.localName == "Relationship" else { continue }
             let type = (xml.attribute("Type", namespace: nil) ?? "").lowercased()
-            guard Self.officeDocumentTypes.contains(type), xml.attribute("TargetMode", namespace: nil) != "External",
-                let target = xml.attribute("Target", namespace: nil)
-            else { continue }
-            targets.append(Self.normalise(target))
+            guard Self.officeDocumentTypes.contains(type), let target = xml.attribute("Target", namespace: nil) else { continue }
+            let mode = xml.attribute("TargetMode", namespace: nil) ?? ""
+            targets.append((target, mode.caseInsensitiveCompare("External") == .orderedSame))
         }
         return targets
     }

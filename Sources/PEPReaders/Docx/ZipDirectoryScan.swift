@@ -1,11 +1,15 @@
 import PEPModel
 
 /// A check of a ZIP archive's central directory before anything is inflated: entry count,
-/// encryption flags and declared sizes.
+/// encryption flags, declared sizes, duplicate names, and where each entry's data lies.
 ///
 /// ZIPFoundation's entry iterator silently stops at the first encrypted entry, and it neither
 /// limits entries nor checks sizes, so we read the directory ourselves (bounds-checked, bytes
-/// only) to refuse such archives with a clear reason, quickly.
+/// only) to refuse such archives with a clear reason, quickly. ZIPFoundation 0.9.20 also traps
+/// (a Swift range error, killing the process) when an entry's local header lies past the end of
+/// the data, so every entry's local header and data are checked to lie inside the file first.
+/// Two entries with one name are refused: readers disagree on which copy wins, so Word could
+/// show one text while we rate the other.
 struct ZipDirectoryScan {
     struct Entry {
         var name: String
@@ -43,6 +47,7 @@ struct ZipDirectoryScan {
         var p = Int(offset)
         let end = Int(offset + size)
         var declared: UInt64 = 0
+        var seen = Set<String>()
         for _ in 0..<count {
             guard end - p >= 46, bytes.u32(p) == 0x0201_4B50 else { throw truncated }
             let flags = bytes.u16(p + 8)
@@ -52,11 +57,21 @@ struct ZipDirectoryScan {
             let extraLength = Int(bytes.u16(p + 30))
             let commentLength = Int(bytes.u16(p + 32))
             guard end - p - 46 >= nameLength + extraLength + commentLength else { throw truncated }
+            var localOffset = UInt64(bytes.u32(p + 42))
             let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-            if uncompressed == 0xFFFF_FFFF || compressed == 0xFFFF_FFFF {
-                let zip64 = Self.zip64Sizes(bytes, extra: p + 46 + nameLength, length: extraLength)
-                if uncompressed == 0xFFFF_FFFF { uncompressed = zip64.uncompressed ?? uncompressed }
-                if compressed == 0xFFFF_FFFF { compressed = zip64.compressed ?? compressed }
+            if uncompressed == 0xFFFF_FFFF || compressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
+                let zip64 = Self.zip64Fields(
+                    bytes, extra: p + 46 + nameLength, length: extraLength,
+                    present: (uncompressed == 0xFFFF_FFFF, compressed == 0xFFFF_FFFF, localOffset == 0xFFFF_FFFF))
+                uncompressed = zip64.uncompressed ?? uncompressed
+                compressed = zip64.compressed ?? compressed
+                localOffset = zip64.offset ?? localOffset
+            }
+            guard Self.dataFits(bytes, localHeader: localOffset, compressed: compressed) else { throw truncated }
+            guard seen.insert(DocxPackage.normalise(name)).inserted else {
+                throw IngestError(
+                    .unsafe, file: file, field: name,
+                    message: "the Word document's archive holds two entries with one name, so readers disagree on its content")
             }
             let entry = Entry(name: name, compressedSize: compressed, uncompressedSize: uncompressed, encrypted: flags & 1 != 0)
             if entry.encrypted {
@@ -91,21 +106,43 @@ struct ZipDirectoryScan {
         return nil
     }
 
-    /// Sizes from a ZIP64 extended-information extra field (id 1), when present.
-    static func zip64Sizes(_ bytes: [UInt8], extra: Int, length: Int) -> (uncompressed: UInt64?, compressed: UInt64?) {
+    /// Whether an entry's local header, name, extra field and compressed data all lie inside
+    /// the file (ZIPFoundation reads them without checking).
+    static func dataFits(_ bytes: [UInt8], localHeader: UInt64, compressed: UInt64) -> Bool {
+        let total = UInt64(bytes.count)
+        guard localHeader <= total, total - localHeader >= 30 else { return false }
+        let at = Int(localHeader)
+        guard bytes.u32(at) == 0x0403_4B50 else { return false }
+        let header = 30 + UInt64(bytes.u16(at + 26)) + UInt64(bytes.u16(at + 28))
+        return total - localHeader >= header && total - localHeader - header >= compressed
+    }
+
+    /// The fields of a ZIP64 extended-information extra field (id 1). Only the fields whose
+    /// central-directory value is 0xFFFFFFFF are present, in this order.
+    static func zip64Fields(
+        _ bytes: [UInt8], extra: Int, length: Int, present: (uncompressed: Bool, compressed: Bool, offset: Bool)
+    ) -> (uncompressed: UInt64?, compressed: UInt64?, offset: UInt64?) {
         var p = extra
         let end = extra + length
         while end - p >= 4 {
             let id = bytes.u16(p)
             let size = Int(bytes.u16(p + 2))
             if id == 1 {
-                let u: UInt64? = size >= 8 && p + 12 <= end ? bytes.u64(p + 4) : nil
-                let c: UInt64? = size >= 16 && p + 20 <= end ? bytes.u64(p + 12) : nil
-                return (u, c)
+                var q = p + 4
+                let limit = min(p + 4 + size, end)
+                func next(_ wanted: Bool) -> UInt64? {
+                    guard wanted, limit - q >= 8 else { return nil }
+                    defer { q += 8 }
+                    return bytes.u64(q)
+                }
+                let u = next(present.uncompressed)
+                let c = next(present.compressed)
+                let o = next(present.offset)
+                return (u, c, o)
             }
             p += 4 + size
         }
-        return (nil, nil)
+        return (nil, nil, nil)
     }
 }
 

@@ -8,6 +8,10 @@ import PEPModel
 /// one-line message naming the key path and the JSON types. Values are not judged here: a date
 /// that is not a date is passed on, and `PEPBuilder` records the issue.
 package struct JSONPEPReader: DocumentReader {
+    /// Top-level keys that are not PEP fields: the schema tag, and the submission record
+    /// `pepqa extract` adds (how the document arrived), which is accepted and not read.
+    static let envelopeKeys: Set<String> = ["schema", "submission"]
+
     /// The `schema` value this reader accepts.
     package static let schemaTag = "pep/1"
 
@@ -34,7 +38,8 @@ package struct JSONPEPReader: DocumentReader {
             throw walker.violation("expected an object at $, found \(root.typeName)")
         }
         try walker.checkSchemaTag(members)
-        try walker.walkGroup(members.filter { $0.key != "schema" }, prefix: "", at: "$")
+        try walker.checkSubmissionRecord(members)
+        try walker.walkGroup(members.filter { !Self.envelopeKeys.contains($0.key) }, prefix: "", at: "$")
         return walker.document
     }
 }
@@ -52,6 +57,15 @@ struct JSONContractWalker {
         }
         guard text == JSONPEPReader.schemaTag else {
             throw violation("the JSON's \"schema\" is not \"\(JSONPEPReader.schemaTag)\" (line \(tag.line))")
+        }
+    }
+
+    /// `submission`, when present, must be an object (or null); its content is not read.
+    func checkSubmissionRecord(_ members: [JSONNode.Member]) throws(IngestError) {
+        guard let record = members.first(where: { $0.key == "submission" })?.value else { return }
+        switch record.value {
+        case .object, .null: return
+        default: throw violation("expected an object at $.submission, found \(record.typeName)")
         }
     }
 

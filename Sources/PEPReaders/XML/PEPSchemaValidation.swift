@@ -54,8 +54,9 @@ final class PEPSchemaValidation {
 
     deinit { xmlSchemaFreeValidCtxt(context) }
 
-    /// Validates `bytes`; true when valid. False with `firstError` set for a violation, or
-    /// with it nil when libxml2 could not parse the bytes (the stream pass reports those).
+    /// Validates `bytes`, list items under any name (see `ListItemNaming`); true when valid.
+    /// False with `firstError` set for a violation, or with it nil when libxml2 could not
+    /// parse the bytes (the stream pass reports those).
     func validate(_ bytes: [UInt8]) -> Bool {
         XMLSafety.prepare()
         let doc = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
@@ -66,6 +67,7 @@ final class PEPSchemaValidation {
         }
         guard let doc else { return false }
         defer { xmlFreeDoc(doc) }
+        ListItemNaming.canonicalise(doc)
         return xmlSchemaValidateDoc(context, doc) == 0
     }
 

@@ -9,7 +9,7 @@ struct XMLContractWalker {
     enum Role {
         case root
         case group(prefix: String)
-        case list(path: FieldPath, fields: [FieldSpec], items: Set<String>, counts: [String: Int])
+        case list(path: FieldPath, fields: [FieldSpec], counts: [String: Int])
         case item(path: FieldPath, fields: [FieldSpec], record: ExtractedRecord)
         case scalar(FieldPath)
         case recordField(String)
@@ -77,17 +77,15 @@ struct XMLContractWalker {
             case .scalar: role = .scalar(FieldPath(path))
             case .list(let fields):
                 document.noteList(FieldPath(path))
-                role = .list(
-                    path: FieldPath(path), fields: fields, items: XMLPEPReader.itemNames[path] ?? [], counts: [:])
+                role = .list(path: FieldPath(path), fields: fields, counts: [:])
             case nil: throw violation("element <\(name)> is not expected in \(parent.location)", line: line)
             }
             stack.append(Frame(role: role, location: here, line: line))
-        case .list(let path, let fields, let items, var counts):
-            guard items.contains(name) else {
-                throw violation("element <\(name)> is not expected in \(parent.location)", line: line)
-            }
+        case .list(let path, let fields, var counts):
+            // Any child element of a list is one item, whatever its name (`target`, `item`,
+            // a vendor's word): the contract fixes no item name. Its fields are still checked.
             counts[name, default: 0] += 1
-            parent.role = .list(path: path, fields: fields, items: items, counts: counts)
+            parent.role = .list(path: path, fields: fields, counts: counts)
             stack[stack.count - 1] = parent
             let location = "\(parent.location)/\(name)[\(counts[name, default: 1])]"
             let record = ExtractedRecord(source: source(location, line: line))

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -10,23 +11,36 @@ package struct FinanceCloseError: Error, CustomStringConvertible {
     package var description: String { message }
 }
 
-extension Pipeline {
-    /// `pepqa finance close`: pays every approved, unpaid PP+ decision exactly once.
-    ///
+/// `pepqa finance close`, and the service's monthly close: pays every approved, unpaid PP+
+/// decision exactly once.
+package struct FinanceCloser: Sendable {
+    let ledger: Ledger
+    /// `Rules/finance.yaml` (nil when absent: a close refuses to run) and where it is looked for.
+    let settings: FinanceSettings?
+    let settingsFile: String
+    /// The school register (nil when its file is absent: a close refuses to run) and its path.
+    let register: SchoolRegister?
+    let registerFile: String
+    let calendar: WorkingCalendar
+    let folders: OutputFolders
+    /// `finance_close_day`: the day of the month the service closes a run; 0 means never.
+    let closeDay: Int
+    let logger: Logger
+
     /// First finishes any run recorded earlier whose files or notices were not all written (a
     /// crash). Then plans from the ledger and the school register, records the run in ONE
     /// transaction (number, journal and cheque batches, held items, register rows, control
     /// totals) and only then renders its files under `finance/` and its payment notices into
     /// `outbox/`. With nothing to pay it records nothing and writes no file.
-    package func financeClose(now: Date) throws -> FinanceCloseSummary {
-        _ = try financeSettings()
-        let renderer = FinanceRunRenderer(ledger: ledger, folders: outputFolders)
+    package func close(now: Date) throws -> FinanceCloseSummary {
+        _ = try requiredSettings()
+        let renderer = FinanceRunRenderer(ledger: ledger, folders: folders)
         var summary = FinanceCloseSummary()
         for pending in try ledger.financeRuns.awaitingFiles() {
             _ = try renderer.render(pending, now: now)
             summary.recovered.append(pending)
         }
-        let (recorded, plan) = try recordFinanceRun(now: now)
+        let (recorded, plan) = try record(now: now)
         summary.heldCount = plan.held.count
         summary.heldTotal = plan.held.reduce(Pence.zero) { $0 + $1.amount }
         guard let record = recorded else { return summary }
@@ -44,14 +58,14 @@ extension Pipeline {
 
     /// The first half of a close: plans and records the run (nothing is written to disk).
     /// - Returns: the run, or nil when there is nothing to pay; and the plan.
-    func recordFinanceRun(now: Date) throws -> (FinanceRunRecord?, FinancePlanner.Plan) {
-        let settings = try financeSettings()
-        let register = try loadSchoolRegister(required: true)
+    func record(now: Date) throws -> (FinanceRunRecord?, FinancePlanner.Plan) {
+        let settings = try requiredSettings()
+        guard let register else { throw FinanceCloseError(message: "\(registerFile): the school register is not there") }
         let approved = try ledger.payments.unbatchedApprovedDecisions()
         let plan = FinancePlanner.plan(approved: approved, held: try ledger.payments.heldDecisions(), register: register)
         guard plan.paysAnything else { return (nil, plan) }
         let today = CalendarDate(englandDateOf: now)
-        guard let term = FinancePlanner.term(of: today, calendar: rules.calendar, paying: plan.terms),
+        guard let term = FinancePlanner.term(of: today, calendar: calendar, paying: plan.terms),
             let year = AcademicYear(parsing: term.academicYear)
         else { throw FinanceCloseError(message: "no term to close the run for") }
         let registerJSON = String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self)
@@ -74,36 +88,24 @@ extension Pipeline {
     /// `finance_close_day` of the month and no run was closed this month. 0 means never.
     /// - Returns: nil when no close was due; else what the close did (possibly nothing to pay,
     ///   in which case it is tried again on the next call).
-    package func financeCloseIfDue(now: Date) throws -> FinanceCloseSummary? {
-        let day = configuration.financeCloseDay
-        guard day > 0 else { return nil }
+    package func closeIfDue(now: Date) throws -> FinanceCloseSummary? {
+        guard closeDay > 0 else { return nil }
         let today = CalendarDate(englandDateOf: now)
-        guard today.day >= day else { return nil }
+        guard today.day >= closeDay else { return nil }
         let closedThisMonth = try ledger.financeRuns.all().contains { run in
             let closed = CalendarDate(englandDateOf: run.closedAt)
             return closed.year == today.year && closed.month == today.month
         }
         guard !closedThisMonth else { return nil }
-        return try financeClose(now: now)
+        return try close(now: now)
     }
 
     /// `Rules/finance.yaml`, which a close needs.
-    func financeSettings() throws -> FinanceSettings {
-        guard let settings = outputSettings.finance else {
-            throw FinanceCloseError(message: "\(configuration.rulesDir)/\(OutputSettings.financeFile): not found; finance close needs it")
+    func requiredSettings() throws -> FinanceSettings {
+        guard let settings else {
+            throw FinanceCloseError(message: "\(settingsFile): not found; finance close needs it")
         }
         return settings
-    }
-
-    /// The school register (`schools_file`, default `Rules/schools.csv`).
-    /// - Parameter required: when false, a missing file gives an empty register.
-    func loadSchoolRegister(required: Bool) throws -> SchoolRegister {
-        let path = configuration.resolvedSchoolsFile
-        guard FileManager.default.fileExists(atPath: path) else {
-            if required { throw FinanceCloseError(message: "\(path): the school register is not there") }
-            return SchoolRegister([])
-        }
-        return try SchoolRegisterLoader.load(contentsOf: URL(fileURLWithPath: path))
     }
 
     static var sortedJSON: JSONEncoder {

@@ -1,29 +1,40 @@
 import Foundation
+import Logging
 import PEPLedger
 import PEPModel
 import PEPOutput
 import PEPRules
 
-extension Pipeline {
-    /// Brings every output up to date with the LEDGER (never with what this process did), so
-    /// it can be called after `pepqa process`, after each poll of the service, and at service
-    /// start to recover from a crash. Idempotent: a second call with nothing new writes no
-    /// e-mail, no export batch and no finance file, and rewrites no unchanged dashboard page.
-    ///
-    /// In order: QA reports missing on disk are written again; feedback e-mails for rated
-    /// submissions not yet recorded in the outbox table; the export batch for ratings not yet
-    /// exported, and the files of any recorded batch not yet written; the files and notices of
-    /// any finance run recorded but not finished; then the dashboard. Each step runs even when
-    /// an earlier one failed.
-    ///
+/// Brings every output up to date with the LEDGER (never with what this process did), so it
+/// can be called after `pepqa process`, after each poll of the service, and at service start
+/// to recover from a crash. Idempotent: a second call with nothing new writes no e-mail, no
+/// export batch and no finance file, and rewrites no unchanged dashboard page. The one place
+/// that decides which outputs are written: a gate on any of them belongs here.
+///
+/// In order: QA reports missing on disk are written again; feedback e-mails for rated
+/// submissions not yet recorded in the outbox table; the export batch for ratings not yet
+/// exported, and the files of any recorded batch not yet written; the files and notices of
+/// any finance run recorded but not finished; then the dashboard. Each step runs even when
+/// an earlier one failed.
+package struct OutputPublisher: Sendable {
+    let ledger: Ledger
+    let settings: OutputSettings
+    let folders: OutputFolders
+    let reports: ReportPublisher
+    let builder: StoredReportBuilder
+    /// The rules' working calendar and QA clock, for the dashboard.
+    let rules: RuleSet
+    /// The roster and school register, loaded and checked once at start (`StartupFiles`).
+    let roster: [RosterEntry]
+    let register: SchoolRegister
+    let logger: Logger
+
     /// - Parameter now: the clock (the dashboard's "today", the time recorded for what is written).
     /// - Throws: `OutputFailure` (with the summary of what was done) when any step failed.
     @discardableResult
-    package func publishOutputs(now: Date) throws -> OutputSummary {
-        let folders = outputFolders
+    package func publish(now: Date) throws -> OutputSummary {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
-        let builder = StoredReportBuilder(registry: registry)
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
         }
@@ -32,7 +43,7 @@ extension Pipeline {
                 .restoreMissing(problems: &problems)
         }
         step("feedback") {
-            guard let composer = outputSettings.feedback else {
+            guard let composer = settings.feedback else {
                 summary.notConfigured.append("feedback (\(OutputSettings.feedbackFolder)/settings.yaml)")
                 return
             }
@@ -42,7 +53,7 @@ extension Pipeline {
             summary.feedbackWithoutAddress = result.withoutAddress
         }
         step("exports") {
-            guard let exporter = outputSettings.eclipse else {
+            guard let exporter = settings.eclipse else {
                 summary.notConfigured.append("Eclipse export (\(OutputSettings.eclipseFile))")
                 return
             }
@@ -59,7 +70,7 @@ extension Pipeline {
             }
         }
         step("dashboard") {
-            let inputs = DashboardPublisher.Inputs(roster: loadRoster(problems: &problems), register: try loadSchoolRegister(required: false))
+            let inputs = DashboardPublisher.Inputs(roster: roster, register: register)
             let result = try DashboardPublisher(ledger: ledger, rules: rules, folder: folders.dashboard)
                 .publish(today: CalendarDate(englandDateOf: now), inputs: inputs)
             summary.dashboardIndex = result.index
@@ -70,20 +81,9 @@ extension Pipeline {
         if !problems.isEmpty { throw OutputFailure(summary: summary) }
         return summary
     }
-
-    /// The roster (`roster_file`, default `Rules/roster.csv`); empty when absent. A broken
-    /// roster is reported and the dashboard is drawn without it.
-    func loadRoster(problems: inout [String]) -> [RosterEntry] {
-        let path = configuration.resolvedRosterFile
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        do { return try RosterLoader.load(contentsOf: URL(fileURLWithPath: path)) } catch {
-            problems.append("roster: \(error)")
-            return []
-        }
-    }
 }
 
-/// What `publishOutputs` did: paths for the terminal, counts for the service's log.
+/// What `OutputPublisher.publish` did: paths for the terminal, counts for the service's log.
 package struct OutputSummary: Sendable {
     package var reportsFolder: URL
     package var outboxFolder: URL

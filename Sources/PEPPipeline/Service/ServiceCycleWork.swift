@@ -1,14 +1,20 @@
 import Foundation
 import Logging
 
-extension Pipeline {
-    /// The service's whole-ledger work after a busy poll (and once at start, which is how a
-    /// crash's missing outputs are made good): brings every output up to date and logs what it
-    /// wrote. Throws only when some output could not be written (the rest were).
-    package func serviceAfterCycle(now: Date) throws {
+/// The service's work between polls (`RunOptions.afterCycle` and `.everyCycle`): the outputs
+/// after a busy poll, the monthly finance close on every poll, each logged.
+package struct ServiceCycleWork: Sendable {
+    let outputs: OutputPublisher
+    let finance: FinanceCloser
+    let logger: Logger
+
+    /// After a busy poll (and once at start, which is how a crash's missing outputs are made
+    /// good): brings every output up to date and logs what it wrote. Throws only when some
+    /// output could not be written (the rest were).
+    package func afterCycle(now: Date) throws {
         let summary: OutputSummary
         do {
-            summary = try publishOutputs(now: now)
+            summary = try outputs.publish(now: now)
         } catch let failure as OutputFailure {
             log(failure.summary)
             throw failure
@@ -16,9 +22,9 @@ extension Pipeline {
         log(summary)
     }
 
-    /// The service's check on every poll: the monthly PP+ finance close when it is due.
-    package func serviceEveryCycle(now: Date) throws {
-        guard let close = try financeCloseIfDue(now: now) else { return }
+    /// On every poll: the monthly PP+ finance close when it is due.
+    package func everyCycle(now: Date) throws {
+        guard let close = try finance.closeIfDue(now: now) else { return }
         for line in close.lines { logger.notice("finance close", metadata: ["line": "\(line)"]) }
     }
 

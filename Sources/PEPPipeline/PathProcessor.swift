@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import PEPIntake
+
+/// `pepqa process PATH…`: every item under the paths, walked and read as the service walks and
+/// reads its inboxes (`InboxWalker`, `ItemProcessor`), rated once, and left in place.
+package struct PathProcessor: Sendable {
+    let walker: InboxWalker
+    let processor: ItemProcessor
+    let logger: Logger
+
+    /// Never throws: every document ends as a row of the summary.
+    /// - Parameter progress: called after each item with (done, total, file name).
+    package func process(paths: [String], progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> RunSummary {
+        let listing = walker.list(paths)
+        var summary = RunSummary()
+        for problem in listing.problems {
+            summary.outcomes.append(.failed(file: problem.path, reason: problem.description))
+        }
+        let items = listing.items
+        for (index, item) in items.enumerated() {
+            summary.outcomes += outcomes(processor.process(item), of: item)
+            progress?(index + 1, items.count, item.name)
+        }
+        return summary
+    }
+
+    /// An item that could not be read at all (nothing handled) is a row too: to retry.
+    func outcomes(_ result: ItemResult, of item: InboxItem) -> [DocumentOutcome] {
+        guard result.outcomes.isEmpty, case .retry(let reason) = result.disposition else { return result.outcomes }
+        logger.warning("input not read", metadata: ["file": "\(LogLabel.file(item.name))"])
+        return [.failed(file: item.name, reason: reason)]
+    }
+}
