@@ -29,38 +29,83 @@ struct CalendarLoader {
         return (dates, provisional)
     }
 
-    /// `academic_years: {"2025/26": {autumn: {start, end, deadline}, ...}}`.
-    func terms(_ root: Node, file: String) -> [String: [Term: TermDates]] {
+    /// `academic_years: {"2025/26": {inset_days: [...], autumn: {start, end, half_term, completion}, ...}}`,
+    /// checked for gaps and overlaps (see `CalendarLoader+Checks.swift`).
+    /// - Parameter holidayYears: the years `bank-holidays.yaml` lists, when it loaded: every
+    ///   calendar year a term touches needs its bank holidays, or school days would be miscounted.
+    func terms(_ root: Node, file: String, holidayYears: Set<Int>? = nil) -> TermsFile {
         let reader = NodeReader(file: file, sink: sink, ruleID: "calendar")
-        var out: [String: [Term: TermDates]] = [:]
+        var out = TermsFile()
         guard let top = reader.mapping(root, "the term dates file", allowed: ["academic_years"], required: ["academic_years"]),
             let years = top["academic_years"]?.mapping
         else { return out }
+        var read: [(year: AcademicYear, node: Node)] = []
         for (yearNode, body) in years {
-            guard let year = reader.string(yearNode, "academic year") else { continue }
-            if year.wholeMatch(of: /\d{4}\/\d{2}/) == nil {
+            guard let name = reader.string(yearNode, "academic year") else { continue }
+            guard name.wholeMatch(of: /\d{4}\/\d{2}/) != nil, let year = AcademicYear(parsing: name) else {
                 reader.problem(yearNode, "an academic year is written like 2025/26")
+                continue
             }
+            read.append((year, yearNode))
             let terms = Term.allCases.map(\.rawValue)
-            guard let m = reader.mapping(body, "academic year \(year)", allowed: terms, required: terms) else { continue }
+            guard let m = reader.mapping(body, "academic year \(name)", allowed: terms + ["inset_days"], required: terms) else { continue }
             for term in Term.allCases {
-                if let node = m[term.rawValue], let dates = termDates(node, reader: reader) { out[year, default: [:]][term] = dates }
+                if let node = m[term.rawValue], let dates = termDates(node, reader: reader) { out.terms[name, default: [:]][term] = dates }
             }
+            let byTerm = out.terms[name] ?? [:]
+            checkOrder(byTerm, year: year, nodes: m, reader: reader)
+            if let inset = m["inset_days"] { out.insetDays.formUnion(insetDays(inset, terms: byTerm, year: name, reader: reader)) }
+            if let holidayYears { checkBankHolidays(byTerm, listed: holidayYears, at: yearNode, reader: reader) }
         }
+        checkConsecutive(read, reader: reader)
         return out
     }
 
+    /// One term: `completion:` or its old name `deadline:`, never both.
     private func termDates(_ node: Node, reader: NodeReader) -> TermDates? {
-        let keys = ["start", "end", "deadline"]
-        guard let m = reader.mapping(node, "a term", allowed: keys, required: keys),
-            let s = m["start"], let e = m["end"], let d = m["deadline"]
+        guard let m = reader.mapping(node, "a term", allowed: ["start", "end", "half_term", "completion", "deadline"], required: ["start", "end"]),
+            let s = m["start"], let e = m["end"]
         else { return nil }
-        guard let start = reader.date(s, "start"), let end = reader.date(e, "end"), let deadline = reader.date(d, "deadline")
-        else { return nil }
-        guard start <= deadline, deadline <= end else {
-            reader.problem(node, "bad dates: a term needs start ≤ deadline ≤ end")
+        if m["completion"] != nil, m["deadline"] != nil {
+            reader.problem(m["deadline"], "a term gives 'completion' or its old name 'deadline', not both")
+        }
+        guard let c = m["completion"] ?? m["deadline"] else {
+            reader.problem(node, "a term is missing the key 'completion'")
             return nil
         }
-        return TermDates(start: start, end: end, deadline: deadline)
+        guard let start = reader.date(s, "start"), let end = reader.date(e, "end"), let completion = reader.date(c, "completion")
+        else { return nil }
+        guard start <= end else {
+            reader.problem(node, "bad dates: the term starts \(start.iso), after it ends \(end.iso)")
+            return nil
+        }
+        let span = DateSpan(start: start, end: end)
+        if !span.contains(completion) {
+            reader.problem(c, "the completion date \(completion.iso) is outside its term (\(span.description))")
+        }
+        let halfTerm = m["half_term"].flatMap { readHalfTerm($0, in: span, reader: reader) }
+        return TermDates(start: start, end: end, halfTerm: halfTerm, completion: completion)
     }
+
+    private func readHalfTerm(_ node: Node, in term: DateSpan, reader: NodeReader) -> DateSpan? {
+        guard let m = reader.mapping(node, "a half-term", allowed: ["start", "end"], required: ["start", "end"]),
+            let s = m["start"], let e = m["end"], let start = reader.date(s, "start"), let end = reader.date(e, "end")
+        else { return nil }
+        let span = DateSpan(start: start, end: end)
+        guard start <= end else {
+            reader.problem(node, "bad dates: the half-term starts \(start.iso), after it ends \(end.iso)")
+            return nil
+        }
+        guard term.encloses(span) else {
+            reader.problem(node, "the half-term \(span.description) is outside its term (\(term.description))")
+            return nil
+        }
+        return span
+    }
+}
+
+/// What `calendar/terms.yaml` holds: the terms by academic year, and every INSET day.
+struct TermsFile {
+    var terms: [String: [Term: TermDates]] = [:]
+    var insetDays: Set<CalendarDate> = []
 }

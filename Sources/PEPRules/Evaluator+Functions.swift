@@ -13,6 +13,12 @@ extension Evaluator {
         switch unit {
         case .calendar: days = Decimal(a.days(to: b))
         case .working: days = Decimal(rules.calendar.workingDays(from: a, to: b))
+        case .school:
+            guard let count = rules.calendar.schoolDays(from: a, to: b) else {
+                note(end.path ?? start.path, end.source ?? start.source, "school days cannot be counted: calendar/terms.yaml does not cover these dates")
+                return false
+            }
+            days = Decimal(count)
         case .weeks: days = Decimal(a.days(to: b)) / 7
         }
         let low = min.flatMap { number($0) }
@@ -21,7 +27,7 @@ extension Evaluator {
         let bounds = [low.map { "minimum \($0)" }, high.map { "maximum \($0)" }].compactMap { $0 }
         let amount = NSDecimalNumber(decimal: days).doubleValue
         let shown = unit == .weeks ? String(format: "%.1f", amount) : String(Int(amount))
-        let unitName = unit == .weeks ? "weeks" : unit == .working ? "working days" : "days"
+        let unitName = [DayUnit.weeks: "weeks", .working: "working days", .school: "school days"][unit] ?? "days"
         note(
             end.path ?? start.path, end.source ?? start.source,
             "\(shown) \(unitName) from \(from.label) to \(to.label) (\(bounds.joined(separator: ", ")))")

@@ -48,9 +48,7 @@ extension Evaluator {
             }
             return setting.fieldValue.map { ResolvedValue(value: $0) }
         case .received: return ResolvedValue(value: .date(context.receivedOn))
-        case .phase:
-            guard let year = pep.child.yearGroup?.value, let phase = rules.phase(of: year) else { return nil }
-            return ResolvedValue(value: .text(phase), source: pep.child.yearGroup?.source)
+        case .phase: return phase
         case .yearNumber:
             return pep.child.yearGroup.map { ResolvedValue(value: .integer($0.value.number), source: $0.source) }
         case .termDate(let kind): return termDates.map { ResolvedValue(value: .date($0.date(kind))) }
@@ -80,6 +78,19 @@ extension Evaluator {
     }
 
     func number(_ operand: Operand) -> Decimal? { resolve(operand)?.value.number }
+
+    /// The child's phase, by `phases:`: from the year group, or when none is given from the
+    /// age on the 31 August before the PEP's academic year (`YearGroup(dateOfBirth:academicYear:)`).
+    /// The age-derived phase carries no source, so evidence never points at the date of birth.
+    var phase: ResolvedValue? {
+        if let stated = pep.child.yearGroup {
+            return rules.phase(of: stated.value).map { ResolvedValue(value: .text($0), source: stated.source) }
+        }
+        guard let born = pep.child.dateOfBirth?.value, let year = academicYear.flatMap({ AcademicYear(parsing: $0) }),
+            let group = YearGroup(dateOfBirth: born, academicYear: year), let phase = rules.phase(of: group)
+        else { return nil }
+        return ResolvedValue(value: .text(phase))
+    }
 
     /// The term's dates, by `pep.term` and `pep.academic_year` (or the year the meeting falls in).
     var termDates: TermDates? {

@@ -6,7 +6,7 @@ import PEPModel
 ///
 /// In a rule file an operand is written as a string that names it: a contract path
 /// (`meeting.date`, or `targets[].area` inside a list condition), `received`, `phase`,
-/// `year_number`, `term.start` / `term.end` / `term.deadline`, `history.<fact>`,
+/// `year_number`, `term.start` / `term.end` / `term.completion`, `history.<fact>`,
 /// `settings.<name>` or `settings.<name>[<operand>]`. Numbers and `true`/`false` are literals;
 /// literal text and dates are written `{text: ...}` and `{date: YYYY-MM-DD}`; `{sum: [...]}` adds
 /// numbers (a list member path adds every record), `{count: list}` counts records.
@@ -27,8 +27,9 @@ indirect enum Operand: Sendable, Hashable {
 }
 
 /// The dates of the PEP's own term, from `calendar/terms.yaml`.
+/// `term.deadline` is the old name of `term.completion` and still reads the same date.
 enum TermDateKind: String, Sendable, Hashable, CaseIterable {
-    case start, end, deadline
+    case start, end, completion, deadline
 }
 
 /// Facts from the ledger's history of the child (`AssessmentContext.history`).

@@ -79,6 +79,8 @@ enum DayUnit: String, Sendable, CaseIterable {
     case calendar
     /// Monday to Friday, less the bank holidays in `calendar/bank-holidays.yaml`.
     case working
+    /// Working days inside a term, less its half-term and INSET days (`calendar/terms.yaml`).
+    case school
     /// Calendar days divided by seven.
     case weeks
 }

@@ -73,7 +73,7 @@ extension PredicateParser {
         }
         if text.hasPrefix("term.") {
             guard let kind = TermDateKind(rawValue: String(text.dropFirst(5))) else {
-                reader.problem(node, "unknown term date '\(text)'; expected term.start, term.end or term.deadline")
+                reader.problem(node, "unknown term date '\(text)'; expected term.start, term.end or term.completion")
                 return nil
             }
             return .termDate(kind)

@@ -26,6 +26,10 @@ package struct RuleSet: Sendable {
     /// `settings.sla_days`: working days after the meeting within which the PEP must arrive.
     package var slaDays: Int { settings["sla_days"]?.number.map { NSDecimalNumber(decimal: $0).intValue } ?? 10 }
 
+    /// The submission, QA and initial-PEP clocks, from `settings:` (`sla_days`,
+    /// `qa_working_days`, `initial_pep_school_days`) on this rule set's calendar.
+    package var clocks: Clocks { Clocks(calendar: calendar, settings: settings) }
+
     /// `settings.ppplus_termly_cap`: the most PP+ one child's PEPs may be approved in a term.
     package var termlyCap: Pence { pence(settings["ppplus_termly_cap"]) }
 

@@ -38,7 +38,8 @@ extension RuleSet {
         let settings = header?.settings ?? [:]
         let calendarLoader = CalendarLoader(sink: sink)
         let holidays = node(bankHolidaysFile).map { calendarLoader.bankHolidays($0, file: bankHolidaysFile) }
-        let terms = node(termsFile).map { calendarLoader.terms($0, file: termsFile) }
+        let holidayYears = holidays.map { Set($0.0.map(\.year)) }
+        let terms = node(termsFile).map { calendarLoader.terms($0, file: termsFile, holidayYears: holidayYears) }
 
         let criteriaParser = CriteriaFileParser(sink: sink, settings: settings, header: header)
         var criteria: [Criterion] = []
@@ -56,7 +57,8 @@ extension RuleSet {
             (order[a.element.section] ?? 0, a.offset) < (order[b.element.section] ?? 0, b.offset)
         }.map(\.element)
         let calendar = WorkingCalendar(
-            bankHolidays: holidays?.0 ?? [], provisionalYears: holidays?.1 ?? [], terms: terms ?? [:])
+            bankHolidays: holidays?.0 ?? [], provisionalYears: holidays?.1 ?? [], terms: terms?.terms ?? [:],
+            insetDays: terms?.insetDays ?? [])
         let rules = RuleSet(
             version: header.version, hash: hash, sections: header.sections, criteria: sorted, settings: settings,
             phases: header.phases, calendar: calendar, aggregation: header.aggregation, coverage: header.coverage,

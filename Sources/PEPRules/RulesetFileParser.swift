@@ -60,6 +60,12 @@ struct RulesetFileParser {
             }
             if value.kind != kind { reader.problem(map[name], "bad type: setting '\(name)' must be \(kind.phrase)") }
         }
+        for name in Clocks.defaults.keys.sorted() {
+            guard let value = out[name] else { continue }
+            if value.number.map({ $0 < 1 || Decimal(NSDecimalNumber(decimal: $0).intValue) != $0 }) ?? true {
+                reader.problem(map[name], "bad value: the clock setting '\(name)' must be a whole number of days, at least 1")
+            }
+        }
         for rating in out["allowed_funding_ratings"]?.list ?? [] where Rating(rawValue: rating) == nil {
             reader.problem(map["allowed_funding_ratings"], "'\(rating)' is not a rating; expected red, amber or green")
         }

@@ -1,7 +1,9 @@
 import PEPModel
 
-/// The calendars the deadline rules count in: England & Wales bank holidays and the local
-/// authority's term dates, both read from `Rules/calendar/` so that no date lives in code.
+/// The calendars the clocks and timeliness rules count in: England & Wales bank holidays and the
+/// local authority's terms (half-terms, INSET days, completion dates), all read from
+/// `Rules/calendar/` so that no date lives in code. Working days and school days are different
+/// counts: see `WorkingCalendar+SchoolDays.swift`.
 package struct WorkingCalendar: Sendable, Hashable {
     /// Bank holidays (England & Wales) by date.
     package let bankHolidays: Set<CalendarDate>
@@ -9,11 +11,17 @@ package struct WorkingCalendar: Sendable, Hashable {
     package let provisionalYears: Set<Int>
     /// Term dates by academic year (`2025/26`) and term.
     package let terms: [String: [Term: TermDates]]
+    /// INSET (staff training) days: in term, but not school days for the children.
+    package let insetDays: Set<CalendarDate>
 
-    package init(bankHolidays: Set<CalendarDate>, provisionalYears: Set<Int> = [], terms: [String: [Term: TermDates]] = [:]) {
+    package init(
+        bankHolidays: Set<CalendarDate>, provisionalYears: Set<Int> = [], terms: [String: [Term: TermDates]] = [:],
+        insetDays: Set<CalendarDate> = []
+    ) {
         self.bankHolidays = bankHolidays
         self.provisionalYears = provisionalYears
         self.terms = terms
+        self.insetDays = insetDays
     }
 
     /// Monday to Friday and not a bank holiday.
@@ -60,21 +68,5 @@ package struct WorkingCalendar: Sendable, Hashable {
             }
         }
         return best.map { ($0.term, $0.academicYear) }
-    }
-}
-
-/// One term's dates in the local authority's calendar.
-package struct TermDates: Sendable, Hashable {
-    package let start: CalendarDate
-    package let end: CalendarDate
-    /// The date by which the term's PEP meeting must be held.
-    package let deadline: CalendarDate
-
-    func date(_ kind: TermDateKind) -> CalendarDate {
-        switch kind {
-        case .start: return start
-        case .end: return end
-        case .deadline: return deadline
-        }
     }
 }

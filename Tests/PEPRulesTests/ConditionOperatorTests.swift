@@ -218,6 +218,7 @@ import Testing
         let twoTargetsNoYear = ExtraCriterion.fixture {
             $0.lists["targets"]?.removeLast()
             $0.blank("child.year_group")
+            $0.blank("child.date_of_birth")
         }
         #expect(!(try ExtraCriterion(check).holds(twoTargetsNoYear)))
         let lowerDefault = try ExtraCriterion(check, edits: [("ruleset.yaml", "    default: 3\n", "    default: 2\n")])

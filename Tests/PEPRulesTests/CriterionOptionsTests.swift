@@ -63,7 +63,11 @@ import Testing
     }
 
     @Test func aFilterOnAValueNotGivenDoesNotApply() throws {
-        let noYear = ExtraCriterion.fixture { $0.blank("child.year_group") }
+        // No year group and no date of birth to place the child by age: no phase.
+        let noYear = ExtraCriterion.fixture {
+            $0.blank("child.year_group")
+            $0.blank("child.date_of_birth")
+        }
         #expect(try criterion("{phase: [early_years, primary, secondary, post16]}").outcome(noYear) == .notApplicable)
         let noStatus = ExtraCriterion.fixture { $0.blank("child.send.status") }
         #expect(try criterion("{sen_status: [none, sen-support, ehcp]}").outcome(noStatus) == .notApplicable)

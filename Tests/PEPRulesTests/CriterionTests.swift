@@ -92,7 +92,7 @@ let knockouts: [Knockout] = [
 
 /// Changes under which a criterion that is n/a for the Green fixture applies and passes.
 let applicablePasses: [Knockout] = [
-    Knockout(id: "TIME-03", what: "initial PEP 16 working days after entering care") {
+    Knockout(id: "TIME-03", what: "initial PEP 16 school days after entering care") {
         $0.set("pep.type", "Initial")
         $0.set("child.care_start_date", "19/01/2026")
     },

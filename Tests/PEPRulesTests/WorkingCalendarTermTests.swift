@@ -9,8 +9,8 @@ private let calendar = WorkingCalendar(
     bankHolidays: [],
     terms: [
         "2025/26": [
-            .autumn: TermDates(start: CalendarDate(iso: "2025-09-03")!, end: CalendarDate(iso: "2025-12-19")!, deadline: CalendarDate(iso: "2025-11-28")!),
-            .spring: TermDates(start: CalendarDate(iso: "2026-01-05")!, end: CalendarDate(iso: "2026-03-27")!, deadline: CalendarDate(iso: "2026-03-13")!),
+            .autumn: TermDates(start: CalendarDate(iso: "2025-09-03")!, end: CalendarDate(iso: "2025-12-19")!, completion: CalendarDate(iso: "2025-11-28")!),
+            .spring: TermDates(start: CalendarDate(iso: "2026-01-05")!, end: CalendarDate(iso: "2026-03-27")!, completion: CalendarDate(iso: "2026-03-13")!),
         ]
     ])
 

@@ -111,8 +111,10 @@ import Testing
 
     @Test func termDatesComeFromTermsYAML() {
         let spring = calendar.dates(of: .spring, in: "2025/26")
-        #expect(spring == TermDates(start: isoDay("2026-01-05"), end: isoDay("2026-03-27"), deadline: isoDay("2026-03-13")))
-        #expect(calendar.dates(of: .autumn, in: "2026/27")?.deadline == isoDay("2026-11-27"))
+        #expect(spring == TermDates(
+            start: isoDay("2026-01-05"), end: isoDay("2026-03-27"),
+            halfTerm: DateSpan(start: isoDay("2026-02-16"), end: isoDay("2026-02-20")), completion: isoDay("2026-03-13")))
+        #expect(calendar.dates(of: .autumn, in: "2026/27")?.completion == isoDay("2026-11-27"))
         #expect(calendar.dates(of: .summer, in: "2026/27")?.end == isoDay("2027-07-21"))
     }
 
@@ -121,11 +123,11 @@ import Testing
         #expect(calendar.dates(of: .autumn, in: "2025-26") == nil)
     }
 
-    @Test func everyListedTermRunsStartDeadlineEnd() {
+    @Test func everyListedTermRunsStartCompletionEnd() {
         #expect(calendar.terms.keys.contains("2025/26"))
         for (year, terms) in calendar.terms {
             #expect(terms.count == 3, "\(year)")
-            for (term, dates) in terms { #expect(dates.start <= dates.deadline && dates.deadline <= dates.end, "\(year) \(term)") }
+            for (term, dates) in terms { #expect(dates.start <= dates.completion && dates.completion <= dates.end, "\(year) \(term)") }
         }
     }
 }
