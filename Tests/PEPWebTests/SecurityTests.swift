@@ -186,6 +186,8 @@ import Testing
                 #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
                 #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                // The header a browser reads, by its wire name.
+                #expect(page.headers[HTTPField.Name("Content-Security-Policy")!] == page.headers[.contentSecurityPolicy])
             }
             try await browser.signIn("finance")
             let forbidden = try await browser.get("/")
