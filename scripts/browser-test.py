@@ -15,6 +15,8 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEPQA = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/pepqa"))
@@ -96,11 +98,22 @@ def main():
     sys.exit(1 if failures else 0)
 
 
+def click_and_wait(driver, element):
+    """Clicks something that loads a new page, and waits until that page has loaded.
+
+    Selenium's click does not always wait for the navigation it starts; on a loaded CI machine
+    the next check could read the old page (both earlier CI failures were this)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def sign_in(driver, base, name):
     driver.get(base + "/login")
     driver.find_element(By.ID, "username").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
 
 
 def run(driver, base, out, folders):
@@ -114,7 +127,7 @@ def run(driver, base, out, folders):
     check(len(links) > 0, f"the worklist lists the sample PEPs ({len(links)})")
     shot(driver, "worklist.png")
     axe(driver, "worklist")
-    links[0].click()
+    click_and_wait(driver, links[0])
     review_url = driver.current_url
     check("/reviews/" in review_url, "the review page opens")
     shot(driver, "review.png")
@@ -124,20 +137,20 @@ def run(driver, base, out, folders):
     target = next(r for r in radios if not r.is_selected())
     driver.find_element(By.CSS_SELECTOR, f"label[for='{target.get_attribute('id')}']").click()
     form.find_element(By.TAG_NAME, "textarea").send_keys("Checked against the school's attached letter")
-    form.find_element(By.TAG_NAME, "button").click()
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
     check("Changed by coord" in driver.page_source, "the override shows with who made it")
-    driver.find_element(By.LINK_TEXT, "Check your answers and complete QA").click()
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Check your answers and complete QA"))
     check("Checked against the school" in driver.page_source, "check your answers lists the override and reason")
     shot(driver, "check-answers.png")
     axe(driver, "check your answers")
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/complete'] button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/complete'] button"))
     check("QA completed" in driver.page_source, "completing QA shows a notification banner")
     child = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
     driver.get(review_url)
     axe(driver, "review (completed)")
     links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
     if links:
-        links[0].click()
+        click_and_wait(driver, links[0])
         shot(driver, "child.png")
         axe(driver, "child")
     driver.get(base + "/children")
@@ -150,7 +163,7 @@ def run(driver, base, out, folders):
     check(",coord" in text or "coord," in text, "the export names the coordinator as QA officer")
     check(len(text.strip().splitlines()) == 2, "the batch carries only the PEP whose QA completed")
     check(len(glob.glob(os.path.join(out, "outbox", "*.eml"))) >= 1, "after QA the feedback is in the outbox")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     sign_in(driver, base, "boss")
     driver.get(base + "/users")
     axe(driver, "users")
