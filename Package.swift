@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "pepqa",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger",
+                "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger", "PEPFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

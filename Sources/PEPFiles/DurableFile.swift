@@ -52,6 +52,7 @@ package enum DurableFile {
             throw FileIOError("move a file to", path: destination.path, reason: "a file with that name already exists")
         }
         if rename(source.path, destination.path) == 0 {
+            keepPrivate(destination.path)
             syncDirectory(destination.deletingLastPathComponent())
             return
         }
@@ -60,13 +61,26 @@ package enum DurableFile {
         try copyAcrossFileSystems(source, to: destination)
     }
 
+    /// The most a moved file keeps of its mode: a school's document (a child's personal data)
+    /// arrives with whatever mode the mail server or file share gave it, often 0644; once
+    /// archived or quarantined it is readable by the service's user and group only.
+    static let privateBits: mode_t = 0o640
+
+    /// Takes from a moved file every permission beyond `privateBits`.
+    static func keepPrivate(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        let mode = mode_t(status.st_mode) & 0o7777
+        if mode & ~privateBits != 0 { _ = chmod(path, mode & privateBits) }
+    }
+
     /// The cross-file-system path of `move`: copy, fsync, rename into place, then unlink the source.
     static func copyAcrossFileSystems(_ source: URL, to destination: URL) throws(FileIOError) {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw FileIOError("open", path: source.path, reason: describe(errno)) }
         defer { close(input) }
         var status = stat()
-        let mode = fstat(input, &status) == 0 ? mode_t(status.st_mode & 0o777) : 0o640
+        let mode = fstat(input, &status) == 0 ? mode_t(status.st_mode) & privateBits : 0o640
         let temporary = temporaryURL(beside: destination)
         let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard output >= 0 else { throw FileIOError("create", path: temporary.path, reason: describe(errno)) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PEPFiles
 import PEPPipeline
 
 /// What the commands share: logging, opening the pipeline, and the one-line failures.
@@ -74,6 +75,22 @@ enum CommandSupport {
     /// One line on stderr, and the command goes on.
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("pepqa: \(message)\n".utf8))
+    }
+
+    /// Takes the state folder's one-writer lock for a command that takes work (`run`, `process`,
+    /// `finance close`), or exits with one line naming the holder and status 75 (`EX_TEMPFAIL`:
+    /// try again later). With `wait`, it first waits that many seconds for the holder to finish.
+    /// Keep what it returns for as long as the command runs.
+    static func holdState(_ config: ServiceConfiguration, wait: Double? = nil) -> StateLock {
+        do {
+            return try StateLock.acquire(folder: config.stateDir, wait: wait) { holder in
+                let who = holder.map { "pepqa (PID \($0))" } ?? "another pepqa"
+                warn("waiting up to \(String(format: "%g", wait ?? 0)) s for \(who) to finish with the state folder \(config.stateDir)")
+            }
+        } catch {
+            warn("cannot start: \(error)")
+            Foundation.exit(75)
+        }
     }
 
     /// One line on stderr, and exit status 1.

@@ -19,6 +19,8 @@ struct FinanceCloseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try settings.resolve()
+        let lock = CommandSupport.holdState(config)
+        defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `pepqa` command: quality assurance of Personal Education Plans for a Virtual School.
 @main
@@ -16,5 +17,25 @@ struct PEPQA: AsyncParsableCommand {
             ProcessCommand.self, RunCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
             FinanceCommand.self, RequeueCommand.self, LedgerCommand.self, UsersCommand.self, ServeCommand.self,
         ])
+
+    /// Files that hold personal data are private whatever the caller's umask: the ledger, the
+    /// archive, quarantine, reports and outbox are created 0640 / 0750 at most (readable by the
+    /// service's group, never by the world), also when an officer runs `pepqa` by hand with
+    /// umask 022. The systemd units set `UMask=0027` too; this makes it hold outside them.
+    static let privateUmask: mode_t = 0o027
+
+    static func main() async {
+        umask(umask(privateUmask) | privateUmask)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 

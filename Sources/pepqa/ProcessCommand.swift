@@ -11,13 +11,17 @@ struct ProcessCommand: AsyncParsableCommand {
         discussion: """
             PATH may be a PEP file (.docx, .xml, .json), an e-mail (.eml), a folder of them, or a Maildir. \
             Input files are left where they are. Exits 0 when the run completed, even if some documents \
-            were rejected (each is listed with its reason).
+            were rejected (each is listed with its reason). Only one pepqa works on a state folder at a time: \
+            beside a running service, process waits for it (--wait), then exits 75.
             """)
 
     @Argument(help: ArgumentHelp("Files and folders to process.", valueName: "path"))
     var paths: [String]
 
     @OptionGroup var settings: ConfigOptions
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another pepqa (the service, say) working on the same state folder to finish (default 60).", valueName: "seconds"))
+    var wait: Double = 60
 
     @Flag(name: .long, help: "Log each document to stderr as it is processed.")
     var verbose = false
@@ -27,6 +31,9 @@ struct ProcessCommand: AsyncParsableCommand {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw CommandSupport.usage("\(path): no such file or folder")
         }
+        guard (0...86_400).contains(wait) else { throw CommandSupport.usage("--wait must be a number of seconds from 0 to 86400") }
+        let lock = CommandSupport.holdState(config, wait: wait)
+        defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(config, verbose: verbose, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
         let summary = pipeline.paths.process(paths: paths, progress: CommandSupport.progressLine())

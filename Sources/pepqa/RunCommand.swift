@@ -33,6 +33,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try resolvedConfiguration()
+        let lock = CommandSupport.holdState(settings)
+        defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(settings, verbose: verbose, floor: once && isatty(2) == 1 ? .warning : nil)
         let pipeline = try CommandSupport.openPipeline(settings, logger: logger)
         var options = RunOptions()

@@ -44,3 +44,19 @@ private func names(in folder: URL) -> [String] {
     #expect(try String(contentsOf: existing, encoding: .utf8) == "old")
     #expect(try String(contentsOf: source, encoding: .utf8) == "new")
 }
+
+@Test func aMovedFileKeepsNoPermissionForOthers() throws {
+    let folder = try Repository.temporaryFolder("pepfiles")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("dropped.docx")
+    try Data("a child's PEP".utf8).write(to: source)
+    try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: source.path)
+    let moved = folder.appendingPathComponent("archive.docx")
+    try DurableFile.move(source, to: moved)
+    #expect(try FileManager.default.attributesOfItem(atPath: moved.path)[.posixPermissions] as? Int == 0o640)
+    // Across file systems the copy takes the same mode.
+    let again = folder.appendingPathComponent("again.docx")
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: moved.path)
+    try DurableFile.copyAcrossFileSystems(moved, to: again)
+    #expect(try FileManager.default.attributesOfItem(atPath: again.path)[.posixPermissions] as? Int == 0o640)
+}

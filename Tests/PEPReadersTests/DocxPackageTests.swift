@@ -135,7 +135,9 @@ import Testing
         var result: IngestError.Code?
         let elapsed = clock.measure { result = code(bytes) }
         #expect(result == .tooLarge)
-        #expect(elapsed < .seconds(5))
+        // `.tooLarge` is what proves it stopped on the byte count; the time bound is only a hang
+        // guard, loose enough for a loaded CI machine (speed is measured by `make bench`).
+        #expect(elapsed < .seconds(60))
     }
 
     @Test func tooManyEntriesAreRefused() {
