@@ -53,6 +53,10 @@ package final class Ledger: Sendable {
     package var sessions: SessionStore { SessionStore(database: database) }
     /// The append-only record of human actions.
     package var audit: AuditStore { AuditStore(database: database) }
+    /// How far each PEP has got (received, QA completed, on the case record): the clocks' facts.
+    package var progress: ProgressStore { ProgressStore(database: database) }
+    /// The facts behind the Virtual School Head's termly figures.
+    package var statistics: StatisticsStore { StatisticsStore(database: database) }
     /// QA reviews: the worklist, overrides, clarifications, completion (the gate for outputs).
     package var reviews: ReviewStore { ReviewStore(database: database) }
 

@@ -58,6 +58,7 @@ package struct Pipeline: Sendable {
             settingsFile: "\(configuration.rulesDir)/\(OutputSettings.financeFile)", register: settings.register,
             registerFile: configuration.resolvedSchoolsFile, calendar: settings.rules.calendar, folders: folders,
             closeDay: configuration.financeCloseDay, logger: logger)
-        serviceWork = ServiceCycleWork(outputs: outputs, finance: finance, logger: logger)
+        serviceWork = ServiceCycleWork(
+            outputs: outputs, finance: finance, tracker: DailyRefresh(hour: configuration.trackerHour), logger: logger)
     }
 }

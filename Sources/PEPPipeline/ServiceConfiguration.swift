@@ -19,6 +19,7 @@ import Yams
 /// | `roster_file` | CSV of children in care (for the "no PEP yet" page) | `<rules_dir>/roster.csv` if present |
 /// | `schools_file` | CSV school register for PP+ payments | `<rules_dir>/schools.csv` if present |
 /// | `finance_close_day` | day of month (1-28) the service closes a PP+ batch; 0 = never | `0` |
+/// | `tracker_hour` | hour of the day (England, 0-23) the service refreshes the tracker and statistics, even when nothing arrives | `6` |
 /// | `log_level` | trace, debug, info, notice, warning, error, critical | `info` |
 /// | `auto_complete_green` | complete QA without a person for machine-Green PEPs (both ratings) | `false` |
 package struct ServiceConfiguration: Sendable, Equatable {
@@ -32,6 +33,8 @@ package struct ServiceConfiguration: Sendable, Equatable {
     package var rosterFile: String?
     package var schoolsFile: String?
     package var financeCloseDay = 0
+    /// The tracker's daily refresh: the first poll at or after this hour each day.
+    package var trackerHour = 6
     package var logLevel = Logger.Level.info
     /// Off by default: only a person completing QA releases feedback and the export.
     package var autoCompleteGreen = false
@@ -56,7 +59,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "inboxes", "state_dir", "out_dir", "rules_dir", "archive_dir", "quarantine_dir", "poll_interval_seconds",
         "roster_file", "schools_file", "finance_close_day", "log_level",
-        "auto_complete_green",
+        "auto_complete_green", "tracker_hour",
     ]
 
     /// Where the service's configuration lives; read by every command when it exists and no
@@ -140,6 +143,11 @@ package struct ServiceConfiguration: Sendable, Equatable {
                     throw Problem(file: file, message: "\(line)'finance_close_day' must be a whole number from 0 to 28")
                 }
                 config.financeCloseDay = d
+            case "tracker_hour":
+                guard let h = value.int, (0...23).contains(h) else {
+                    throw Problem(file: file, message: "\(line)'tracker_hour' must be a whole number from 0 to 23")
+                }
+                config.trackerHour = h
             case "auto_complete_green":
                 guard let b = value.bool else {
                     throw Problem(file: file, message: "\(line)'auto_complete_green' must be true or false")

@@ -20,7 +20,9 @@ struct ProcessedSamples {
     let later: URL
     let pipeline: Pipeline
 
-    init(heldBack: [String] = []) throws {
+    /// - Parameter completingQA: false leaves every PEP waiting in the worklist, as it is
+    ///   before any coordinator has looked at it.
+    init(heldBack: [String] = [], completingQA: Bool = true) throws {
         let (inbox, root) = try stampedSampleInbox()
         self.inbox = inbox
         self.root = root
@@ -31,7 +33,7 @@ struct ProcessedSamples {
         }
         pipeline = try samplePipeline(root: root)
         _ = pipeline.paths.process(paths: [inbox.path])
-        try completeQA()
+        if completingQA { try completeQA() }
     }
 
     /// Completes QA of every waiting PEP, as a coordinator would: only this releases the

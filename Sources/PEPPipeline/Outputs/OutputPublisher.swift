@@ -87,10 +87,22 @@ package struct OutputPublisher: Sendable {
             summary.dashboardIndex = result.index
             summary.dashboardPagesWritten = result.written
         }
+        step("tracker") { summary.trackerFiles = try publishTracker(now: now) }
         summary.problems = problems
         for problem in problems { logger.error("output not written", metadata: ["problem": "\(problem)"]) }
         if !problems.isEmpty { throw OutputFailure(summary: summary) }
         return summary
+    }
+}
+
+extension OutputPublisher {
+    /// The tracker, initial PEPs and statistics (`tracker/`): part of every publish, and what
+    /// the service refreshes each day at `tracker_hour` even when nothing arrives.
+    /// - Returns: the files (written or unchanged).
+    @discardableResult
+    package func publishTracker(now: Date) throws -> [URL] {
+        try TrackerPublisher(ledger: ledger, clocks: rules.clocks, folder: folders.tracker)
+            .publish(today: CalendarDate(englandDateOf: now), register: roster).files
     }
 }
 
@@ -110,6 +122,8 @@ package struct OutputSummary: Sendable {
     /// Finance runs whose files were finished by this call (after a crash).
     package var financeRecovered: [FinanceRunRecord] = []
     package var financeFiles: [URL] = []
+    /// The tracker's files (`tracker/`), written or unchanged.
+    package var trackerFiles: [URL] = []
     package var paymentNotices: [URL] = []
     /// Outputs switched off because their settings file is absent.
     package var notConfigured: [String] = []
@@ -131,6 +145,9 @@ package struct OutputSummary: Sendable {
     package var lines: [String] {
         var out = ["Reports:   \(reportsFolder.path)" + (reportsRestored.isEmpty ? "" : " (\(reportsRestored.count) restored)")]
         out.append("Dashboard: \(dashboardIndex.path)")
+        if let tracker = trackerFiles.first?.deletingLastPathComponent() {
+            out.append("Tracker:   \(tracker.path) (each child's state per term, initial PEPs, statistics)")
+        }
         var outbox = "Outbox:    \(feedbackWritten.count + paymentNotices.count) new message(s) in \(outboxFolder.path)"
         if feedbackWithoutAddress > 0 { outbox += "; \(feedbackWithoutAddress) recipient(s) with no usable address" }
         out.append(outbox)

@@ -48,6 +48,8 @@ struct OutputFolders: Sendable {
     var outbox: URL { root.appendingPathComponent("outbox") }
     /// Eclipse/ICS export batches, for admin.
     var exports: URL { root.appendingPathComponent("exports") }
+    /// The tracker (one state per child per term), initial PEPs and the statistics, as CSV.
+    var tracker: URL { root.appendingPathComponent("tracker") }
     /// Journal, payment batch, remittance, held and reconciliation files, for finance.
     var finance: URL { root.appendingPathComponent("finance") }
 

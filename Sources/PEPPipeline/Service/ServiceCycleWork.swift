@@ -2,10 +2,12 @@ import Foundation
 import Logging
 
 /// The service's work between polls (`RunOptions.afterCycle` and `.everyCycle`): the outputs
-/// after a busy poll, the monthly finance close on every poll, each logged.
+/// after a busy poll; on every poll, the tracker's daily refresh and the monthly finance close;
+/// each logged.
 package struct ServiceCycleWork: Sendable {
     let outputs: OutputPublisher
     let finance: FinanceCloser
+    let tracker: DailyRefresh
     let logger: Logger
 
     /// After a busy poll (and once at start, which is how a crash's missing outputs are made
@@ -15,6 +17,7 @@ package struct ServiceCycleWork: Sendable {
         let summary: OutputSummary
         do {
             summary = try outputs.publish(now: now)
+            tracker.ran(at: now)
         } catch let failure as OutputFailure {
             log(failure.summary)
             throw failure
@@ -22,8 +25,13 @@ package struct ServiceCycleWork: Sendable {
         log(summary)
     }
 
-    /// On every poll: the monthly PP+ finance close when it is due.
+    /// On every poll: the tracker's daily refresh, and the monthly PP+ finance close, when due.
     package func everyCycle(now: Date) throws {
+        if tracker.isDue(now: now) {
+            let files = try outputs.publishTracker(now: now)
+            tracker.ran(at: now)
+            logger.info("tracker refreshed", metadata: ["files": "\(files.count)"])
+        }
         guard let close = try finance.closeIfDue(now: now) else { return }
         for line in close.lines { logger.notice("finance close", metadata: ["line": "\(line)"]) }
     }

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import PEPModel
+
+/// The facts behind the Virtual School Head's figures for one term: each current PEP's
+/// ratings (a coordinator's confirmed ones once QA is complete, else the machine's), which
+/// criteria failed, and PP+ requested, approved, paid and held. Counting them up is
+/// `PEPRules.TermStatistics`'s job; this only reads.
+package struct StatisticsStore: Sendable {
+    let database: any DatabaseWriter
+
+    static let current = "s.status = 'rated' AND s.superseded_by IS NULL AND s.term = ? AND s.academic_year = ?"
+
+    package func peps(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.PEP] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.child_la_id, p.school_urn,
+                        json_extract(p.canonical_json, '$.school.name') AS school_name,
+                        json_extract(p.canonical_json, '$.child.year_group') AS year_group,
+                        COALESCE(c.quality, r.quality) AS quality, COALESCE(c.compliance, r.compliance) AS compliance,
+                        c.submission_id IS NOT NULL AS confirmed
+                    FROM submission s
+                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
+                    LEFT JOIN pep p ON p.submission_id = s.id
+                    LEFT JOIN qa_completion c ON c.submission_id = s.id
+                    WHERE \(Self.current) AND s.child_la_id IS NOT NULL
+                    ORDER BY s.id
+                    """,
+                arguments: [term.rawValue, academicYear.description]
+            ).compactMap { row in
+                guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
+                else { return nil }
+                let yearGroup: DatabaseValue = row["year_group"]
+                return StatisticsFacts.PEP(
+                    submissionID: row["id"], childID: row["child_la_id"], schoolURN: row["school_urn"],
+                    schoolName: row["school_name"], yearGroup: String.fromDatabaseValue(yearGroup) ?? Int.fromDatabaseValue(yearGroup).map(String.init),
+                    quality: quality, compliance: compliance, confirmed: row["confirmed"])
+            }
+        }
+    }
+
+    /// Criteria by how often they failed, most first (then by ID).
+    package func criterionFailures(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.Criterion] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT cr.criterion_id, SUM(cr.outcome <> 'n/a') AS assessed, SUM(cr.outcome = 'fail') AS failed
+                    FROM submission s
+                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
+                    JOIN criterion_result cr ON cr.run_id = r.id
+                    WHERE \(Self.current)
+                    GROUP BY cr.criterion_id
+                    ORDER BY failed DESC, cr.criterion_id
+                    """,
+                arguments: [term.rawValue, academicYear.description]
+            ).map { StatisticsFacts.Criterion(criterionID: $0["criterion_id"], assessed: $0["assessed"], failed: $0["failed"]) }
+        }
+    }
+
+    /// PP+ of the term's current ratings by school and intervention: requested, approved (the
+    /// decision), held (requested less approved) and paid (in a payment batch).
+    package func funding(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.Funding] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT COALESCE(d.school_urn, '') AS school_urn, d.intervention,
+                        SUM(d.requested_pence) AS requested,
+                        SUM(CASE WHEN d.status = 'approved' THEN d.approved_pence ELSE 0 END) AS approved,
+                        SUM(COALESCE((SELECT b.amount_pence FROM batch_item b WHERE b.decision_id = d.id), 0)) AS paid
+                    FROM submission s
+                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
+                    JOIN funding_decision d ON d.run_id = r.id
+                    WHERE \(Self.current)
+                    GROUP BY 1, 2
+                    ORDER BY 1, 2
+                    """,
+                arguments: [term.rawValue, academicYear.description]
+            ).map { row in
+                let requested = Pence(row["requested"] as Int)
+                let approved = Pence(row["approved"] as Int)
+                return StatisticsFacts.Funding(
+                    schoolURN: row["school_urn"], intervention: row["intervention"], requested: requested,
+                    approved: approved, held: requested - approved, paid: Pence(row["paid"] as Int))
+            }
+        }
+    }
+}

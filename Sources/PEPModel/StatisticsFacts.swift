@@ -1,0 +1,65 @@
+/// What the ledger says of one term for the Virtual School Head's figures: read by
+/// `PEPLedger.StatisticsStore`, counted by `PEPRules.TermStatistics` (stages do not import
+/// each other, so the facts are model values).
+public enum StatisticsFacts {
+    /// One current rated PEP: a coordinator's confirmed ratings once QA is complete, else the
+    /// machine's.
+    public struct PEP: Sendable, Hashable {
+        public var submissionID: Int64
+        public var childID: String
+        public var schoolURN: String?
+        public var schoolName: String?
+        public var yearGroup: String?
+        public var quality: Rating
+        public var compliance: Rating
+        /// True when the ratings are a coordinator's (QA complete).
+        public var confirmed: Bool
+
+        public init(
+            submissionID: Int64, childID: String, schoolURN: String?, schoolName: String?, yearGroup: String?,
+            quality: Rating, compliance: Rating, confirmed: Bool
+        ) {
+            self.submissionID = submissionID
+            self.childID = childID
+            self.schoolURN = schoolURN
+            self.schoolName = schoolName
+            self.yearGroup = yearGroup
+            self.quality = quality
+            self.compliance = compliance
+            self.confirmed = confirmed
+        }
+    }
+
+    /// How often one criterion was assessed (not "n/a") and failed.
+    public struct Criterion: Sendable, Hashable {
+        public var criterionID: String
+        public var assessed: Int
+        public var failed: Int
+
+        public init(criterionID: String, assessed: Int, failed: Int) {
+            self.criterionID = criterionID
+            self.assessed = assessed
+            self.failed = failed
+        }
+    }
+
+    /// PP+ for one school and intervention: requested, approved (the decision), held
+    /// (requested less approved) and paid (in a payment batch).
+    public struct Funding: Sendable, Hashable {
+        public var schoolURN: String
+        public var intervention: String
+        public var requested: Pence
+        public var approved: Pence
+        public var held: Pence
+        public var paid: Pence
+
+        public init(schoolURN: String, intervention: String, requested: Pence, approved: Pence, held: Pence, paid: Pence) {
+            self.schoolURN = schoolURN
+            self.intervention = intervention
+            self.requested = requested
+            self.approved = approved
+            self.held = held
+            self.paid = paid
+        }
+    }
+}

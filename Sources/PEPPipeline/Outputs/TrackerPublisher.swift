@@ -1,0 +1,96 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+import PEPRules
+
+/// Writes the Virtual School's clocks as files under `tracker/`, from the ledger and the
+/// register alone:
+/// - `<year>-<term>.csv`: every child on the register (and any child whose PEP arrived without
+///   being on it) with one state each, for every term that holds a PEP and the current term;
+/// - `initial-peps.csv`: children who entered care and whose first PEP meeting is due or overdue,
+///   counted in school days;
+/// - `statistics.csv`: the Virtual School Head's figures per term, and per academic year summed
+///   from its terms, in one long table (trends are one pivot away).
+///
+/// Called after every publish and once a day by the service (`tracker_hour`), since a clock
+/// runs out on a day when nothing arrives. Files are rewritten only when their text changed.
+struct TrackerPublisher {
+    let ledger: Ledger
+    let clocks: Clocks
+    let folder: URL
+
+    struct Result {
+        var files: [URL] = []
+        var written = 0
+    }
+
+    func publish(today: CalendarDate, register: [RosterEntry]) throws -> Result {
+        var result = Result()
+        func write(_ text: String, _ name: String) throws {
+            let url = folder.appendingPathComponent(name)
+            result.files.append(url)
+            if try ChangedFileWriter.write(text, to: url) { result.written += 1 }
+        }
+        let tracker = Tracker(clocks: clocks)
+        var terms = try ledger.progress.terms()
+        if let current = clocks.calendar.term(on: today), let year = AcademicYear(parsing: current.academicYear),
+            !terms.contains(where: { $0.term == current.term && $0.academicYear == year })
+        {
+            terms.insert((current.term, year), at: 0)
+        }
+        var figures: [TrackerFiles.Figure] = []
+        for (term, year) in terms {
+            let progress = try ledger.progress.progress(term: term, academicYear: year)
+            let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today).map {
+                TrackerFiles.Line(
+                    childID: $0.childID, schoolName: $0.schoolName, yearGroup: $0.yearGroup, state: $0.state,
+                    submissionID: $0.submissionID, onRegister: $0.onRegister)
+            }
+            try write(TrackerFiles.tracker(lines), Self.fileStem(term, year) + ".csv")
+            let facts = TermStatistics.Facts(
+                progress: progress, peps: try ledger.statistics.peps(term: term, academicYear: year),
+                criteria: try ledger.statistics.criterionFailures(term: term, academicYear: year),
+                funding: try ledger.statistics.funding(term: term, academicYear: year))
+            let statistics = TermStatistics(term: term, academicYear: year, register: register, facts: facts, clocks: clocks)
+            figures += statistics.measures.map {
+                TrackerFiles.Figure(
+                    academicYear: year.description, term: term, groupKind: $0.groupKind, group: $0.group, measure: $0.name,
+                    value: $0.value)
+            }
+        }
+        let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today).map {
+            TrackerFiles.InitialLine(
+                childID: $0.childID, schoolName: $0.schoolName, enteredCare: $0.enteredCare, due: $0.due,
+                overdue: $0.overdue, schoolDaysInCare: $0.schoolDaysInCare)
+        }
+        try write(TrackerFiles.initialPEPs(initial), "initial-peps.csv")
+        try write(TrackerFiles.statistics(figures + Self.yearTotals(figures)), "statistics.csv")
+        return result
+    }
+
+    /// `2025-26-autumn`.
+    static func fileStem(_ term: Term, _ year: AcademicYear) -> String {
+        "\(year.description.replacingOccurrences(of: "/", with: "-"))-\(term.rawValue)"
+    }
+
+    /// Each academic year's counts, summed from its terms (the term column says `year`), with
+    /// the percentages worked out again from the sums rather than averaged.
+    static func yearTotals(_ figures: [TrackerFiles.Figure]) -> [TrackerFiles.Figure] {
+        let counts = ["peps_due", "peps_received", "received_on_time", "qa_completed", "qa_on_time"]
+        var sums: [String: [String: Int]] = [:]
+        for figure in figures where figure.groupKind == "all" && counts.contains(figure.measure) {
+            sums[figure.academicYear, default: [:]][figure.measure, default: 0] += Int(figure.value) ?? 0
+        }
+        return sums.keys.sorted().flatMap { year -> [TrackerFiles.Figure] in
+            let sum = sums[year] ?? [:]
+            func figure(_ name: String, _ value: String) -> TrackerFiles.Figure {
+                TrackerFiles.Figure(academicYear: year, term: nil, groupKind: "all", group: "", measure: name, value: value)
+            }
+            return counts.map { figure($0, String(sum[$0] ?? 0)) } + [
+                figure("received_on_time_pct_of_due", TermStatistics.percent(sum["received_on_time"] ?? 0, of: sum["peps_due"] ?? 0)),
+                figure("qa_on_time_pct_of_received", TermStatistics.percent(sum["qa_on_time"] ?? 0, of: sum["peps_received"] ?? 0)),
+            ]
+        }
+    }
+}

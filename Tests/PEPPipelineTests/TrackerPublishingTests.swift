@@ -1,0 +1,94 @@
+import Foundation
+import PEPModel
+import Testing
+
+@testable import PEPPipeline
+
+/// The tracker files from the sample inbox and the sample register, as a new user would see
+/// them under `out/tracker/`.
+
+private func rows(_ csv: String) -> [[String]] {
+    csv.split(separator: "\r\n").map { line in
+        // The tracker's detail column is the only quoted one; split on commas outside quotes.
+        var cells: [String] = [], cell = "", quoted = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { cells.append(cell); cell = "" } else { cell.append(ch) }
+        }
+        cells.append(cell)
+        return cells
+    }
+}
+
+private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { $0.first == child } }
+
+@Test func theSampleTrackerShowsTheThreeThingsAVirtualSchoolChases() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let files = try s.pipeline.outputs.publishTracker(now: outputNow)
+    let folder = try #require(files.first).deletingLastPathComponent()
+    #expect(Set(files.map(\.lastPathComponent)).isSuperset(of: ["2025-26-autumn.csv", "initial-peps.csv", "statistics.csv"]))
+    let autumn = try text(folder.appendingPathComponent("2025-26-autumn.csv"))
+    // A meeting held (planned for 5 Nov on the register) whose PEP has not arrived.
+    #expect(row(autumn, child: "LA100013")?[3] == "pep-overdue")
+    // Every child on the register has a line; the PEPs of children not on it are listed too.
+    for n in 1...15 { #expect(row(autumn, child: String(format: "LA1000%02d", n)) != nil) }
+    #expect(row(autumn, child: "EC743782")?[6] == "no")
+    // An initial PEP overdue in school days (entered care 20 Oct, due 24 Nov).
+    let initial = try text(folder.appendingPathComponent("initial-peps.csv"))
+    #expect(row(initial, child: "LA100014") == ["LA100014", "St Hilda's CE Primary School", "2025-10-20", "2025-11-24", "25", "yes"])
+    #expect(row(initial, child: "LA100007") == nil, "held its initial PEP")
+}
+
+@Test func theQAClockRunsFromTheMeetingNotFromReceipt() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    // 5 Nov 2025: LA100010's meeting was 24 Sep (QA due 8 Oct); it arrived 27 Oct, so a clock
+    // from receipt would still have until 10 Nov.
+    let files = try s.pipeline.outputs.publishTracker(now: Date(timeIntervalSince1970: 1_762_336_800))
+    let autumn = try text(try #require(files.first { $0.lastPathComponent == "2025-26-autumn.csv" }))
+    #expect(row(autumn, child: "LA100010")?[3] == "qa-overdue")
+    #expect(row(autumn, child: "LA100010")?[4] == "QA overdue (was due 2025-10-08)")
+}
+
+@Test func completingQAStopsTheClockAndCountsOnTime() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    let ledger = s.pipeline.ledger
+    let entry = try #require(try ledger.reviews.worklist().first { $0.childLAID == "LA100001" })
+    let user = try ledger.users.add(
+        name: "alice", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6", role: .coordinator,
+        phase: nil, actor: "test", at: outputNow)
+    // 21 Oct 2025 is within 10 working days of LA100001's 8 Oct meeting.
+    try ledger.reviews.complete(
+        submissionID: entry.submissionID, runID: entry.runID, quality: entry.quality, compliance: entry.compliance, by: user,
+        at: Date(timeIntervalSince1970: 1_761_040_800))
+    let files = try s.pipeline.outputs.publishTracker(now: outputNow)
+    let autumn = try text(try #require(files.first { $0.lastPathComponent == "2025-26-autumn.csv" }))
+    #expect(row(autumn, child: "LA100001")?[3] == "qa-complete")
+    let statistics = try text(try #require(files.first { $0.lastPathComponent == "statistics.csv" }))
+    #expect(statistics.contains("2025/26,autumn,all,,qa_on_time,1\r\n"))
+    // The designed samples without the three Maildir ones (the full inbox's hand count is in
+    // TrackerTests): 22 due, 17 received, 14 of them within the submission clock.
+    #expect(statistics.contains("2025/26,autumn,all,,peps_due,22\r\n"))
+    #expect(statistics.contains("2025/26,autumn,all,,received_on_time,14\r\n"))
+    #expect(statistics.contains("2025/26,autumn,all,,received_on_time_pct_of_due,63.6\r\n"))
+}
+
+@Test func theTrackerIsRefreshedOnceADayAtItsHourEvenWithNothingArriving() {
+    let refresh = DailyRefresh(hour: 6)
+    let day = Date(timeIntervalSince1970: 1_764_547_200)  // Mon 1 Dec 2025 00:00 (GMT = England in winter)
+    #expect(!refresh.isDue(now: day.addingTimeInterval(5 * 3600)), "before 06:00")
+    #expect(refresh.isDue(now: day.addingTimeInterval(6 * 3600 + 60)))
+    refresh.ran(at: day.addingTimeInterval(6 * 3600 + 60))
+    #expect(!refresh.isDue(now: day.addingTimeInterval(20 * 3600)), "once a day")
+    #expect(refresh.isDue(now: day.addingTimeInterval(30 * 3600 + 60)), "the next day after 06:00")
+}
+
+@Test func aTrackerHourOutsideTheDayIsAConfigurationError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pepqa-tracker-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("pepqa.yaml")
+    try Data("tracker_hour: 24\n".utf8).write(to: file)
+    #expect(throws: ServiceConfiguration.Problem.self) { _ = try ServiceConfiguration.load(file: file.path) }
+}
