@@ -17,8 +17,15 @@ package enum FormatSniffer {
                 message: "the file is a PDF, which cannot be read as a PEP form; please send the form itself (the Word .docx, or the ePEP system's XML or JSON export), not a PDF or scan of it")
         }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
-        switch firstSignificantByte(bytes) {
+        let text = firstSignificantCharacter(bytes)
+        switch text?.character {
+        case UInt8(ascii: "{") where text?.utf16 == true:
+            throw IngestError(
+                .unsupportedFormat, file: file,
+                message: "the JSON is encoded as UTF-16; JSON must be UTF-8 (RFC 8259): please export it again as UTF-8")
         case UInt8(ascii: "{"): return .json
+        // UTF-16 XML is read as it is: libxml2 decodes it by its byte-order mark or first
+        // character (XML 1.0, appendix F), as it does any declared encoding.
         case UInt8(ascii: "<"): return .xml
         case UInt8(ascii: "["):
             throw IngestError(.unsupportedFormat, file: file, message: "the JSON is an array, not one PEP object")
@@ -73,10 +80,36 @@ package enum FormatSniffer {
         return false
     }
 
-    /// The first byte after a UTF-8 byte-order mark and white space.
-    static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
-        return i < bytes.count ? bytes[i] : nil
+    /// The first character after a byte-order mark and white space, if it is ASCII, and
+    /// whether the text is UTF-16. UTF-16 is told by its byte-order mark or, without one, by a
+    /// `<` with a zero byte beside it (XML 1.0, appendix F): .NET and Windows tools write XML
+    /// that way, and schools' ePEP exports come from them.
+    static func firstSignificantCharacter(_ bytes: [UInt8]) -> (character: UInt8, utf16: Bool)? {
+        enum Encoding { case utf8, utf16LE, utf16BE }
+        var encoding = Encoding.utf8
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            i = 3
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0x3C, 0x00]) {
+            encoding = .utf16LE
+            i = bytes[0] == 0xFF ? 2 : 0
+        } else if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x3C]) {
+            encoding = .utf16BE
+            i = bytes[0] == 0xFE ? 2 : 0
+        }
+        let whiteSpace: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
+        switch encoding {
+        case .utf8:
+            while i < bytes.count, whiteSpace.contains(bytes[i]) { i += 1 }
+            return i < bytes.count ? (bytes[i], false) : nil
+        case .utf16LE, .utf16BE:
+            while i + 1 < bytes.count {
+                let (low, high) = encoding == .utf16LE ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+                guard high == 0 else { return nil }
+                if !whiteSpace.contains(low) { return (low, true) }
+                i += 2
+            }
+            return nil
+        }
     }
 }

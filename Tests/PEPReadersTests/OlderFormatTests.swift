@@ -9,12 +9,13 @@ import Testing
 @Suite struct OlderFormatTests {
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    static let field = "urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"
 
     static func content(_ body: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
-        xmlns:text="\(text)" xmlns:table="\(table)" office:version="1.3"><office:body><office:text>\(body)\
+        xmlns:text="\(text)" xmlns:table="\(table)" xmlns:field="\(field)" office:version="1.3"><office:body><office:text>\(body)\
         </office:text></office:body></office:document-content>
         """
     }
@@ -61,6 +62,33 @@ import Testing
         #expect(r.pep.targets.map { $0.area?.value } == ["English", "Maths"])
         #expect(r.pep.targets.first?.reviewDate?.value == CalendarDate(year: 2026, month: 2, day: 6))
         #expect(r.issues.isEmpty)
+    }
+
+    /// Word's legacy check boxes and drop-downs as LibreOffice saves them: a point
+    /// `field:fieldmark` with a generated name and its state in `field:param`s.
+    static func fieldmark(_ type: String, name: String = "__Fieldmark__12_345", _ params: [(String, String)]) -> String {
+        let inner = params.map { "<field:param field:name=\"\($0.0)\" field:value=\"\($0.1)\"/>" }.joined()
+        return "<field:fieldmark text:name=\"\(name)\" field:type=\"vnd.oasis.opendocument.field.\(type)\">\(inner)</field:fieldmark>"
+    }
+
+    @Test func wordCheckBoxesAndDropDownsSavedByLibreOfficeReadLikeWords() throws {
+        let senOptions = [("Dropdown_ListEntry", "None"), ("Dropdown_ListEntry", "SEN Support"), ("Dropdown_ListEntry", "EHCP")]
+        let r = try read(
+            Self.odt(
+                Self.tbl(
+                    Self.row(Self.cell("SEN status"), Self.cell(Self.fieldmark("FORMDROPDOWN", senOptions + [("Dropdown_Selected", "2")]))),
+                    Self.row(
+                        Self.cell("Permanently excluded"),
+                        Self.cell("Yes " + Self.fieldmark("FORMCHECKBOX", [("Checkbox_Checked", "false")]) + " No " + Self.fieldmark("FORMCHECKBOX", [("Checkbox_Checked", "true")]))),
+                    Self.row(
+                        Self.cell("I confirm the Designated Teacher has signed off this PEP"),
+                        Self.cell(Self.fieldmark("FORMCHECKBOX", [("Checkbox_Checked", "true")]))))
+                    // A check box whose Word name survived maps by that name, as in Word.
+                    + Self.p(Self.fieldmark("FORMCHECKBOX", name: "ChildAttend", [("Checkbox_Checked", "1")]))))
+        #expect(r.pep.child.send.status?.value == .ehcp)
+        #expect(r.pep.exclusions.permanent?.value == false)
+        #expect(r.pep.signOff.confirmed?.value == true)
+        #expect(r.pep.meeting.childAttended?.value == true)
     }
 
     @Test func anOpenDocumentSpreadsheetIsRefusedAsNotAForm() throws {

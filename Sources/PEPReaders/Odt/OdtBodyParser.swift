@@ -7,11 +7,18 @@ import PEPModel
 /// (`text:text-input`, named by their description) and user fields are read like Word's legacy
 /// form fields; `Label: value` paragraphs like Word's.
 ///
+/// Word's legacy check boxes and drop-downs, which LibreOffice keeps as `field:fieldmark`s with
+/// their state in `field:param`s (and usually loses their names), become the same checkbox mark
+/// or chosen entry in the text that the Word reader puts there, so a cell like `☒ Yes ☐ No`
+/// or a label/value row reads the same from either format.
+///
 /// Deleted text of tracked changes, notes and annotations are left out, as in Word.
 struct OdtBodyParser {
     static let textNS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     static let tableNS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let officeNS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    /// LibreOffice's namespace for Word's legacy form fields (`FORMCHECKBOX`, `FORMDROPDOWN`).
+    static let fieldNS = "urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0"
 
     let mapping: FormMapping
     private(set) var doc: ExtractedDocument
@@ -31,12 +38,22 @@ struct OdtBodyParser {
         var text = ""
     }
 
+    /// A Word legacy check box or drop-down, as LibreOffice keeps it.
+    private struct Fieldmark {
+        var name: String
+        var type: String
+        var checked: Bool?
+        var entries: [String] = []
+        var selected: Int?
+    }
+
     private var stream: XMLStreamReader?
     private var skipDepth: Int?
     private var paragraph: String?
     private var paragraphDepth = 0
     private var paragraphCount = 0
     private var inputs: [InputField] = []
+    private var fieldmark: Fieldmark?
     private var tableStack: [TableState] = []
     private var tableCount = 0
     private var bodyRecent: [String] = []
@@ -87,6 +104,18 @@ struct OdtBodyParser {
             (Self.textNS, "variable-set"), (Self.textNS, "user-field-input"):
             let name = attr("description", Self.textNS) ?? attr("name", Self.textNS) ?? ""
             inputs.append(InputField(name: name))
+        case (Self.fieldNS, "fieldmark"), (Self.fieldNS, "fieldmark-start"):
+            let type = attr("type", Self.fieldNS) ?? ""
+            guard type.hasSuffix("FORMCHECKBOX") || type.hasSuffix("FORMDROPDOWN") else { return }
+            fieldmark = Fieldmark(name: attr("name", Self.textNS) ?? "", type: type)
+        case (Self.fieldNS, "param"):
+            guard fieldmark != nil, let value = attr("value", Self.fieldNS) else { return }
+            switch attr("name", Self.fieldNS) {
+            case "Checkbox_Checked": fieldmark?.checked = ["true", "1"].contains(value.lowercased())
+            case "Dropdown_ListEntry": fieldmark?.entries.append(value)
+            case "Dropdown_Selected": fieldmark?.selected = Int(value)
+            default: break
+            }
         case (Self.tableNS, "table"): tableStarts()
         case (Self.tableNS, "table-row"):
             guard let top = tableStack.indices.last else { return }
@@ -108,7 +137,11 @@ struct OdtBodyParser {
         case (Self.textNS, "text-input"), (Self.textNS, "user-field-get"), (Self.textNS, "variable-get"),
             (Self.textNS, "variable-set"), (Self.textNS, "user-field-input"):
             guard let field = inputs.popLast() else { return }
-            fieldEnds(field)
+            fieldEnds(field.name, .text(field.text))
+        case (Self.fieldNS, "fieldmark"), (Self.fieldNS, "fieldmark-start"):
+            guard let mark = fieldmark else { return }
+            fieldmark = nil
+            fieldmarkEnds(mark)
         case (Self.tableNS, "table"):
             guard let state = tableStack.popLast() else { return }
             tables.append(state.table)
@@ -176,11 +209,29 @@ struct OdtBodyParser {
         tableStack.append(TableState(table: DocxTable(index: tableCount, headingCandidates: headings)))
     }
 
+    /// A check box puts its mark in the text; a drop-down, its chosen entry (the first when
+    /// none is recorded, as Word shows it). A name LibreOffice kept maps like a Word field's;
+    /// its generated `__Fieldmark__…` names leave the table cell to carry the value.
+    private mutating func fieldmarkEnds(_ mark: Fieldmark) {
+        let raw: RawValue
+        if mark.type.hasSuffix("FORMCHECKBOX") {
+            let ticked = mark.checked ?? false
+            append(DocxText.mark(ticked))
+            raw = .checkbox(ticked)
+        } else {
+            let index = mark.selected ?? 0
+            let entry = mark.entries.indices.contains(index) ? mark.entries[index] : ""
+            append(entry)
+            raw = .text(entry)
+        }
+        guard !mark.name.hasPrefix("_") else { return }
+        fieldEnds(mark.name, raw)
+    }
+
     /// An input or user field: named like a Word legacy form field, or by a label wording.
-    private mutating func fieldEnds(_ field: InputField) {
-        let name = field.name.trimmingCharacters(in: .whitespaces)
+    private mutating func fieldEnds(_ fieldName: String, _ raw: RawValue) {
+        let name = fieldName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return }
-        let raw = RawValue.text(field.text)
         let location = "field \(name)"
         if FieldCatalogue.scalar(FieldPath(name)) != nil {
             doc.add(FieldPath(name), mapping.mapped(raw, for: FieldPath(name)), at: location)
