@@ -67,7 +67,10 @@ let package = Package(
             swiftSettings: strictness
         ),
         // Values -> files: QA reports, dashboard, feedback, exports, finance batches.
-        .target(name: "PEPOutput", dependencies: ["PEPModel", "PEPFiles"], swiftSettings: strictness),
+        .target(
+            name: "PEPOutput",
+            dependencies: ["PEPModel", "PEPFiles", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.
         .target(
             name: "PEPPipeline",

@@ -9,9 +9,9 @@ public struct FeedbackSettings: Sendable, Hashable, Codable {
     public var subject: String
     /// The right-hand side of generated Message-IDs.
     public var messageIDDomain: String
-    /// The body template for the Designated Teacher (`designated-teacher.txt`).
+    /// The body template for the Designated Teacher (Mustache, `designated-teacher.mustache`).
     public var designatedTeacherTemplate: String
-    /// The body template for the social worker (`social-worker.txt`): it gets no payment keys.
+    /// The body template for the social worker (`social-worker.mustache`): it gets no payment keys.
     public var socialWorkerTemplate: String
 
     public init(

@@ -154,3 +154,10 @@ package enum QuotedPrintable {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    var trimmed: String {
+        String(self.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}

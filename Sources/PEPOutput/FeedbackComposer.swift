@@ -11,9 +11,9 @@ package struct FeedbackComposer: Sendable {
     package let settings: FeedbackSettings
     let from: EmailAddress
     let replyTo: EmailAddress?
-    let subject: TemplateRenderer
-    let designatedTeacher: TemplateRenderer
-    let socialWorker: TemplateRenderer
+    let subject: MailTemplate
+    let designatedTeacher: MailTemplate
+    let socialWorker: MailTemplate
 
     /// One composed message and the file name it goes under in `outbox/`.
     package struct Output: Sendable, Hashable {
@@ -21,8 +21,9 @@ package struct FeedbackComposer: Sendable {
         package var message: EmailMessage
     }
 
-    /// Parses the templates and checks them against a sample context, so a broken template is
-    /// reported when the service starts, not halfway through a batch.
+    /// Parses the templates and checks their keys against a sample context, so a broken
+    /// template is reported when the service starts (and by `pepqa rules check`), not halfway
+    /// through a batch.
     /// - Throws: `TemplateError` (template name and line), or `FeedbackComposer.SettingsError`.
     package init(settings: FeedbackSettings) throws {
         self.settings = settings
@@ -34,13 +35,12 @@ package struct FeedbackComposer: Sendable {
             guard let r = EmailAddress(parsing: settings.replyTo) else { throw SettingsError(key: "reply_to") }
             replyTo = r
         }
-        subject = try TemplateRenderer(name: "settings.yaml subject", source: settings.subject)
-        designatedTeacher = try TemplateRenderer(name: "designated-teacher.txt", source: settings.designatedTeacherTemplate)
-        socialWorker = try TemplateRenderer(name: "social-worker.txt", source: settings.socialWorkerTemplate)
-        let probe = Self.sample
-        _ = try subject.render(Self.sharedContext(probe, recipientName: ""))
-        _ = try designatedTeacher.render(Self.designatedTeacherContext(probe))
-        _ = try socialWorker.render(Self.sharedContext(probe, recipientName: ""))
+        let shared = Self.sharedContext(Self.sample, recipientName: "")
+        subject = try MailTemplate(name: "settings.yaml subject", source: settings.subject, sample: shared)
+        designatedTeacher = try MailTemplate(
+            name: "designated-teacher.mustache", source: settings.designatedTeacherTemplate,
+            sample: Self.designatedTeacherContext(Self.sample))
+        socialWorker = try MailTemplate(name: "social-worker.mustache", source: settings.socialWorkerTemplate, sample: shared)
     }
 
     package struct SettingsError: Error, CustomStringConvertible {
@@ -50,14 +50,14 @@ package struct FeedbackComposer: Sendable {
 
     /// The messages for one PEP: the DT's and the SW's, each only when its address is known.
     package func compose(_ input: FeedbackInput) throws -> [Output] {
-        let subjectLine = try subject.render(Self.sharedContext(input, recipientName: "")).trimmed
+        let subjectLine = subject.render(Self.sharedContext(input, recipientName: "")).trimmed
         var outputs: [Output] = []
         if let dt = input.designatedTeacher {
-            let body = try designatedTeacher.render(Self.designatedTeacherContext(input))
+            let body = designatedTeacher.render(Self.designatedTeacherContext(input))
             outputs.append(output(input, to: dt, kind: "dt", subject: subjectLine, body: body))
         }
         if let sw = input.socialWorker {
-            let body = try socialWorker.render(Self.sharedContext(input, recipientName: sw.name))
+            let body = socialWorker.render(Self.sharedContext(input, recipientName: sw.name))
             outputs.append(output(input, to: sw, kind: "sw", subject: subjectLine, body: body))
         }
         return outputs
@@ -71,48 +71,48 @@ package struct FeedbackComposer: Sendable {
     }
 
     /// The keys both readers get: the PEP, its ratings and its failed criteria. No money.
-    static func sharedContext(_ input: FeedbackInput, recipientName: String) -> [String: TemplateValue] {
+    static func sharedContext(_ input: FeedbackInput, recipientName: String) -> [String: Any] {
         let quality = input.assessable ? input.quality.label : "Could not assess"
+        let failed: [[String: Any]] = input.failed.map {
+            ["id": $0.id, "title": $0.title, "severity": $0.severity.rawValue, "feedback": $0.feedback]
+        }
         return [
-            "recipient_name": .text(recipientName.isEmpty ? "colleague" : recipientName),
-            "child_id": .text(input.childID),
-            "child_first_name": .text(input.childFirstName.isEmpty ? "the child" : input.childFirstName),
-            "school_name": .text(input.schoolName.isEmpty ? "the school" : input.schoolName),
-            "term": .text(input.term?.rawValue.capitalized ?? "Term not given"),
-            "academic_year": .text(input.academicYear),
-            "pep_type": .text(input.pepType.map { $0 == .initial ? "initial PEP" : "PEP review" } ?? "PEP"),
-            "meeting_date": .text(input.meetingDate.map(Self.longDate) ?? "not given"),
-            "received_date": .text(Self.longDate(input.receivedOn)),
-            "assessable": .flag(input.assessable),
-            "quality": .text(quality),
-            "compliance": .text(input.compliance.label),
-            "report_name": .text(input.reportStem),
-            "failed": .list(
-                input.failed.map {
-                    [
-                        "id": .text($0.id), "title": .text($0.title), "severity": .text($0.severity.rawValue),
-                        "feedback": .text($0.feedback),
-                    ]
-                }),
+            "recipient_name": recipientName.isEmpty ? "colleague" : recipientName,
+            "child_id": input.childID,
+            "child_first_name": input.childFirstName.isEmpty ? "the child" : input.childFirstName,
+            "school_name": input.schoolName.isEmpty ? "the school" : input.schoolName,
+            "term": input.term?.rawValue.capitalized ?? "Term not given",
+            "academic_year": input.academicYear,
+            "pep_type": input.pepType.map { $0 == .initial ? "initial PEP" : "PEP review" } ?? "PEP",
+            "meeting_date": input.meetingDate.map(Self.longDate) ?? "not given",
+            "received_date": Self.longDate(input.receivedOn),
+            "assessable": input.assessable,
+            "quality": quality,
+            "compliance": input.compliance.label,
+            "report_name": input.reportStem,
+            // A list opens a block once per item; these say whether there is any.
+            "has_failed": !failed.isEmpty,
+            "failed": failed,
         ]
     }
 
     /// The shared keys plus PP+: the DT's copy.
-    static func designatedTeacherContext(_ input: FeedbackInput) -> [String: TemplateValue] {
+    static func designatedTeacherContext(_ input: FeedbackInput) -> [String: Any] {
         var context = sharedContext(input, recipientName: input.designatedTeacher?.name ?? "")
         let requested = input.funding.reduce(Pence.zero) { $0 + $1.requested }
         let approved = input.funding.reduce(Pence.zero) { $0 + $1.approved }
-        context["ppplus"] = .list(
-            input.funding.map {
-                [
-                    "number": .text(String($0.requestIndex + 1)), "intervention": .text($0.intervention),
-                    "requested": .text($0.requested.display), "approved": .text($0.approved.display),
-                    "decision": .text($0.status == .approved ? "approved" : "held"), "note": .text($0.note),
-                ]
-            })
-        context["pp_requested"] = .text(requested.display)
-        context["pp_approved"] = .text(approved.display)
-        context["pp_held"] = .text((requested - approved).display)
+        let ppplus: [[String: Any]] = input.funding.map {
+            [
+                "number": String($0.requestIndex + 1), "intervention": $0.intervention,
+                "requested": $0.requested.display, "approved": $0.approved.display,
+                "decision": $0.status == .approved ? "approved" : "held", "note": $0.note,
+            ]
+        }
+        context["has_ppplus"] = !ppplus.isEmpty
+        context["ppplus"] = ppplus
+        context["pp_requested"] = requested.display
+        context["pp_approved"] = approved.display
+        context["pp_held"] = (requested - approved).display
         return context
     }
 

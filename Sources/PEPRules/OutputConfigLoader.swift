@@ -47,15 +47,15 @@ package enum OutputConfigLoader {
 
     // MARK: feedback/settings.yaml
 
-    /// Reads `settings.yaml` and the body templates `designated-teacher.txt` and
-    /// `social-worker.txt` from the feedback folder. Keys: `from` (required), `reply_to`,
+    /// Reads `settings.yaml` and the Mustache body templates `designated-teacher.mustache` and
+    /// `social-worker.mustache` from the feedback folder. Keys: `from` (required), `reply_to`,
     /// `subject` (required), `message_id_domain` (required).
     package static func feedback(folder: URL) throws -> FeedbackSettings {
         let settingsURL = folder.appendingPathComponent("settings.yaml")
         return try feedback(
             yaml: read(settingsURL), file: settingsURL.path,
-            designatedTeacherTemplate: read(folder.appendingPathComponent("designated-teacher.txt")),
-            socialWorkerTemplate: read(folder.appendingPathComponent("social-worker.txt")))
+            designatedTeacherTemplate: read(folder.appendingPathComponent("designated-teacher.mustache")),
+            socialWorkerTemplate: read(folder.appendingPathComponent("social-worker.mustache")))
     }
 
     package static func feedback(yaml: String, file: String, designatedTeacherTemplate: String, socialWorkerTemplate: String) throws -> FeedbackSettings {

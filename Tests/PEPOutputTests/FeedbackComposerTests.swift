@@ -34,7 +34,7 @@ private func composed() throws -> [FeedbackComposer.Output] {
     var settings = try OutputFixtures.feedbackSettings()
     settings.socialWorkerTemplate += "\nApproved: {{pp_approved}}\n"
     #expect(throws: TemplateError.self) { try FeedbackComposer(settings: settings) }
-    settings.socialWorkerTemplate = "{{#each ppplus}}{{intervention}}{{/each}}\n"
+    settings.socialWorkerTemplate = "{{#ppplus}}{{intervention}}{{/ppplus}}\n"
     #expect(throws: TemplateError.self) { try FeedbackComposer(settings: settings) }
 }
 

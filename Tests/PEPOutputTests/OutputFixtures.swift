@@ -22,8 +22,8 @@ enum OutputFixtures {
             replyTo: "PEP Coordinators <pep-coordinators@virtualschool.example.gov.uk>",
             subject: "PEP quality assurance {{child_id}}, {{term}} {{academic_year}}: quality {{quality}}, compliance {{compliance}}",
             messageIDDomain: "pepqa.virtualschool.example.gov.uk",
-            designatedTeacherTemplate: try String(contentsOf: dir.appendingPathComponent("designated-teacher.txt"), encoding: .utf8),
-            socialWorkerTemplate: try String(contentsOf: dir.appendingPathComponent("social-worker.txt"), encoding: .utf8))
+            designatedTeacherTemplate: try String(contentsOf: dir.appendingPathComponent("designated-teacher.mustache"), encoding: .utf8),
+            socialWorkerTemplate: try String(contentsOf: dir.appendingPathComponent("social-worker.mustache"), encoding: .utf8))
     }
 
     static let feedbackInput = FeedbackInput(

@@ -23,7 +23,7 @@ private func error(_ body: () throws -> Void) -> String {
 @Test func loadsTheShippedFeedbackSettingsAndTemplates() throws {
     let s = try OutputConfigLoader.feedback(folder: rules.appendingPathComponent("feedback"))
     #expect(s.from.contains("pep-team@"))
-    #expect(s.designatedTeacherTemplate.contains("{{#each ppplus}}"))
+    #expect(s.designatedTeacherTemplate.contains("{{#ppplus}}"))
     #expect(!s.socialWorkerTemplate.contains("{{pp"))
 }
 
