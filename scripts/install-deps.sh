@@ -31,4 +31,13 @@ if [ "${PEPQA_BROWSER_TEST:-1}" = "1" ]; then
     || python3 -m pip install -q --break-system-packages selenium axe-selenium-python 2>/dev/null \
     || python3 -m pip install -q selenium axe-selenium-python
 fi
+# LibreOffice, which pepqa uses (when installed) to read a school's old .doc and .rtf forms:
+# installed here so the test of a real conversion runs rather than being skipped.
+if [ "${PEPQA_LIBREOFFICE:-1}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
+  echo "pepqa: installing libreoffice-writer-nogui (old Word and RTF forms)" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null
+fi
 command -v swift >/dev/null 2>&1 || { echo "pepqa: the Swift toolchain (6.2 or later) is not on PATH" >&2; exit 1; }
