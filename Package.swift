@@ -70,6 +70,11 @@ let package = Package(
         .target(
             name: "PEPOutput",
             dependencies: ["PEPModel", "PEPFiles", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/page.mustache"), .embedInCode("Templates/badge.mustache"),
+                .embedInCode("Templates/qa-report.mustache"), .embedInCode("Templates/dashboard-style.mustache"),
+                .embedInCode("Templates/dashboard-index.mustache"), .embedInCode("Templates/dashboard-term.mustache"),
+            ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.
         .target(

@@ -1,4 +1,5 @@
-/// Small helpers for writing HTML by hand: escaping, and the one shared style sheet.
+/// Small helpers for the finance pages still written in code (escaping, badges), and the one
+/// shared style sheet every static page carries.
 ///
 /// Pages carry their CSS inline and load nothing from outside (council networks block CDNs,
 /// and a coordinator may open a report from a file share).
@@ -20,26 +21,10 @@ package enum HTML {
         return out
     }
 
-    /// A whole page: doctype, charset, title, the shared style, and the body (in `<main>`, the
-    /// landmark screen readers jump to).
+    /// A whole page (`Templates/page.mustache`): doctype, charset, title, the shared style, and
+    /// the body, already escaped, in `<main>`.
     package static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
-
-        """
+        ReportTemplates.page(title: title, body: body)
     }
 
     /// A coloured badge for a rating (`red`, `amber`, `green`, or anything else in grey).

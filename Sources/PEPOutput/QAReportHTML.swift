@@ -1,120 +1,93 @@
 import PEPModel
 
 /// The per-PEP QA report a coordinator opens in a browser: ratings, then every criterion
-/// grouped by section with its evidence and the feedback a school would receive.
+/// grouped by section with its evidence and the feedback a school would receive. The page is
+/// `Templates/qa-report.mustache`; this builds its model (plain values: Mustache escapes them).
 package enum QAReportHTML {
     package static func render(_ report: QAReport) -> String {
-        let a = report.assessment
-        var body = header(report)
-        if !a.assessable {
-            body += """
-                <div class="notice"><strong>Could not assess.</strong> The document's structure could not be read well \
-                enough to judge its quality (\(a.missingFields.count) required fields were not found). This is not a \
-                verdict on the school's PEP: check the template mapping or ask for the Virtual School's template.</div>
-
-                """
-        }
-        body += funding(a)
-        body += sections(a)
-        body += coverage(a)
-        body += "<p class=\"muted\">Rule set \(HTML.escape(a.ruleSetVersion)) · \(HTML.escape(String(a.ruleSetHash.prefix(12)))) · document SHA-256 \(HTML.escape(String(report.sha256.prefix(12))))</p>\n"
-        return HTML.page(title: "PEP QA — \(report.childID)", body: body)
+        ReportTemplates.page(title: "PEP QA — \(report.childID)", template: "qa-report", model(report))
     }
 
-    static func header(_ r: QAReport) -> String {
+    static func model(_ r: QAReport) -> [String: Any] {
         let pep = r.pep
+        let a = r.assessment
         let name = [pep.child.firstName?.value, pep.child.lastName?.value].compactMap { $0 }.joined(separator: " ")
         let term = [pep.pep.term?.value.rawValue.capitalized, pep.pep.academicYear?.value].compactMap { $0 }.joined(separator: " ")
-        let a = r.assessment
-        return """
-            <h1>PEP quality assurance: \(HTML.escape(r.childID))\(name.isEmpty ? "" : " · " + HTML.escape(name))</h1>
-            <div class="summary">
-            <div>Quality<br>\(a.assessable ? HTML.badge(a.quality.label, kind: a.quality.rawValue) : HTML.badge("Could not assess", kind: "grey"))</div>
-            <div>Compliance<br>\(HTML.badge(a.compliance.label, kind: a.compliance.rawValue))</div>
-            <div>PP+ requested<br><strong>\(a.totalRequested.display)</strong></div>
-            <div>PP+ approved<br><strong>\(a.totalApproved.display)</strong></div>
-            </div>
-            <table>
-            <tr><th>School</th><td>\(HTML.escape(pep.school.name?.value ?? "not given")) (URN \(HTML.escape(pep.school.urn?.value ?? "not given")))</td>
-            <th>PEP</th><td>\(HTML.escape(pep.pep.type?.value.rawValue.capitalized ?? "Type not given")) · \(HTML.escape(term.isEmpty ? "term not given" : term))</td></tr>
-            <tr><th>Meeting date</th><td>\(HTML.escape(pep.meeting.date?.value.iso ?? "not given"))</td>
-            <th>Received</th><td>\(HTML.escape(r.receivedOn.iso))\(r.sender.map { " from " + HTML.escape($0) } ?? "")</td></tr>
-            <tr><th>Designated Teacher</th><td>\(HTML.escape(pep.school.designatedTeacher.name?.value ?? "not given"))</td>
-            <th>Document</th><td>\(HTML.escape(r.fileName)) (\(r.format.rawValue.uppercased()))\(r.supersedes.map { "<br>replaces " + HTML.escape($0) } ?? "")</td></tr>
-            </table>
-
-            """
+        var model: [String: Any] = [
+            "childID": r.childID,
+            "quality": a.assessable ? ReportTemplates.badge(a.quality.label, kind: a.quality.rawValue) : ReportTemplates.badge("Could not assess", kind: "grey"),
+            "compliance": ReportTemplates.badge(a.compliance.label, kind: a.compliance.rawValue),
+            "requested": a.totalRequested.display, "approved": a.totalApproved.display,
+            "school": pep.school.name?.value ?? "not given", "urn": pep.school.urn?.value ?? "not given",
+            "pepType": pep.pep.type?.value.rawValue.capitalized ?? "Type not given",
+            "term": term.isEmpty ? "term not given" : term,
+            "meetingDate": pep.meeting.date?.value.iso ?? "not given", "received": r.receivedOn.iso,
+            "designatedTeacher": pep.school.designatedTeacher.name?.value ?? "not given",
+            "fileName": r.fileName, "format": r.format.rawValue.uppercased(),
+            "hasFunding": !a.funding.isEmpty, "funding": funding(a),
+            "sections": sections(a),
+            "ruleSetVersion": a.ruleSetVersion, "ruleSetHash": String(a.ruleSetHash.prefix(12)),
+            "sha256": String(r.sha256.prefix(12)),
+        ]
+        // Optional parts are left out, not empty: a Mustache block shows for any string.
+        if !name.isEmpty { model["name"] = name }
+        if let sender = r.sender { model["sender"] = sender }
+        if let supersedes = r.supersedes { model["supersedes"] = supersedes }
+        if !a.assessable { model["notAssessable"] = ["missingCount": a.missingFields.count] }
+        coverage(a, into: &model)
+        return model
     }
 
-    static func funding(_ a: Assessment) -> String {
-        guard !a.funding.isEmpty else { return "<h2>Pupil Premium Plus</h2><p>No PP+ requested.</p>\n" }
-        var rows = ""
-        for d in a.funding {
-            let status = d.status == .approved ? HTML.badge("Approved", kind: "green") : HTML.badge("Held", kind: "amber")
-            rows += "<tr><td>\(d.requestIndex + 1)</td><td>\(HTML.escape(d.intervention))</td><td>\(d.requested.display)</td><td>\(d.approved.display)</td><td>\(status)</td><td>\(HTML.escape(d.note))</td></tr>\n"
+    static func funding(_ a: Assessment) -> [[String: Any]] {
+        a.funding.map { d in
+            [
+                "number": d.requestIndex + 1, "intervention": d.intervention, "requested": d.requested.display,
+                "approved": d.approved.display, "note": d.note,
+                "decision": d.status == .approved ? ReportTemplates.badge("Approved", kind: "green") : ReportTemplates.badge("Held", kind: "amber"),
+            ]
         }
-        return """
-            <h2>Pupil Premium Plus</h2>
-            <table><tr><th>#</th><th>Intervention</th><th>Requested</th><th>Approved</th><th>Decision</th><th>Reason</th></tr>
-            \(rows)</table>
-
-            """
     }
 
-    static func sections(_ a: Assessment) -> String {
-        var out = "<h2>Criteria by section</h2>\n"
+    /// Sections in the order the rule set rates them, then any only results name.
+    static func sections(_ a: Assessment) -> [[String: Any]] {
         var seen = Set<String>()
         let order = a.sections.map(\.section) + a.results.map(\.section)
-        for id in order where seen.insert(id).inserted {
+        return order.compactMap { id -> [String: Any]? in
+            guard seen.insert(id).inserted else { return nil }
             let results = a.results.filter { $0.section == id }
-            guard !results.isEmpty else { continue }
+            guard !results.isEmpty else { return nil }
             let rating = a.sections.first { $0.section == id }
-            let title = rating?.title ?? id
-            let badge = rating.map { HTML.badge($0.rating.label, kind: $0.rating.rawValue) } ?? ""
-            let excluded = rating?.excludedFromOverall == true ? " <span class=\"muted\">(not counted in the overall rating)</span>" : ""
-            out += "<h3>\(HTML.escape(title)) \(badge)\(excluded)</h3>\n<table><tr><th>ID</th><th>Criterion</th><th>Result</th><th>Evidence</th></tr>\n"
-            for r in results { out += row(r) }
-            out += "</table>\n"
+            var section: [String: Any] = [
+                "title": rating?.title ?? id, "excluded": rating?.excludedFromOverall == true, "results": results.map(row),
+            ]
+            if let rating { section["rating"] = ReportTemplates.badge(rating.rating.label, kind: rating.rating.rawValue) }
+            return section
         }
-        return out
     }
 
-    static func row(_ r: CriterionResult) -> String {
-        let outcome: String
-        switch r.outcome {
-        case .pass: outcome = "<span class=\"pass\">Pass</span>"
-        case .fail: outcome = "<span class=\"fail\">Fail</span> <span class=\"muted\">(\(r.severity.rawValue))</span>"
-        case .notApplicable: outcome = "<span class=\"muted\">n/a</span>"
-        }
-        let evidence = r.evidence.map { e in
-            var parts = [HTML.escape(e.note)]
-            if let p = e.path { parts.append("<code>\(HTML.escape(p.rawValue))</code>") }
-            if let s = e.source { parts.append("<span class=\"muted\">\(HTML.escape(s.location))</span>") }
-            return parts.joined(separator: " ")
-        }.joined(separator: "<br>")
-        let feedback = r.feedback.map { "<div class=\"feedback\">Feedback to school: \(HTML.escape($0))</div>" } ?? ""
-        return "<tr><td class=\"id\">\(HTML.escape(r.id))</td><td>\(HTML.escape(r.title))\(feedback)</td><td>\(outcome)</td><td class=\"evidence\">\(evidence)</td></tr>\n"
+    static func row(_ r: CriterionResult) -> [String: Any] {
+        var row: [String: Any] = [
+            "id": r.id, "title": r.title, "severity": r.severity.rawValue,
+            "pass": r.outcome == .pass, "fail": r.outcome == .fail, "notApplicable": r.outcome == .notApplicable,
+            "evidence": r.evidence.map { e -> [String: Any] in
+                var item: [String: Any] = ["note": e.note]
+                if let p = e.path { item["path"] = p.rawValue }
+                if let s = e.source { item["location"] = s.location }
+                return item
+            },
+        ]
+        if let feedback = r.feedback { row["feedback"] = feedback }
+        return row
     }
 
-    static func coverage(_ a: Assessment) -> String {
-        guard !a.missingFields.isEmpty || !a.unmapped.isEmpty || !a.issues.isEmpty else { return "" }
-        var out = "<h2>Reading the document</h2>\n"
-        if !a.missingFields.isEmpty {
-            out += "<h3>Required fields not found in the document</h3><p class=\"muted\">The form had no place for these: a template mismatch rather than a gap the school left.</p><p>"
-            out += a.missingFields.map { "<code>\(HTML.escape($0.rawValue))</code>" }.joined(separator: ", ") + "</p>\n"
-        }
-        if !a.unmapped.isEmpty {
-            out += "<h3>Labelled content not mapped to a field</h3><table><tr><th>Label</th><th>Where</th></tr>\n"
-            for u in a.unmapped { out += "<tr><td>\(HTML.escape(u.label))</td><td>\(HTML.escape(u.source.location))</td></tr>\n" }
-            out += "</table>\n"
-        }
-        if !a.issues.isEmpty {
-            out += "<h3>Values that could not be read</h3><table><tr><th>Field</th><th>Problem</th><th>Where</th></tr>\n"
-            for i in a.issues {
-                out += "<tr><td><code>\(HTML.escape(i.path.rawValue))</code></td><td>\(HTML.escape(i.message))</td><td>\(HTML.escape(i.source?.location ?? ""))</td></tr>\n"
-            }
-            out += "</table>\n"
-        }
-        return out
+    /// What the reader could not place: a template mismatch, unmapped labels, unreadable values.
+    static func coverage(_ a: Assessment, into model: inout [String: Any]) {
+        model["hasCoverage"] = !a.missingFields.isEmpty || !a.unmapped.isEmpty || !a.issues.isEmpty
+        model["hasMissing"] = !a.missingFields.isEmpty
+        model["missing"] = a.missingFields.map(\.rawValue)
+        model["hasUnmapped"] = !a.unmapped.isEmpty
+        model["unmapped"] = a.unmapped.map { ["label": $0.label, "location": $0.source.location] }
+        model["hasIssues"] = !a.issues.isEmpty
+        model["issues"] = a.issues.map { ["path": $0.path.rawValue, "message": $0.message, "location": $0.source?.location ?? ""] }
     }
 }
