@@ -20,11 +20,15 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
     public var noticeFrom: String
     /// The right-hand side of generated Message-IDs.
     public var messageIDDomain: String
+    /// The payment notice's body, Mustache (`Rules/notices/payment.mustache`); nil for the
+    /// built-in wording. Kept with each finance run like the codes above, so a run rendered
+    /// again after a crash writes the very notice it was closed with.
+    public var noticeTemplate: String?
 
     public init(
         journalSource: String = "VS-PEP-PIPELINE", vsCostCentre: String, subjective: String,
         analysisCodePattern: String = "PPPLUS-{financial_year}", preparedBy: String, narrativeMaxLength: Int = 30,
-        referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String
+        referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String, noticeTemplate: String? = nil
     ) {
         self.journalSource = journalSource
         self.vsCostCentre = vsCostCentre
@@ -35,6 +39,7 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
         self.referencePrefix = referencePrefix
         self.noticeFrom = noticeFrom
         self.messageIDDomain = messageIDDomain
+        self.noticeTemplate = noticeTemplate
     }
 
     /// The analysis code for a financial year such as `2025-26`.

@@ -6,15 +6,44 @@ import PEPModel
 package struct PaymentNoticeComposer: Sendable {
     package let settings: FinanceSettings
     let from: EmailAddress
+    let body: MailTemplate
 
     package struct SettingsError: Error, CustomStringConvertible {
         package var description: String { "finance.yaml: `notices.from` is not a single e-mail address" }
     }
 
+    /// - Throws: `SettingsError` for a bad `notices.from`; `TemplateError` (line) for a notice
+    ///   template that does not parse or asks for a key the notice does not have.
     package init(settings: FinanceSettings) throws {
         self.settings = settings
         guard let from = EmailAddress(parsing: settings.noticeFrom) else { throw SettingsError() }
         self.from = from
+        body = try MailTemplate(
+            name: "notices/payment.mustache", source: settings.noticeTemplate ?? Self.builtInTemplate,
+            sample: Self.context(
+                term: "Autumn", academicYear: "2025/26", school: "X", how: "X", reference: "X", total: .zero,
+                lines: [("X", "X", .zero)]))
+    }
+
+    /// The wording when the rules folder has no `notices/payment.mustache`.
+    static let builtInTemplate = String(decoding: PackageResources.payment_notice_mustache, as: UTF8.self)
+
+    /// The notice's keys: no child names, only IDs.
+    static func context(
+        term: String, academicYear: String, school: String, how: String, reference: String, total: Pence,
+        lines: [(childID: String, term: String, amount: Pence)]
+    ) -> [String: Any] {
+        func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }
+        return [
+            "term": term, "academic_year": academicYear, "school_name": school, "how": how, "reference": reference,
+            "total": total.display,
+            "lines": lines.map { l -> [String: Any] in
+                [
+                    "child_id": l.childID, "term": l.term, "amount": l.amount.display,
+                    "row": pad(l.childID, 18) + pad(l.term, 18) + l.amount.display,
+                ]
+            },
+        ]
     }
 
     /// One message per school with an address in the register, for both routes; a school with
@@ -43,34 +72,15 @@ package struct PaymentNoticeComposer: Sendable {
         sentAt: Date
     ) -> FeedbackComposer.Output {
         let total = lines.reduce(Pence.zero) { $0 + $1.amount }
-        var body = """
-            Dear colleague,
-
-            Pupil Premium Plus for \(batch.term.rawValue.capitalized) \(batch.academicYear) is being paid to \(school.name) \(how).
-
-            Payment reference: \(reference)
-            Total: \(total.display)
-
-            Child ID          Term              Amount
-            """
-        body += "\n"
-        for l in lines {
-            body += "\(pad(l.childID, 18))\(pad(l.term.rawValue.capitalized + " " + l.academicYear, 18))\(l.amount.display)\n"
-        }
-        body += """
-
-            Children are identified by their local authority ID only. Your Designated Teacher has the PEP \
-            feedback that explains each amount; please record the spending against the child's PEP targets.
-
-            Virtual School Finance
-
-            """
+        let text = body.render(
+            Self.context(
+                term: batch.term.rawValue.capitalized, academicYear: batch.academicYear, school: school.name, how: how,
+                reference: reference, total: total,
+                lines: lines.map { ($0.childID, $0.term.rawValue.capitalized + " " + $0.academicYear, $0.amount) }))
         let subject = "PP+ payment \(reference): \(school.name), \(batch.term.rawValue.capitalized) \(batch.academicYear)"
         let message = EmailMessage(
-            date: sentAt, from: from, to: [to], subject: subject, body: body, idSeed: "payment-\(batch.sequence)-\(school.urn)",
+            date: sentAt, from: from, to: [to], subject: subject, body: text, idSeed: "payment-\(batch.sequence)-\(school.urn)",
             messageIDDomain: settings.messageIDDomain)
         return .init(fileName: "payment-\(batch.sequenceLabel)-\(school.urn).eml", message: message)
     }
-
-    func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }
 }

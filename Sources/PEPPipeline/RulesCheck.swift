@@ -9,7 +9,7 @@ package enum RulesCheck {
     /// Files and folders of a rules folder that pepqa reads, or that are there for people.
     static let knownEntries: Set<String> = [
         "ruleset.yaml", "criteria", "calendar", ReaderFactory.mappingFile, OutputSettings.feedbackFolder, "exports",
-        OutputSettings.financeFile, "schools.csv", "roster.csv", "README.md", XMLDialectLoader.folder,
+        OutputSettings.financeFile, "notices", "schools.csv", "roster.csv", "README.md", XMLDialectLoader.folder,
     ]
 
     /// The problems of the rules folder `directory`, with the default roster and register.

@@ -4,7 +4,8 @@ import PEPOutput
 import PEPRules
 
 /// The output configuration from the rules folder, loaded and checked once with the rules:
-/// `feedback/` (settings and the two templates), `exports/eclipse.yaml` and `finance.yaml`.
+/// `feedback/` (settings and the two templates), `exports/eclipse.yaml`, `finance.yaml` and
+/// `notices/payment.mustache`.
 ///
 /// A file that is absent switches its output off (a rules folder made only for rating, as in
 /// tests); a file that is present but broken stops the program at start-up, with `file:line`,
@@ -21,6 +22,8 @@ struct OutputSettings: Sendable {
     static let feedbackFolder = "feedback"
     static let eclipseFile = "exports/eclipse.yaml"
     static let financeFile = "finance.yaml"
+    /// The payment notice's wording (optional: without it, the built-in wording).
+    static let noticeFile = "notices/payment.mustache"
 
     static func load(rulesDirectory: URL) throws -> OutputSettings {
         let feedbackFolder = rulesDirectory.appendingPathComponent(Self.feedbackFolder)
@@ -30,8 +33,10 @@ struct OutputSettings: Sendable {
         let feedback = try exists(feedbackFolder.appendingPathComponent("settings.yaml"))
             ? FeedbackComposer(settings: OutputConfigLoader.feedback(folder: feedbackFolder)) : nil
         let eclipse = try exists(eclipseURL) ? EclipseExporter(format: OutputConfigLoader.eclipse(contentsOf: eclipseURL)) : nil
-        let finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
-        if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` now
+        var finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
+        let noticeURL = rulesDirectory.appendingPathComponent(noticeFile)
+        if finance != nil, exists(noticeURL) { finance?.noticeTemplate = try OutputConfigLoader.text(contentsOf: noticeURL) }
+        if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` and the wording now
         return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
     }
 }
