@@ -74,7 +74,8 @@ let package = Package(
                 .embedInCode("Templates/page.mustache"), .embedInCode("Templates/badge.mustache"),
                 .embedInCode("Templates/qa-report.mustache"), .embedInCode("Templates/dashboard-style.mustache"),
                 .embedInCode("Templates/dashboard-index.mustache"), .embedInCode("Templates/dashboard-term.mustache"),
-                .embedInCode("Templates/payment-notice.mustache"),
+                .embedInCode("Templates/payment-notice.mustache"), .embedInCode("Templates/held.mustache"),
+                .embedInCode("Templates/reconciliation.mustache"),
             ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.

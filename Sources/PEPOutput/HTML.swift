@@ -1,37 +1,8 @@
-/// Small helpers for the finance pages still written in code (escaping, badges), and the one
-/// shared style sheet every static page carries.
+/// The one style sheet every static page carries (`Templates/page.mustache` puts it inline).
 ///
 /// Pages carry their CSS inline and load nothing from outside (council networks block CDNs,
 /// and a coordinator may open a report from a file share).
 package enum HTML {
-    /// Escapes text for element content and attribute values.
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
-    /// A whole page (`Templates/page.mustache`): doctype, charset, title, the shared style, and
-    /// the body, already escaped, in `<main>`.
-    package static func page(title: String, body: String) -> String {
-        ReportTemplates.page(title: title, body: body)
-    }
-
-    /// A coloured badge for a rating (`red`, `amber`, `green`, or anything else in grey).
-    package static func badge(_ label: String, kind: String) -> String {
-        "<span class=\"badge \(escape(kind))\">\(escape(label))</span>"
-    }
-
     static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#1b1b1b;line-height:1.45}
         h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}

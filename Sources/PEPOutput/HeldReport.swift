@@ -18,19 +18,20 @@ package enum HeldReport {
 
     /// - Parameter dashboardHref: the dashboard's index, relative to this page.
     package static func html(_ items: [HeldItem], title: String, dashboardHref: String = "index.html") -> String {
-        var body = "<nav><a href=\"\(HTML.escape(dashboardHref))\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
-        guard !items.isEmpty else { return HTML.page(title: title, body: body + "<p>Nothing is held.</p>\n") }
         let byReason = Dictionary(grouping: items, by: \.reason).sorted { $0.key.rawValue < $1.key.rawValue }
-        body += "<div class=\"summary\">"
-        for (reason, group) in byReason {
-            body += "<div>\(HTML.escape(reason.rawValue))<br><strong>\(total(group).display)</strong> (\(group.count))</div>"
-        }
-        body += "<div>Total held<br><strong>\(total(items).display)</strong></div></div>\n"
-        body += "<table><tr><th>Child ID</th><th>School URN</th><th>Term</th><th>Amount</th><th>Reason</th><th>Note</th><th>Reference</th></tr>\n"
-        for i in sorted(items) {
-            body += "<tr><td>\(HTML.escape(i.childID))</td><td>\(HTML.escape(i.schoolURN))</td><td>\(HTML.escape(i.term.rawValue.capitalized + " " + i.academicYear))</td><td>\(i.amount.display)</td><td>\(HTML.badge(i.reason.rawValue, kind: "amber"))</td><td>\(HTML.escape(i.note))</td><td>\(HTML.escape(i.sourceReference))</td></tr>\n"
-        }
-        return HTML.page(title: title, body: body + "</table>\n")
+        return ReportTemplates.page(
+            title: title, template: "held",
+            [
+                "title": title, "dashboardHref": dashboardHref, "hasItems": !items.isEmpty, "total": total(items).display,
+                "reasons": byReason.map { ["reason": $0.key.rawValue, "total": total($0.value).display, "count": $0.value.count] },
+                "items": sorted(items).map { i -> [String: Any] in
+                    [
+                        "childID": i.childID, "schoolURN": i.schoolURN, "term": i.term.rawValue.capitalized + " " + i.academicYear,
+                        "amount": i.amount.display, "reason": ReportTemplates.badge(i.reason.rawValue, kind: "amber"), "note": i.note,
+                        "reference": i.sourceReference,
+                    ]
+                },
+            ])
     }
 
     static func total(_ items: [HeldItem]) -> Pence { items.reduce(Pence.zero) { $0 + $1.amount } }

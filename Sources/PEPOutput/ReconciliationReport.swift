@@ -49,14 +49,19 @@ package enum ReconciliationReport {
 
     /// - Parameter dashboardHref: the dashboard's index, relative to this page.
     package static func html(_ rows: [Row], title: String, dashboardHref: String = "index.html") -> String {
-        var body = "<nav><a href=\"\(HTML.escape(dashboardHref))\">Dashboard</a></nav>\n<h1>\(HTML.escape(title))</h1>\n"
-        body += "<p class=\"muted\">Approved PP+ must equal journal + cheque/BACS + held, term by term.</p>\n"
-        body += "<table><tr><th>Term</th><th>Approved</th><th>Journal</th><th>Cheque/BACS</th><th>Held</th><th>Difference</th><th>Status</th></tr>\n"
-        for r in rows {
-            let status = r.balanced ? HTML.badge("Balanced", kind: "green") : HTML.badge("Mismatch", kind: "red")
-            body += "<tr><td>\(HTML.escape(r.term.rawValue.capitalized + " " + r.academicYear))</td><td>\(r.approved.display)</td><td>\(r.journal.display)</td><td>\(r.cheque.display)</td><td>\(r.held.display)</td><td>\(r.difference.display)</td><td>\(status)</td></tr>\n"
-        }
-        return HTML.page(title: title, body: body + "</table>\n")
+        ReportTemplates.page(
+            title: title, template: "reconciliation",
+            [
+                "title": title, "dashboardHref": dashboardHref,
+                "rows": rows.map { r -> [String: Any] in
+                    [
+                        "term": r.term.rawValue.capitalized + " " + r.academicYear, "approved": r.approved.display,
+                        "journal": r.journal.display, "cheque": r.cheque.display, "held": r.held.display,
+                        "difference": r.difference.display,
+                        "status": r.balanced ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
+                    ]
+                },
+            ])
     }
 }
 

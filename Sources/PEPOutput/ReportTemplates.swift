@@ -1,7 +1,7 @@
 import Mustache
 
-/// The Mustache templates of the static pages (QA reports, the dashboard and the page around
-/// every static page), compiled into the binary: the watcher writes these pages with no
+/// The Mustache templates of the static pages (QA reports, the dashboard, the finance pages
+/// and the page around every one), compiled into the binary: the watcher writes these pages with no
 /// network and no resource folder to find, and a report must look the same wherever it is
 /// opened. The workbench and the e-mails use the same engine (one template language).
 ///
@@ -17,6 +17,7 @@ package enum ReportTemplates {
             "dashboard-style": PackageResources.dashboard_style_mustache,
             "dashboard-index": PackageResources.dashboard_index_mustache,
             "dashboard-term": PackageResources.dashboard_term_mustache,
+            "held": PackageResources.held_mustache, "reconciliation": PackageResources.reconciliation_mustache,
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {
