@@ -8,14 +8,7 @@ import PEPModel
 /// tidy table that a spreadsheet can pivot, and the same names line up across terms for trends.
 /// Percentages say what they are a percentage of in their name.
 package struct TermStatistics: Sendable, Hashable {
-    package struct Measure: Sendable, Hashable {
-        /// `all`, `school`, `phase`, `criterion` or `intervention`.
-        package var groupKind: String
-        /// The school, phase, criterion or intervention; empty for `all`.
-        package var group: String
-        package var name: String
-        package var value: String
-    }
+    package typealias Measure = StatisticsFigure
 
     package var term: Term
     package var academicYear: AcademicYear
@@ -60,7 +53,10 @@ package struct TermStatistics: Sendable, Hashable {
         let termDates = clocks.calendar.dates(of: term, in: academicYear.description)
         var measures: [Measure] = []
         func add(_ name: String, _ value: some CustomStringConvertible, kind: String = "all", group: String = "") {
-            measures.append(Measure(groupKind: kind, group: group, name: name, value: value.description))
+            measures.append(
+                Measure(
+                    academicYear: academicYear.description, term: term, groupKind: kind, group: group, name: name,
+                    value: value.description))
         }
         let children = Set(register.map(\.childID)).union(facts.progress.map(\.childID))
         due = children.count

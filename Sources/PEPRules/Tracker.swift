@@ -10,18 +10,8 @@ package struct Tracker: Sendable {
         self.clocks = clocks
     }
 
-    /// One child's line for the term.
-    package struct Row: Sendable, Hashable {
-        package var childID: String
-        package var schoolName: String
-        package var yearGroup: String
-        package var state: TrackerState
-        /// The PEP the state is about, when one has arrived.
-        package var submissionID: Int64?
-        /// False for a child whose PEP arrived but who is not on the register (a mistyped ID, or
-        /// a child who has left care): shown, so nothing received is out of sight.
-        package var onRegister: Bool
-    }
+    package typealias Row = TrackerRow
+    package typealias InitialPEP = InitialPEPDue
 
     /// Every register child, and every child with a PEP in the term, most in need of chasing
     /// first (then by child ID).
@@ -69,18 +59,6 @@ package struct Tracker: Sendable {
         guard planned <= today else { return .meetingPlanned(on: planned) }
         let due = clocks.submissionDue(meeting: planned, term: term)
         return .awaitingPEP(meeting: planned, due: due, overdue: today > due)
-    }
-
-    /// A child whose initial PEP meeting is still to be held.
-    package struct InitialPEP: Sendable, Hashable {
-        package var childID: String
-        package var schoolName: String
-        package var enteredCare: CalendarDate
-        /// Nil when the calendar does not reach far enough to count the school days.
-        package var due: CalendarDate?
-        package var overdue: Bool
-        /// School days from entering care to today (nil past the calendar's end).
-        package var schoolDaysInCare: Int?
     }
 
     /// Register children who entered care and have no PEP meeting on or after that day: due

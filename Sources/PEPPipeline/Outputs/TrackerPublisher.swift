@@ -39,31 +39,19 @@ struct TrackerPublisher {
         {
             terms.insert((current.term, year), at: 0)
         }
-        var figures: [TrackerFiles.Figure] = []
+        var figures: [StatisticsFigure] = []
         for (term, year) in terms {
             let progress = try ledger.progress.progress(term: term, academicYear: year)
-            let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today).map {
-                TrackerFiles.Line(
-                    childID: $0.childID, schoolName: $0.schoolName, yearGroup: $0.yearGroup, state: $0.state,
-                    submissionID: $0.submissionID, onRegister: $0.onRegister)
-            }
+            let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today)
             try write(TrackerFiles.tracker(lines), Self.fileStem(term, year) + ".csv")
             let facts = TermStatistics.Facts(
                 progress: progress, peps: try ledger.statistics.peps(term: term, academicYear: year),
                 criteria: try ledger.statistics.criterionFailures(term: term, academicYear: year),
                 funding: try ledger.statistics.funding(term: term, academicYear: year))
             let statistics = TermStatistics(term: term, academicYear: year, register: register, facts: facts, clocks: clocks)
-            figures += statistics.measures.map {
-                TrackerFiles.Figure(
-                    academicYear: year.description, term: term, groupKind: $0.groupKind, group: $0.group, measure: $0.name,
-                    value: $0.value)
-            }
+            figures += statistics.measures
         }
-        let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today).map {
-            TrackerFiles.InitialLine(
-                childID: $0.childID, schoolName: $0.schoolName, enteredCare: $0.enteredCare, due: $0.due,
-                overdue: $0.overdue, schoolDaysInCare: $0.schoolDaysInCare)
-        }
+        let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today)
         try write(TrackerFiles.initialPEPs(initial), "initial-peps.csv")
         try write(TrackerFiles.statistics(figures + Self.yearTotals(figures)), "statistics.csv")
         return result
@@ -76,16 +64,16 @@ struct TrackerPublisher {
 
     /// Each academic year's counts, summed from its terms (the term column says `year`), with
     /// the percentages worked out again from the sums rather than averaged.
-    static func yearTotals(_ figures: [TrackerFiles.Figure]) -> [TrackerFiles.Figure] {
+    static func yearTotals(_ figures: [StatisticsFigure]) -> [StatisticsFigure] {
         let counts = ["peps_due", "peps_received", "received_on_time", "qa_completed", "qa_on_time"]
         var sums: [String: [String: Int]] = [:]
-        for figure in figures where figure.groupKind == "all" && counts.contains(figure.measure) {
-            sums[figure.academicYear, default: [:]][figure.measure, default: 0] += Int(figure.value) ?? 0
+        for figure in figures where figure.groupKind == "all" && counts.contains(figure.name) {
+            sums[figure.academicYear, default: [:]][figure.name, default: 0] += Int(figure.value) ?? 0
         }
-        return sums.keys.sorted().flatMap { year -> [TrackerFiles.Figure] in
+        return sums.keys.sorted().flatMap { year -> [StatisticsFigure] in
             let sum = sums[year] ?? [:]
-            func figure(_ name: String, _ value: String) -> TrackerFiles.Figure {
-                TrackerFiles.Figure(academicYear: year, term: nil, groupKind: "all", group: "", measure: name, value: value)
+            func figure(_ name: String, _ value: String) -> StatisticsFigure {
+                StatisticsFigure(academicYear: year, term: nil, groupKind: "all", group: "", name: name, value: value)
             }
             return counts.map { figure($0, String(sum[$0] ?? 0)) } + [
                 figure("received_on_time_pct_of_due", TermStatistics.percent(sum["received_on_time"] ?? 0, of: sum["peps_due"] ?? 0)),
