@@ -23,4 +23,7 @@ package struct RatedSubmissionSummary: Sendable, Hashable {
     package var sha256: String
     /// Names and raw values from the stored PEP (for the coordinators' dashboard).
     package var headline: PEPHeadline
+    /// When a coordinator completed QA (nil while it waits): this, not the machine's rating,
+    /// stops the QA clock.
+    package var qaCompletedAt: Date? = nil
 }

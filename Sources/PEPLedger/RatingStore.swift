@@ -87,6 +87,7 @@ package struct RatingStore: Sendable {
                     SELECT s.id, s.file_name, s.child_la_id, s.term, s.academic_year, s.sha256, s.received_at,
                         p.school_urn, p.meeting_date, \(PEPHeadline.columns),
                         r.id AS run_id, r.quality, r.compliance, r.assessable,
+                        (SELECT c.at FROM qa_completion c WHERE c.submission_id = s.id) AS qa_completed_at,
                         (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
                             WHERE d.run_id = r.id) AS requested,
                         (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
@@ -112,7 +113,7 @@ package struct RatingStore: Sendable {
                     meetingDate: (row["meeting_date"] as String?).flatMap { CalendarDate(iso: $0) },
                     quality: quality, compliance: compliance, assessable: row["assessable"],
                     requested: requested, approved: approved, held: requested - approved, sha256: row["sha256"],
-                    headline: PEPHeadline(row: row))
+                    headline: PEPHeadline(row: row), qaCompletedAt: row["qa_completed_at"])
             }
         }
     }

@@ -20,15 +20,26 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
     #expect(try page(s, "term-2025-26-spring-missing.html").contains("Every child on the roster has a PEP"))
 }
 
-@Test func anOpenRedPEPRunsOverdueWhileAcceptedOnesAreSignedOff() throws {
-    let s = try ProcessedSamples()
+@Test func aPEPRunsOverdueFromItsMeetingUntilACoordinatorCompletesQA() throws {
+    let s = try ProcessedSamples(completingQA: false)
     defer { s.remove() }
+    let ledger = s.pipeline.ledger
+    let done = try #require(try ledger.reviews.worklist().first { $0.quality == .green && $0.compliance == .green })
+    let user = try ledger.users.add(
+        name: "alice", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6", role: .coordinator,
+        phase: nil, actor: "test", at: outputNow)
+    try ledger.reviews.complete(
+        submissionID: done.submissionID, runID: done.runID, quality: done.quality, compliance: done.compliance, by: user,
+        at: outputNow)
     try s.pipeline.outputs.publish(now: outputNow)
     let overdue = try page(s, "term-2025-26-autumn-overdue.html")
+    // LA100006's meeting was 8 Oct: QA was due 22 Oct, whatever the machine rated it.
     #expect(overdue.contains("LA100006"))
     #expect(overdue.contains("overdue by"))
-    #expect(!overdue.contains("LA100001"), "a Green PEP is signed off")
-    #expect(!overdue.contains("LA100005"), "the Red PEP was superseded by a Green resubmission")
+    #expect(!overdue.contains("\(done.childLAID ?? "?")<"), "QA completed: the clock stopped")
+    #expect(
+        overdue.components(separatedBy: ">LA100005</a>").count == 2,
+        "one line for LA100005: its Red PEP was superseded by the resubmission, whose QA still waits")
 }
 
 @Test func everyDashboardLinkToAReportResolves() throws {

@@ -74,12 +74,14 @@ struct DashboardPublisher {
         let name = [h.firstName, h.lastName].compactMap { $0 }.joined(separator: " ")
         let school = row.schoolURN.flatMap { register[$0]?.name } ?? h.schoolName ?? onRoster?.schoolName ?? row.schoolURN ?? ""
         let receivedOn = CalendarDate(englandDateOf: row.receivedAt)
-        let open = !row.assessable || row.quality == .red
+        // The QA clock runs from the meeting (from receipt when the PEP gives none) until a
+        // coordinator completes QA; the machine's rating does not stop it.
+        let qaDue = rules.clocks.qaDue(meeting: row.meetingDate ?? receivedOn)
         return DashboardEntry(
             childID: childID, childName: name.isEmpty ? onRoster?.displayName ?? "" : name, schoolName: school,
             assessable: row.assessable, quality: row.quality, compliance: row.compliance, meetingDate: row.meetingDate,
             receivedOn: receivedOn,
-            qaWorkingDaysLeft: open ? rules.slaDays - rules.calendar.workingDays(from: receivedOn, to: today) : nil,
+            qaWorkingDaysLeft: row.qaCompletedAt == nil ? rules.calendar.workingDays(from: today, to: qaDue) : nil,
             ppRequested: row.requested, ppApproved: row.approved, ppHeld: row.held,
             reportStem: QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: row.sha256))
     }
