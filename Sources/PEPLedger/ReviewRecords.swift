@@ -25,6 +25,8 @@ package struct WorklistEntry: Sendable, Hashable {
     package var compliance: Rating
     package var requested: Pence
     package var receivedAt: Date
+    /// The meeting date the PEP gives, from which the QA clock runs.
+    package var meetingDate: CalendarDate?
     package var state: ReviewState
     /// User ids of the people who acted on this review (overrides, clarifications).
     package var touchedBy: Set<Int64>

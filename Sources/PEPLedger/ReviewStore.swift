@@ -37,7 +37,7 @@ package struct ReviewStore: Sendable {
                 sql: """
                     SELECT s.id, r.id AS run_id, s.child_la_id, s.term, s.academic_year, s.received_at,
                         p.school_urn, json_extract(p.canonical_json, '$.school.name') AS school_name,
-                        json_extract(p.canonical_json, '$.child.year_group') AS year_group,
+                        json_extract(p.canonical_json, '$.child.year_group') AS year_group, p.meeting_date,
                         r.quality, r.compliance,
                         (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d WHERE d.run_id = r.id)
                             AS requested,
@@ -63,6 +63,7 @@ package struct ReviewStore: Sendable {
                     schoolURN: row["school_urn"], schoolName: row["school_name"], yearGroup: row["year_group"],
                     term: row["term"], academicYear: row["academic_year"], quality: quality, compliance: compliance,
                     requested: Pence(row["requested"] as Int), receivedAt: row["received_at"],
+                    meetingDate: (row["meeting_date"] as String?).flatMap { CalendarDate(iso: $0) },
                     state: row["clarified"] ? .clarification : .waiting, touchedBy: touched)
             }
         }

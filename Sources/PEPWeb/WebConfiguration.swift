@@ -1,4 +1,5 @@
 import Foundation
+import PEPModel
 
 /// Everything `pepqa serve` needs, as plain values with defaults: the CLI fills it from its
 /// options and the config file, tests fill it directly.
@@ -36,8 +37,8 @@ package struct WebConfiguration: Sendable {
     package var lockoutWindow: TimeInterval = 15 * 60
     /// Pause after each failed sign-in, slowing guessing.
     package var failedLoginDelay: Duration = .milliseconds(750)
-    /// Days from receipt within which QA is due.
-    package var qaDueDays = 10
+    /// When QA is due and how long is left: `pepqa serve` hands in the rules' clock.
+    package var qaClock = QAClock.calendarDays
     package var protections: Protections = .all
 
     package init(ledgerPath: String, outDir: String) {
@@ -47,4 +48,28 @@ package struct WebConfiguration: Sendable {
 
     /// True when the session cookie must be `Secure`.
     var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+}
+
+/// When a PEP's QA is due and how many working days are left. The clock is the rules' (from
+/// the meeting, on the working-day calendar of `Rules/calendar/`, `qa_working_days` in
+/// `Rules/ruleset.yaml`), handed in by `pepqa serve` so the workbench shows the same dates as
+/// the dashboard and the tracker; the workbench itself does not read the rules.
+package struct QAClock: Sendable {
+    /// The day QA is due for a PEP whose meeting (or, with none given, receipt) was on the day.
+    package var due: @Sendable (_ meeting: CalendarDate) -> CalendarDate
+    /// Working days from today to the due day: negative once it has passed.
+    package var workingDaysLeft: @Sendable (_ today: CalendarDate, _ due: CalendarDate) -> Int
+
+    package init(
+        due: @escaping @Sendable (CalendarDate) -> CalendarDate,
+        workingDaysLeft: @escaping @Sendable (CalendarDate, CalendarDate) -> Int
+    ) {
+        self.due = due
+        self.workingDaysLeft = workingDaysLeft
+    }
+
+    /// Fourteen calendar days, counted in calendar days: for tests that build the workbench
+    /// without a rules folder.
+    package static let calendarDays = QAClock(
+        due: { $0.adding(days: 14) }, workingDaysLeft: { today, due in due.dayNumber - today.dayNumber })
 }

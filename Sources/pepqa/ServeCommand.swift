@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import PEPLedger
 import PEPPipeline
+import PEPRules
 import PEPWeb
 
 /// `pepqa serve`: the review workbench, for the Virtual School team, behind the council's TLS
@@ -40,6 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
         web.quarantineDir = settings.resolvedQuarantineDir
         var logger = CommandSupport.logger(settings, verbose: verbose)
         logger.logLevel = verbose ? .debug : .info
+        // The QA clock of the rules (from the meeting, in working days), so the worklist and
+        // review page show the dashboard's and tracker's dates.
+        do {
+            let clocks = try RuleSet.load(directory: URL(fileURLWithPath: settings.rulesDir)).clocks
+            web.qaClock = QAClock(
+                due: { clocks.qaDue(meeting: $0) }, workingDaysLeft: { clocks.calendar.workingDays(from: $0, to: $1) })
+        } catch {
+            CommandSupport.fail("the rules in \(settings.rulesDir) cannot be read: \(error)")
+        }
         let ledger: Ledger
         do {
             ledger = try Ledger(path: settings.ledgerPath)

@@ -87,6 +87,19 @@ import Testing
         }
     }
 
+    /// The QA clock runs from the meeting (8 Oct 2025 in the fixture), not from receipt
+    /// (yesterday): with a 14-day clock QA was due 22 Oct 2025 and is long overdue.
+    @Test func qaIsDueCountedFromTheMeetingOnTheClockTheServerIsGiven() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.signIn("coordinator")
+            let review = try await browser.get("/reviews/\(fixture.submissionID)").body
+            #expect(review.contains("22 October 2025"))
+            let worklist = try await browser.get("/").body
+            #expect(worklist.contains("overdue"))
+        }
+    }
+
     @Test func anOverrideNeedsAReason() async throws {
         let fixture = try WebFixture()
         try await fixture.test { browser in

@@ -41,6 +41,7 @@ struct WebFixture {
         doc.add("child.la_id", .text("LA-1001"), at: "$.child.la_id")
         doc.add("child.first_name", .text("Zebedee"), at: "$.child.first_name")
         doc.add("child.date_of_birth", .isoDate("2012-03-04"), at: "$.child.date_of_birth")
+        doc.add("meeting.date", .isoDate("2025-10-08"), at: "$.meeting.date")
         doc.add("pep.term", .text("autumn"), at: "$.pep.term")
         doc.add("pep.academic_year", .text("2025/26"), at: "$.pep.academic_year")
         doc.add("school.urn", .text("100001"), at: "$.school.urn")

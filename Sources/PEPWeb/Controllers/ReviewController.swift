@@ -171,14 +171,16 @@ struct ReviewController {
                 overridden: machine != current,
                 choices: Rating.allCases.map { Choice(value: $0.rawValue, label: $0.label, checked: $0 == current, id: "o-\(axis)-\($0.rawValue)", group: "rating-\(axis)") })
         }
-        let due = rating.receivedAt.addingTimeInterval(Double(configuration.qaDueDays) * 86400)
+        // From the meeting (receipt when the PEP gives none), as the dashboard and tracker count.
+        let due = configuration.qaClock.due(
+            fields.text(at: "meeting.date").flatMap { CalendarDate(iso: $0) } ?? CalendarDate(englandDateOf: rating.receivedAt))
         let facts = [
             Fact(key: "Child ID", value: fields.text(at: "child.la_id") ?? "not given"),
             Fact(key: "School", value: fields.text(at: "school.name") ?? fields.text(at: "school.urn") ?? "not given"),
             Fact(key: "Term", value: Display.term(fields.text(at: "pep.term"), fields.text(at: "pep.academic_year"))),
             Fact(key: "Year group", value: fields.text(at: "child.year_group") ?? "not given"),
             Fact(key: "Received", value: Display.date(rating.receivedAt)),
-            Fact(key: "QA due", value: Display.date(due)),
+            Fact(key: "QA due", value: Display.day(due)),
             Fact(key: "Machine rating", value: "Quality \(rating.assessment.quality.label), compliance \(rating.assessment.compliance.label)"
                 + (rating.assessment.assessable ? "" : " (could not assess)")),
             Fact(key: "PP+ requested", value: rating.assessment.totalRequested == .zero ? "No" : Display.money(rating.assessment.totalRequested)),

@@ -76,7 +76,10 @@ struct WorklistController {
         let mine = query["mine"] == "1"
         let all = try ledger.reviews.worklist()
         let now = Date()
-        let due = { (entry: WorklistEntry) in entry.receivedAt.addingTimeInterval(Double(configuration.qaDueDays) * 86400) }
+        let today = CalendarDate(englandDateOf: now)
+        let due = { (entry: WorklistEntry) in
+            configuration.qaClock.due(entry.meetingDate ?? CalendarDate(englandDateOf: entry.receivedAt))
+        }
         var entries = all.filter { entry in
             (phase.isEmpty || Display.phase(yearGroup: entry.yearGroup) == phase)
                 && (school.isEmpty || entry.schoolURN == school)
@@ -84,13 +87,14 @@ struct WorklistController {
                 && (rating.isEmpty || entry.quality.rawValue == rating || entry.compliance.rawValue == rating)
                 && (!mine || entry.touchedBy.contains(user.id))
         }
+        entries.sort { (due($0), $0.receivedAt, $0.submissionID) < (due($1), $1.receivedAt, $1.submissionID) }
         // A coordinator's own phase first, each part oldest due first.
         if let own = user.phase?.rawValue {
             entries = entries.filter { Display.phase(yearGroup: $0.yearGroup) == own }
                 + entries.filter { Display.phase(yearGroup: $0.yearGroup) != own }
         }
         let rows = entries.map { entry in
-            let days = Int((due(entry).timeIntervalSince(now) / 86400).rounded(.down))
+            let days = configuration.qaClock.workingDaysLeft(today, due(entry))
             return Row(
                 submissionID: entry.submissionID, childID: entry.childLAID ?? "not given",
                 school: entry.schoolName ?? entry.schoolURN ?? "not given",
