@@ -154,6 +154,7 @@ def run(driver, base, out, folders):
         shot(driver, "child.png")
         axe(driver, "child")
     driver.get(base + "/children")
+    shot(driver, "find-a-child.png")
     axe(driver, "find a child")
     # Outputs follow the ledger: the next run (or the watcher's next poll) publishes them.
     pepqa("process", os.path.join(ROOT, "SampleInbox"), *folders)
@@ -166,12 +167,14 @@ def run(driver, base, out, folders):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     sign_in(driver, base, "boss")
     driver.get(base + "/users")
+    shot(driver, "users.png")
     axe(driver, "users")
     driver.get(base + "/reviews/1/complete")
     check("403" in driver.title, "an admin cannot complete QA (403)")
     for page in sorted(glob.glob(os.path.join(out, "dashboard", "*.html")))[:1] + sorted(
             glob.glob(os.path.join(out, "reports", "*.html")))[:1]:
         driver.get("file://" + page)
+        shot(driver, "dashboard.png" if "/dashboard/" in page else "qa-report.png")
         axe(driver, os.path.relpath(page, out))
 
 
