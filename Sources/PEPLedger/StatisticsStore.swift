@@ -19,8 +19,7 @@ package struct StatisticsStore: Sendable {
                     SELECT s.id, s.child_la_id, p.school_urn,
                         json_extract(p.canonical_json, '$.school.name') AS school_name,
                         json_extract(p.canonical_json, '$.child.year_group') AS year_group,
-                        COALESCE(c.quality, r.quality) AS quality, COALESCE(c.compliance, r.compliance) AS compliance,
-                        c.submission_id IS NOT NULL AS confirmed
+                        COALESCE(c.quality, r.quality) AS quality, COALESCE(c.compliance, r.compliance) AS compliance
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
                     LEFT JOIN pep p ON p.submission_id = s.id
@@ -36,7 +35,7 @@ package struct StatisticsStore: Sendable {
                 return StatisticsFacts.PEP(
                     submissionID: row["id"], childID: row["child_la_id"], schoolURN: row["school_urn"],
                     schoolName: row["school_name"], yearGroup: String.fromDatabaseValue(yearGroup) ?? Int.fromDatabaseValue(yearGroup).map(String.init),
-                    quality: quality, compliance: compliance, confirmed: row["confirmed"])
+                    quality: quality, compliance: compliance)
             }
         }
     }

@@ -50,6 +50,15 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
 
     public var description: String { iso }
 
+    /// `3 November 2025`: how people read a date in e-mails and on pages (GOV.UK style).
+    public var long: String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
+        ]
+        return "\(day) \(months[(month - 1) % 12]) \(year)"
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

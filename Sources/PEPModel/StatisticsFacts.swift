@@ -12,12 +12,10 @@ public enum StatisticsFacts {
         public var yearGroup: String?
         public var quality: Rating
         public var compliance: Rating
-        /// True when the ratings are a coordinator's (QA complete).
-        public var confirmed: Bool
 
         public init(
             submissionID: Int64, childID: String, schoolURN: String?, schoolName: String?, yearGroup: String?,
-            quality: Rating, compliance: Rating, confirmed: Bool
+            quality: Rating, compliance: Rating
         ) {
             self.submissionID = submissionID
             self.childID = childID
@@ -26,7 +24,6 @@ public enum StatisticsFacts {
             self.yearGroup = yearGroup
             self.quality = quality
             self.compliance = compliance
-            self.confirmed = confirmed
         }
     }
 

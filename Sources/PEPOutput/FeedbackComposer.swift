@@ -84,8 +84,8 @@ package struct FeedbackComposer: Sendable {
             "term": input.term?.rawValue.capitalized ?? "Term not given",
             "academic_year": input.academicYear,
             "pep_type": input.pepType.map { $0 == .initial ? "initial PEP" : "PEP review" } ?? "PEP",
-            "meeting_date": input.meetingDate.map(Self.longDate) ?? "not given",
-            "received_date": Self.longDate(input.receivedOn),
+            "meeting_date": input.meetingDate?.long ?? "not given",
+            "received_date": input.receivedOn.long,
             "assessable": input.assessable,
             "quality": quality,
             "compliance": input.compliance.label,
@@ -114,15 +114,6 @@ package struct FeedbackComposer: Sendable {
         context["pp_approved"] = approved.display
         context["pp_held"] = (requested - approved).display
         return context
-    }
-
-    /// `3 November 2025`.
-    static func longDate(_ d: CalendarDate) -> String {
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-            "December",
-        ]
-        return "\(d.day) \(months[(d.month - 1) % 12]) \(d.year)"
     }
 
     /// A made-up input with one of everything, to check templates at start-up.

@@ -72,8 +72,7 @@ package struct MailTemplate: Sendable {
                 throw fail("{{\(sigil)…}} tags (partials, blocks, delimiters) are not available in e-mail templates")
             default: break
             }
-            // `empty(list)`, `count(list)`: swift-mustache's transforms; the key is inside.
-            let bare = key.firstIndex(of: "(").map { String(key[key.index(after: $0)...].dropLast()) } ?? key
+            let bare = Self.bare(key)
             if sigil == "/" {
                 guard open.last == key else { throw fail("{{/\(key)}} closes a block that is not open") }
                 open.removeLast()
@@ -86,12 +85,17 @@ package struct MailTemplate: Sendable {
         }
     }
 
+    /// The key a tag names: `list` in `empty(list)` or `count(list)` (swift-mustache's
+    /// transforms), else the tag itself.
+    static func bare(_ tag: String) -> String {
+        tag.firstIndex(of: "(").map { String(tag[tag.index(after: $0)...].dropLast()) } ?? tag
+    }
+
     /// Whether `key` is a top-level key, or a key of an enclosing list's items.
     static func known(_ key: String, sample: [String: Any], inside open: [String]) -> Bool {
         if sample[key] != nil { return true }
         for block in open {
-            let bare = block.firstIndex(of: "(").map { String(block[block.index(after: $0)...].dropLast()) } ?? block
-            if let items = sample[bare] as? [[String: Any]], items.contains(where: { $0[key] != nil }) { return true }
+            if let items = sample[bare(block)] as? [[String: Any]], items.contains(where: { $0[key] != nil }) { return true }
         }
         return false
     }

@@ -127,10 +127,8 @@ package enum OutputConfigLoader {
         return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
     }
 
-    /// A text file of the rules folder (a template), or an error naming it.
-    package static func text(contentsOf url: URL) throws -> String { try read(url) }
-
-    static func read(_ url: URL) throws -> String {
+    /// A text file of the rules folder, or an error naming it.
+    package static func read(_ url: URL) throws -> String {
         do { return try String(contentsOf: url, encoding: .utf8) } catch {
             throw OutputConfigError(file: url.path, message: "cannot be read as UTF-8 text")
         }

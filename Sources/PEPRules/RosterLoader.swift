@@ -13,7 +13,7 @@ import PEPModel
 /// a nightly export must not stop the rest of the register from refreshing.
 package enum RosterLoader {
     package static func load(contentsOf url: URL) throws -> [RosterEntry] {
-        try parse(try text(of: url), file: url.path)
+        try parse(try OutputConfigLoader.read(url), file: url.path)
     }
 
     /// Every row, or the first problem thrown.
@@ -44,12 +44,6 @@ package enum RosterLoader {
             }
         }
         return (entries, problems)
-    }
-
-    package static func text(of url: URL) throws -> String {
-        do { return try String(contentsOf: url, encoding: .utf8) } catch {
-            throw OutputConfigError(file: url.path, message: "cannot be read as UTF-8 text")
-        }
     }
 
     static func entry(_ row: OutputCSVTable.Row, file: String) throws -> RosterEntry {

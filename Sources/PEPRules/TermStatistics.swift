@@ -14,13 +14,6 @@ package struct TermStatistics: Sendable, Hashable {
     package var academicYear: AcademicYear
     package var measures: [Measure]
 
-    /// The headline numbers, for the page.
-    package var due = 0
-    package var received = 0
-    package var receivedOnTime = 0
-    package var qaCompleted = 0
-    package var qaOnTime = 0
-
     /// What the ledger says of one term.
     package struct Facts: Sendable {
         package var progress: [PEPProgress]
@@ -59,14 +52,14 @@ package struct TermStatistics: Sendable, Hashable {
                     value: value.description))
         }
         let children = Set(register.map(\.childID)).union(facts.progress.map(\.childID))
-        due = children.count
-        received = facts.progress.count
-        receivedOnTime = facts.progress.filter { pep in
+        let due = children.count
+        let received = facts.progress.count
+        let receivedOnTime = facts.progress.filter { pep in
             guard let meeting = pep.meetingDate else { return false }
             return pep.receivedOn <= clocks.submissionDue(meeting: meeting, term: termDates)
         }.count
-        qaCompleted = facts.progress.filter { $0.qaCompletedOn != nil }.count
-        qaOnTime = facts.progress.filter { pep in
+        let qaCompleted = facts.progress.filter { $0.qaCompletedOn != nil }.count
+        let qaOnTime = facts.progress.filter { pep in
             guard let done = pep.qaCompletedOn else { return false }
             return done <= clocks.qaDue(meeting: pep.meetingDate ?? pep.receivedOn)
         }.count

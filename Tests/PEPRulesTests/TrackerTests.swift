@@ -121,9 +121,9 @@ import Testing
 
     @Test func ratingsCountByPhaseAndSchoolAndFundingByIntervention() {
         let peps = [
-            StatisticsFacts.PEP(submissionID: 1, childID: "A", schoolURN: "1", schoolName: "Oak", yearGroup: "N2", quality: .green, compliance: .green, confirmed: true),
-            StatisticsFacts.PEP(submissionID: 2, childID: "B", schoolURN: "1", schoolName: "Oak", yearGroup: "9", quality: .red, compliance: .amber, confirmed: false),
-            StatisticsFacts.PEP(submissionID: 3, childID: "C", schoolURN: "2", schoolName: "Ash", yearGroup: nil, quality: .amber, compliance: .green, confirmed: false),
+            StatisticsFacts.PEP(submissionID: 1, childID: "A", schoolURN: "1", schoolName: "Oak", yearGroup: "N2", quality: .green, compliance: .green),
+            StatisticsFacts.PEP(submissionID: 2, childID: "B", schoolURN: "1", schoolName: "Oak", yearGroup: "9", quality: .red, compliance: .amber),
+            StatisticsFacts.PEP(submissionID: 3, childID: "C", schoolURN: "2", schoolName: "Ash", yearGroup: nil, quality: .amber, compliance: .green),
         ]
         let funding = [
             StatisticsFacts.Funding(schoolURN: "1", intervention: "Maths tutoring", requested: Pence(30_000), approved: Pence(30_000), held: .zero, paid: Pence(30_000)),

@@ -35,7 +35,7 @@ struct OutputSettings: Sendable {
         let eclipse = try exists(eclipseURL) ? EclipseExporter(format: OutputConfigLoader.eclipse(contentsOf: eclipseURL)) : nil
         var finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
         let noticeURL = rulesDirectory.appendingPathComponent(noticeFile)
-        if finance != nil, exists(noticeURL) { finance?.noticeTemplate = try OutputConfigLoader.text(contentsOf: noticeURL) }
+        if finance != nil, exists(noticeURL) { finance?.noticeTemplate = try OutputConfigLoader.read(noticeURL) }
         if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` and the wording now
         return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
     }

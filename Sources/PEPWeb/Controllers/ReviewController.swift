@@ -180,7 +180,7 @@ struct ReviewController {
             Fact(key: "Term", value: Display.term(fields.text(at: "pep.term"), fields.text(at: "pep.academic_year"))),
             Fact(key: "Year group", value: fields.text(at: "child.year_group") ?? "not given"),
             Fact(key: "Received", value: Display.date(rating.receivedAt)),
-            Fact(key: "QA due", value: Display.day(due)),
+            Fact(key: "QA due", value: due.long),
             Fact(key: "Machine rating", value: "Quality \(rating.assessment.quality.label), compliance \(rating.assessment.compliance.label)"
                 + (rating.assessment.assessable ? "" : " (could not assess)")),
             Fact(key: "PP+ requested", value: rating.assessment.totalRequested == .zero ? "No" : Display.money(rating.assessment.totalRequested)),

@@ -12,15 +12,6 @@ enum Display {
         return formatter.string(from: date)
     }
 
-    /// A calendar day as `13 October 2025`, like `date`.
-    static func day(_ day: CalendarDate) -> String {
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-            "December",
-        ]
-        return "\(day.day) \(months[(day.month - 1) % 12]) \(day.year)"
-    }
-
     static func dateTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
