@@ -11,7 +11,7 @@ build: deps
 
 sample: deps
 	scripts/stamp-samples.sh
-	swift run pepqa process SampleInbox
+	swift run pepqa process --backlog SampleInbox
 	swift run pepqa finance close
 
 test: deps

@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "pepqa",
             dependencies: [
-                "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger", "PEPFiles", "PEPRules",
+                "PEPPipeline", "PEPModel", "PEPWeb", "PEPLedger", "PEPFiles", "PEPRules", "PEPIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Sets each sample's modification time to the day docs/sample-inbox.tsv says it was received.
 #
-# A plain file in a drop folder is taken as received when it was written there (its mtime). A
-# fresh clone gives every file today's time, which would make every sample PEP "late"; this puts
-# back the arrival dates the samples were designed with. E-mails carry their own Date: header.
+# The sample inbox is a backlog: `make sample` runs `pepqa process --backlog`, which takes a
+# file's modification time as its receipt (the service takes the moment a file reaches the
+# inbox). A fresh clone gives every file today's time, which would make every sample PEP "late";
+# this puts back the arrival dates the samples were designed with. Maildir messages count from
+# the delivery time in their names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 while IFS=$'\t' read -r file received _; do

@@ -21,6 +21,7 @@ enum LedgerSchema {
         migrator.registerMigration("v4-exports", migrate: exports)
         migrator.registerMigration("v5-outputs", migrate: outputs)
         migrator.registerMigration("v6-review", migrate: review)
+        migrator.registerMigration("v7-arrival-evidence", migrate: arrivalEvidence)
         return migrator
     }
 

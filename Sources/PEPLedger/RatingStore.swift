@@ -25,7 +25,7 @@ package struct RatingStore: Sendable {
                 db,
                 sql: """
                     SELECT s.id, r.id AS run_id, s.file_name, s.sha256, s.format, s.received_at, s.sender,
-                        p.canonical_json, r.assessment_json, r.created_at
+                        s.file_modified_at, s.sent_at, p.canonical_json, r.assessment_json, r.created_at
                     FROM rating_run r
                     JOIN submission s ON s.id = r.submission_id
                     JOIN pep p ON p.submission_id = s.id
@@ -44,7 +44,7 @@ package struct RatingStore: Sendable {
         return StoredRating(
             submissionID: row["id"], runID: runID, fileName: row["file_name"], sha256: row["sha256"],
             format: (row["format"] as String?).flatMap(DocumentFormat.init(rawValue:)), receivedAt: row["received_at"],
-            sender: row["sender"], canonicalJSON: row["canonical_json"], assessment: assessment,
+            fileModifiedAt: row["file_modified_at"], sentAt: row["sent_at"], sender: row["sender"], canonicalJSON: row["canonical_json"], assessment: assessment,
             ratedAt: row["created_at"])
     }
 

@@ -11,7 +11,11 @@ package struct StoredRating: Sendable, Hashable {
     package var fileName: String
     package var sha256: String
     package var format: DocumentFormat?
+    /// When it reached the inbox: the submission clock's start.
     package var receivedAt: Date
+    /// Evidence of the sender's own times: the drop file's modification time, the e-mail's `Date:`.
+    package var fileModifiedAt: Date? = nil
+    package var sentAt: Date? = nil
     package var sender: String?
     /// The PEP as `pepqa extract` prints it (a valid `pep/1` JSON submission).
     package var canonicalJSON: String

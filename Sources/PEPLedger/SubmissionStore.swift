@@ -118,8 +118,9 @@ package struct SubmissionStore: Sendable {
             try db.execute(
                 sql: """
                     INSERT INTO submission (sha256, file_name, format, origin_kind, origin_path, sender, message_id,
-                        received_at, recorded_at, status, reject_reason, child_la_id, term, academic_year, superseded_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        received_at, recorded_at, status, reject_reason, child_la_id, term, academic_year, superseded_by,
+                        file_modified_at, sent_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: row.arguments)
             return db.lastInsertedRowID
@@ -157,15 +158,16 @@ struct SubmissionRow {
         submission: Submission, format: DocumentFormat?, recordedAt: Date, status: Status, rejectReason: String?,
         key: SubmissionKey?, supersededBy: Int64?
     ) {
-        let (kind, path): (String, String)
+        let (kind, path, sentAt): (String, String, Date?)
         switch submission.origin {
-        case .dropFile(let p): (kind, path) = ("drop", p)
-        case .email(let info): (kind, path) = ("email", info.path)
+        case .dropFile(let p): (kind, path, sentAt) = ("drop", p, nil)
+        case .email(let info): (kind, path, sentAt) = ("email", info.path, info.date)
         }
         arguments = [
             submission.sha256, submission.fileName, format?.rawValue, kind, path, submission.sender,
             submission.messageID, submission.receivedAt, recordedAt, status.rawValue, rejectReason,
             key?.childLAID, key?.term.rawValue, key?.academicYear.description, supersededBy,
+            submission.fileModifiedAt, sentAt,
         ]
     }
 }

@@ -9,8 +9,11 @@ public struct Submission: Sendable, Hashable {
     public var bytes: [UInt8]
     /// Hex SHA-256 of `bytes`: the identity that stops a document being processed twice.
     public var sha256: String
-    /// When the Virtual School received it (the e-mail's `Date:`, else the file's arrival).
+    /// When the Virtual School received it: when it reached the inbox, never a time the sender
+    /// can set (see `ArrivalClock` in PEPIntake).
     public var receivedAt: Date
+    /// The drop file's modification time, kept as evidence (the sender's clock, or a copy's).
+    public var fileModifiedAt: Date?
     public var origin: Origin
     /// Other attachments of the same e-mail (a Boxall Profile PDF, images): recorded, not read.
     public var attachments: [AttachmentInfo]

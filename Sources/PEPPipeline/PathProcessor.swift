@@ -10,8 +10,14 @@ package struct PathProcessor: Sendable {
     let logger: Logger
 
     /// Never throws: every document ends as a row of the summary.
-    /// - Parameter progress: called after each item with (done, total, file name).
-    package func process(paths: [String], progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> RunSummary {
+    /// - Parameters:
+    ///   - clock: `.fileModified` for a backlog copied with its file times (`--backlog`).
+    ///   - progress: called after each item with (done, total, file name).
+    package func process(
+        paths: [String], clock: ArrivalClock = .arrival, progress: (@Sendable (Int, Int, String) -> Void)? = nil
+    ) -> RunSummary {
+        var processor = processor
+        processor.reader.clock = clock
         let listing = walker.list(paths)
         var summary = RunSummary()
         for problem in listing.problems {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PEPIntake
 import PEPPipeline
 
 /// `pepqa process PATH…`: rate files and folders once and write the outputs.
@@ -23,6 +24,9 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for another pepqa (the service, say) working on the same state folder to finish (default 60).", valueName: "seconds"))
     var wait: Double = 60
 
+    @Flag(name: .long, help: ArgumentHelp("Import a backlog: take each file's modification time (kept by cp -p or rsync -t) as when it was received, not the day it reached this folder. Maildir messages count from their delivery time either way."))
+    var backlog = false
+
     @Flag(name: .long, help: "Log each document to stderr as it is processed.")
     var verbose = false
 
@@ -36,7 +40,8 @@ struct ProcessCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(config, verbose: verbose, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
-        let summary = pipeline.paths.process(paths: paths, progress: CommandSupport.progressLine())
+        let summary = pipeline.paths.process(
+            paths: paths, clock: backlog ? .fileModified : .arrival, progress: CommandSupport.progressLine())
         print(summary.table(), terminator: "")
         print("")
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 import Logging
 import PEPModel
 import Testing
@@ -9,7 +10,7 @@ import PEPPipelineTestSupport
 @Test func everySampleIsRatedAsDesigned() throws {
     let (inbox, root) = try stampedSampleInbox()
     defer { try? FileManager.default.removeItem(at: root) }
-    let summary = try samplePipeline(root: root).paths.process(paths: [inbox.path])
+    let summary = try samplePipeline(root: root).paths.process(paths: [inbox.path], clock: .fileModified)
     let byFile = Dictionary(uniqueKeysWithValues: summary.outcomes.map { ($0.file, $0) })
     for design in try sampleDesigns() {
         let name = (design.file as NSString).lastPathComponent
@@ -33,8 +34,8 @@ import PEPPipelineTestSupport
 @Test func processingTheSameInboxTwiceRecordsNothingNew() throws {
     let (inbox, root) = try stampedSampleInbox()
     defer { try? FileManager.default.removeItem(at: root) }
-    let first = try samplePipeline(root: root).paths.process(paths: [inbox.path])
-    let second = try samplePipeline(root: root).paths.process(paths: [inbox.path])
+    let first = try samplePipeline(root: root).paths.process(paths: [inbox.path], clock: .fileModified)
+    let second = try samplePipeline(root: root).paths.process(paths: [inbox.path], clock: .fileModified)
     #expect(first.ratedCount == (try sampleDesigns()).filter { $0.quality != "rejected" }.count)
     #expect(second.ratedCount == 0)
     #expect(second.duplicateCount == first.outcomes.count)
@@ -43,7 +44,7 @@ import PEPPipelineTestSupport
 @Test func resubmissionSupersedesTheRedPEPAndItsHeldFunding() throws {
     let (inbox, root) = try stampedSampleInbox()
     defer { try? FileManager.default.removeItem(at: root) }
-    let summary = try samplePipeline(root: root).paths.process(paths: [inbox.path])
+    let summary = try samplePipeline(root: root).paths.process(paths: [inbox.path], clock: .fileModified)
     guard case .rated(let resub) = summary.outcomes.first(where: { $0.file.hasPrefix("13-") }) else {
         Issue.record("resubmission not rated")
         return
@@ -58,7 +59,7 @@ import PEPPipelineTestSupport
     let lines = LockedLines()
     var logger = Logger(label: "test") { label in JournalLogHandler(label: label, journald: false, sink: { lines.append($0) }) }
     logger.logLevel = .trace
-    let summary = try samplePipeline(root: root, logger: logger).paths.process(paths: [inbox.path])
+    let summary = try samplePipeline(root: root, logger: logger).paths.process(paths: [inbox.path], clock: .fileModified)
     let text = lines.all.joined(separator: "\n") + summary.table()
     #expect(!lines.all.isEmpty)
     for secret in ["Ava", "Testwood", "Leo", "Marchant", "2012-03-14", "2017-01-22", "14/03/2012"] {

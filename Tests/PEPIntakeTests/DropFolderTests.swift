@@ -63,14 +63,17 @@ import Testing
     #expect(try DropFolder(root: inbox).scan().files.map(\.name) == ["ok.json"])
 }
 
-@Test func dropFileBecomesASubmissionReceivedAtItsModificationTime() throws {
+@Test func dropFileBecomesASubmissionReceivedWhenItArrivedWithItsModificationTimeKept() throws {
     let folder = try TemporaryFolder()
     let when = Date(timeIntervalSince1970: 1_762_510_500)
+    let before = Date().addingTimeInterval(-5)
     try folder.write("inbox/pep.json", "{\"schema\":\"pep/1\"}", modified: when)
     let file = try #require(try DropFolder(root: folder.url.appendingPathComponent("inbox")).scan().files.first)
     let submission = try file.submission()
     #expect(submission.fileName == "pep.json")
-    #expect(submission.receivedAt == when)
+    #expect(submission.receivedAt >= before)
+    #expect(submission.fileModifiedAt == when)
+    #expect(try file.submission(clock: .fileModified).receivedAt == when)
     #expect(submission.origin == .dropFile(path: file.url.path))
 }
 

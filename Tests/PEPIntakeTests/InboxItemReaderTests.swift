@@ -9,10 +9,12 @@ import Testing
 
 private func dropFile(_ url: URL) -> DropFile {
     let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
-    return DropFile(url: url, size: size, modified: Date(timeIntervalSince1970: 1_762_510_500))
+    return DropFile(
+        url: url, size: size, modified: Date(timeIntervalSince1970: 1_700_000_000),
+        arrived: Date(timeIntervalSince1970: 1_762_510_500))
 }
 
-@Test func aPEPFileIsOneSubmissionReceivedAtItsModificationTime() throws {
+@Test func aPEPFileIsOneSubmissionReceivedWhenItArrived() throws {
     let folder = try TemporaryFolder()
     let file = dropFile(try folder.write("pep.json", "{\"schema\":\"pep/1\"}"))
     guard case .submissions(let submissions, let receivedAt) = InboxItemReader().read(.dropFile(file)) else {
@@ -20,7 +22,9 @@ private func dropFile(_ url: URL) -> DropFile {
         return
     }
     #expect(submissions.map(\.fileName) == ["pep.json"])
-    #expect(receivedAt == file.modified)
+    #expect(receivedAt == file.arrived)
+    #expect(submissions.first?.receivedAt == file.arrived)
+    #expect(submissions.first?.fileModifiedAt == file.modified)
 }
 
 @Test func aFileThatCannotBeReadIsATransientFailureNotAQuarantine() throws {

@@ -166,3 +166,21 @@ final class Tally: @unchecked Sendable {
         return values
     }
 }
+
+@Test func theSendersOwnTimesAreKeptBesideTheReceiptAsEvidence() throws {
+    let ledger = try Ledger.inMemory()
+    var dropped = Fixture.submission("dropped", received: "2025-11-07T10:15:00Z")
+    dropped.fileModifiedAt = Fixture.date("2025-11-03T16:02:00Z")
+    var mailed = Fixture.submission("mailed", received: "2025-11-07T10:15:00Z")
+    mailed.origin = .email(
+        EmailInfo(path: "/mail/new/1", sender: "dt@school.example", messageID: nil, date: Fixture.date("2025-11-02T09:00:00Z"), subject: nil))
+    let droppedID = try #require(try ledger.submissions.recordRated(dropped, read: Fixture.read(child: "LA-1"), assessment: Fixture.assessment(), at: Fixture.now).recorded?.submissionID)
+    let mailedID = try #require(try ledger.submissions.recordRated(mailed, read: Fixture.read(child: "LA-2"), assessment: Fixture.assessment(), at: Fixture.now).recorded?.submissionID)
+    let droppedRating = try #require(try ledger.ratings.latestStoredRating(submissionID: droppedID))
+    #expect(droppedRating.receivedAt == Fixture.date("2025-11-07T10:15:00Z"))
+    #expect(droppedRating.fileModifiedAt == Fixture.date("2025-11-03T16:02:00Z"))
+    #expect(droppedRating.sentAt == nil)
+    let mailedRating = try #require(try ledger.ratings.latestStoredRating(submissionID: mailedID))
+    #expect(mailedRating.sentAt == Fixture.date("2025-11-02T09:00:00Z"))
+    #expect(mailedRating.fileModifiedAt == nil)
+}

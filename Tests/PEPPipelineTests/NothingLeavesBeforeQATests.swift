@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 import PEPLedger
 import PEPModel
 import Logging
@@ -20,7 +21,7 @@ import PEPPipelineTestSupport
         config.outDir = root.appendingPathComponent("out").path
         config.autoCompleteGreen = autoCompleteGreen
         let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
-        _ = pipeline.paths.process(paths: [inbox.path])
+        _ = pipeline.paths.process(paths: [inbox.path], clock: .fileModified)
         return (pipeline, root)
     }
 

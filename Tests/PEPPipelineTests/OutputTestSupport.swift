@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 import PEPModel
 import Testing
 import PEPTestSupport
@@ -32,7 +33,7 @@ struct ProcessedSamples {
             try FileManager.default.moveItem(at: inbox.appendingPathComponent(name), to: later.appendingPathComponent(name))
         }
         pipeline = try samplePipeline(root: root)
-        _ = pipeline.paths.process(paths: [inbox.path])
+        _ = pipeline.paths.process(paths: [inbox.path], clock: .fileModified)
         if completingQA { try completeQA() }
     }
 
@@ -60,7 +61,7 @@ struct ProcessedSamples {
 
     /// Rates the held-back samples (a later arrival).
     func processLater() {
-        _ = pipeline.paths.process(paths: [later.path])
+        _ = pipeline.paths.process(paths: [later.path], clock: .fileModified)
         try? completeQA()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PEPIntake
 import PEPPipelineTestSupport
 import PEPTestSupport
 import Testing
@@ -21,7 +22,7 @@ import Testing
     #expect(hostile != sample)
     try Data(hostile.utf8).write(to: inbox.appendingPathComponent("hostile.json"))
     let pipeline = try samplePipeline(root: root)
-    _ = pipeline.paths.process(paths: [inbox.path])
+    _ = pipeline.paths.process(paths: [inbox.path], clock: .fileModified)
     _ = try pipeline.outputs.publish(now: Date())
     let out = root.appendingPathComponent("out")
     var pages: [URL] = []

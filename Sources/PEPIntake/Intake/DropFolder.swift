@@ -56,7 +56,7 @@ package struct DropFolder: Sendable {
             guard let status = FileStatus.lstat(url.path) else { continue }
             switch status.kind {
             case .regular:
-                files.append(DropFile(url: url, size: status.size, modified: status.modified))
+                files.append(DropFile(url: url, status: status))
             case .directory:
                 let real = Self.realPath(url.path) ?? url.path
                 guard !skipped.contains(real) else { continue }
@@ -74,7 +74,9 @@ package struct DropFolder: Sendable {
                     !Self.isIgnored(name: URL(fileURLWithPath: target).lastPathComponent)
                 else { continue }
                 files.append(
-                    DropFile(url: URL(fileURLWithPath: target), size: targetStatus.size, modified: targetStatus.modified))
+                    DropFile(
+                        url: URL(fileURLWithPath: target), size: targetStatus.size, modified: targetStatus.modified,
+                        arrived: status.changed))
             case .other:
                 continue
             }

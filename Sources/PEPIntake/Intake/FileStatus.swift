@@ -8,13 +8,17 @@ import struct Foundation.Date
     import Darwin
 #endif
 
-/// What `lstat`/`stat` say about a path: kind, size and modification time (to the nanosecond,
-/// which the stability check needs).
+/// What `lstat`/`stat` say about a path: kind, size, modification time (to the nanosecond,
+/// which the stability check needs) and status-change time (when the file arrived: see `ArrivalClock`).
 struct FileStatus: Sendable, Hashable {
     enum Kind: Sendable, Hashable { case regular, directory, symlink, other }
     var kind: Kind
     var size: Int64
     var modified: Date
+    /// `st_ctime`: set by the kernel when the file is created, written or renamed into a folder.
+    /// Unlike the modification time, which `cp -p`, `rsync -t` and unzip carry over from the
+    /// sender's copy, it cannot be set from user space.
+    var changed: Date
     var device: UInt64
     var mode: UInt32
 
@@ -38,13 +42,14 @@ struct FileStatus: Sendable, Hashable {
             default: .other
             }
         #if canImport(Darwin)
-            let time = info.st_mtimespec
+            let (time, change) = (info.st_mtimespec, info.st_ctimespec)
         #else
-            let time = info.st_mtim
+            let (time, change) = (info.st_mtim, info.st_ctim)
         #endif
         let modified = Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
+        let changed = Date(timeIntervalSince1970: Double(change.tv_sec) + Double(change.tv_nsec) / 1e9)
         return FileStatus(
-            kind: kind, size: Int64(info.st_size), modified: modified, device: UInt64(info.st_dev),
+            kind: kind, size: Int64(info.st_size), modified: modified, changed: changed, device: UInt64(info.st_dev),
             mode: UInt32(info.st_mode))
     }
 }

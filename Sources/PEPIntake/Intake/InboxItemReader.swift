@@ -8,8 +8,10 @@ package struct InboxItemReader: Sendable {
     /// The largest PEP file taken in (`DropFile.maxBytes`).
     package var maxFileBytes = DropFile.maxBytes
     package var mailReader = MailMessageReader()
+    /// Which time is the receipt: the arrival, or for a backlog import the file times.
+    package var clock: ArrivalClock
 
-    package init() {}
+    package init(clock: ArrivalClock = .arrival) { self.clock = clock }
 
     /// What an item holds.
     package enum Contents: Sendable, Equatable {
@@ -35,18 +37,18 @@ package struct InboxItemReader: Sendable {
 
     func readDocument(_ file: DropFile) -> Contents {
         do {
-            let submission = try file.submission(maxBytes: maxFileBytes)
+            let submission = try file.submission(maxBytes: maxFileBytes, clock: clock)
             return .submissions([submission], receivedAt: submission.receivedAt)
         } catch {
             guard FileManager.default.fileExists(atPath: file.url.path) else { return .gone }
             if error.code == .unreadable { return .unreadable(reason: error.description) }
-            return .unusable(error, receivedAt: file.modified)
+            return .unusable(error, receivedAt: clock.receivedAt(file))
         }
     }
 
     func readMessage(at url: URL) -> Contents {
         guard FileManager.default.fileExists(atPath: url.path) else { return .gone }
-        let message = mailReader.read(fileAt: url)
+        let message = mailReader.read(fileAt: url, clock: clock)
         guard message.submissions.isEmpty else { return .submissions(message.submissions, receivedAt: message.receivedAt) }
         let problem = message.problem ?? IngestError(.unsupportedFormat, file: message.fileName, message: "no PEP attachment")
         if problem.code == .unreadable { return .unreadable(reason: problem.description) }

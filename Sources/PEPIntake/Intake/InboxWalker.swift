@@ -46,7 +46,7 @@ package struct InboxWalker: Sendable {
         var listing = Listing()
         let url = URL(fileURLWithPath: path)
         if let status = FileStatus.stat(path), status.isRegularFile {
-            listing.dropFiles = [DropFile(url: url, size: status.size, modified: status.modified)]
+            listing.dropFiles = [DropFile(url: url, status: status)]
             return listing
         }
         do {

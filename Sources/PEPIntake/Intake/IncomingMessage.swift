@@ -15,7 +15,7 @@ package struct IncomingMessage: Sendable, Hashable {
     package var submissions: [Submission]
     /// The attachments that are not PEPs (Boxall Profile PDFs, images), recorded not read.
     package var otherAttachments: [AttachmentInfo]
-    /// When it arrived: the `Date:` header, else the file's modification time.
+    /// When it arrived (`ArrivalClock`); the sender's `Date:` is in `email.date`.
     package var receivedAt: Date
     /// Why it cannot be processed: malformed, too large, unreadable, or no PEP attachment.
     /// Its description is one line naming the message file, never any content.

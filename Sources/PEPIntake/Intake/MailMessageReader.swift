@@ -10,16 +10,16 @@ package struct MailMessageReader: Sendable {
 
     package init(limits: MIMELimits = .standard) { self.limits = limits }
 
-    /// Reads the message at `url`; its modification time stands in for a missing `Date:`.
-    package func read(fileAt url: URL) -> IncomingMessage {
+    /// Reads the message at `url`, received when `clock` says it arrived.
+    package func read(fileAt url: URL, clock: ArrivalClock = .arrival) -> IncomingMessage {
         let path = url.path
         let name = url.lastPathComponent
         let status = FileStatus.lstat(path)
-        let modified = status?.modified ?? Date()
+        let arrived = clock.receivedAt(messageAt: path, status: status)
         func failed(_ code: IngestError.Code, _ message: String) -> IncomingMessage {
             IncomingMessage(
                 path: path, email: EmailInfo(path: path, sender: nil, messageID: nil, date: nil, subject: nil),
-                submissions: [], otherAttachments: [], receivedAt: modified,
+                submissions: [], otherAttachments: [], receivedAt: arrived,
                 problem: IngestError(code, file: name, message: message))
         }
         guard let status, status.isRegularFile else { return failed(.unreadable, "the message is not a readable file") }
@@ -27,12 +27,13 @@ package struct MailMessageReader: Sendable {
             return failed(.tooLarge, "the message is larger than the limit of \(ByteCount.describe(limits.maxMessageBytes))")
         }
         guard let data = try? Data(contentsOf: url) else { return failed(.unreadable, "the message file cannot be read") }
-        return read(bytes: [UInt8](data), path: path, fileDate: modified)
+        return read(bytes: [UInt8](data), path: path, arrivedAt: arrived)
     }
 
-    /// Parses message bytes. `path` names the message in the record and in errors; `fileDate`
-    /// is the arrival time used when the `Date:` header is missing or unreadable.
-    package func read(bytes: [UInt8], path: String, fileDate: Date) -> IncomingMessage {
+    /// Parses message bytes. `path` names the message in the record and in errors; `arrivedAt`
+    /// is when it reached the Virtual School. The `Date:` header is kept in `EmailInfo.date` as
+    /// evidence only: it is the sender's clock.
+    package func read(bytes: [UInt8], path: String, arrivedAt: Date) -> IncomingMessage {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let message: MailMessage
         do {
@@ -46,13 +47,13 @@ package struct MailMessageReader: Sendable {
                 }
             return IncomingMessage(
                 path: path, email: EmailInfo(path: path, sender: nil, messageID: nil, date: nil, subject: nil),
-                submissions: [], otherAttachments: [], receivedAt: fileDate,
+                submissions: [], otherAttachments: [], receivedAt: arrivedAt,
                 problem: IngestError(code, file: name, message: error.message))
         }
         let email = EmailInfo(
             path: path, sender: message.sender, messageID: message.messageID, date: message.date,
             subject: message.subject)
-        let receivedAt = email.date ?? fileDate
+        let receivedAt = arrivedAt
         var peps: [(name: String, bytes: [UInt8])] = []
         var others: [AttachmentInfo] = []
         for (index, part) in message.attachmentParts.enumerated() {

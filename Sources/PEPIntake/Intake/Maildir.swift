@@ -39,7 +39,7 @@ package struct Maildir: Sendable, Hashable {
     package func readNewMessages(using reader: MailMessageReader = MailMessageReader()) throws(IntakeIOError)
         -> [IncomingMessage]
     {
-        try newMessageFiles().map(reader.read(fileAt:))
+        try newMessageFiles().map { reader.read(fileAt: $0) }
     }
 
     /// Moves a processed message `new/NAME` → `cur/NAME:2,S` (seen), by rename.

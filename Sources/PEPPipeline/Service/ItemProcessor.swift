@@ -42,7 +42,7 @@ struct ItemProcessor: Sendable {
     /// after its commit, and a rated submission's file belongs in the archive.
     func quarantineUnread(_ item: InboxItem, reason: String) -> ItemResult {
         let url = URL(fileURLWithPath: item.path)
-        if case .dropFile(let file) = item, let submission = try? file.submission(maxBytes: reader.maxFileBytes),
+        if case .dropFile(let file) = item, let submission = try? file.submission(maxBytes: reader.maxFileBytes, clock: reader.clock),
             let record = try? handler.recorded(sha256: submission.sha256)
         {
             let outcome = DocumentOutcome.duplicate(file: file.name, submissionID: record.submissionID)

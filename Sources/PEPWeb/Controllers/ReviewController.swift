@@ -179,7 +179,7 @@ struct ReviewController {
             Fact(key: "School", value: fields.text(at: "school.name") ?? fields.text(at: "school.urn") ?? "not given"),
             Fact(key: "Term", value: Display.term(fields.text(at: "pep.term"), fields.text(at: "pep.academic_year"))),
             Fact(key: "Year group", value: fields.text(at: "child.year_group") ?? "not given"),
-            Fact(key: "Received", value: Display.date(rating.receivedAt)),
+            Fact(key: "Received", value: Display.dateTime(rating.receivedAt) + Self.senderTimes(rating)),
             Fact(key: "QA due", value: due.long),
             Fact(key: "Machine rating", value: "Quality \(rating.assessment.quality.label), compliance \(rating.assessment.compliance.label)"
                 + (rating.assessment.assessable ? "" : " (could not assess)")),
@@ -200,6 +200,16 @@ struct ReviewController {
                 completedBy: loaded.completion.map { "\($0.officer) on \(Display.dateTime($0.at))" },
                 hasOriginal: originals.locate(submissionID: rating.submissionID) != nil, error: error),
             status: error == nil ? .ok : .badRequest)
+    }
+
+    /// The sender's own times beside the receipt, as evidence when a school says it sent the PEP
+    /// earlier: " (file saved 3 Nov 2025 16:02; e-mail dated ...)", or nothing when neither is known.
+    static func senderTimes(_ rating: StoredRating) -> String {
+        let times = [
+            rating.fileModifiedAt.map { "file saved \(Display.dateTime($0))" },
+            rating.sentAt.map { "e-mail dated \(Display.dateTime($0))" },
+        ].compactMap { $0 }
+        return times.isEmpty ? "" : " (" + times.joined(separator: "; ") + ")"
     }
 
     static func historyItem(_ event: AuditEvent) -> HistoryItem {
