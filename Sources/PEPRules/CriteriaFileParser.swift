@@ -105,10 +105,12 @@ struct CriteriaFileParser {
         guard let m = reader.mapping(node, "'applies_when'", allowed: Self.appliesWhenKeys) else { return (false, nil) }
         var parts: [Predicate] = []
         var failed = false
-        let filters: [(String, Operand, [String])] = [
+        // Phases are named in ruleset.yaml: when it did not load, its own problem is the one to
+        // report, not one "unknown phase" per criterion that names a phase.
+        let filters: [(String, Operand, [String]?)] = [
             ("pep_type", .field("pep.type"), PEPType.canonicalSpellings),
             ("term", .field("pep.term"), Term.canonicalSpellings),
-            ("phase", .phase, header?.phases.map(\.name) ?? []),
+            ("phase", .phase, header?.phases.map(\.name)),
             ("year_group", .field("child.year_group"), YearGroup.canonicalSpellings),
             ("sen_status", .field("child.send.status"), SENStatus.canonicalSpellings),
         ]
@@ -118,7 +120,7 @@ struct CriteriaFileParser {
                 failed = true
                 continue
             }
-            if case .literal(let items) = set {
+            if case .literal(let items) = set, let allowed {
                 for item in items where !allowed.contains(item) {
                     reader.problem(value, "'\(item)' is not a valid \(key); expected one of: \(allowed.joined(separator: ", "))")
                     failed = true

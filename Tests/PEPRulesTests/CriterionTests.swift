@@ -86,6 +86,10 @@ let knockouts: [Knockout] = [
         $0.blank("transition.plan")
     },
     Knockout(id: "CAR-01", what: "Year 9 without careers guidance") { $0.blank("careers.guidance") },
+    Knockout(id: "TRN-02", what: "Year 12 without next steps") {
+        $0.set("child.year_group", "Year 12")
+        $0.blank("transition.plan")
+    },
     Knockout(id: "SGN-01", what: "sign-off undated") { $0.blank("sign_off.designated_teacher.date") },
     Knockout(id: "SGN-02", what: "sign-off not confirmed") { $0.set("sign_off.confirmed", "No") },
 ]
@@ -124,6 +128,10 @@ let applicablePasses: [Knockout] = [
     Knockout(id: "TRN-01", what: "Year 6 in spring with a plan") {
         $0.set("child.year_group", "Year 6")
         $0.set("child.date_of_birth", "01/10/2014")
+    },
+    Knockout(id: "TRN-02", what: "Year 12 with next steps") {
+        $0.set("child.year_group", "Year 12")
+        $0.set("child.date_of_birth", "01/10/2008")
     },
 ]
 

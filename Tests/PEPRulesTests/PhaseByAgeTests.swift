@@ -66,4 +66,43 @@ import Testing
             #expect(evidence.source == nil)
         }
     }
+
+    // Templates by phase (the shipped criteria): an early-years PEP has no attainment grades,
+    // a post-16 PEP must plan the next steps.
+
+    func withYearGroup(_ group: String, _ change: (inout PEPFixture) -> Void = { _ in }) -> PEPFixture {
+        ExtraCriterion.fixture {
+            $0.set("child.year_group", group)
+            $0.lists["attainment"] = []
+            change(&$0)
+        }
+    }
+
+    @Test func attainmentIsNotAskedOfAnEarlyYearsPEP() {
+        for group in ["N1", "N2", "Reception"] {
+            let assessment = assess(withYearGroup(group))
+            #expect(assessment.outcome("ATN-01") == .notApplicable, "\(group)")
+            #expect(assessment.outcome("ATN-02") == .notApplicable, "\(group)")
+        }
+        for group in ["Year 1", "Year 9", "Year 12"] {
+            #expect(assess(withYearGroup(group)).outcome("ATN-01") == .fail, "\(group)")
+        }
+    }
+
+    @Test func aThreeYearOldWithoutAYearGroupIsNotAskedForAttainment() {
+        var fixture = withoutYearGroup(born: "01/12/2021")
+        fixture.lists["attainment"] = []
+        #expect(assess(fixture).outcome("ATN-01") == .notApplicable)
+        var tenYearOld = withoutYearGroup(born: "01/12/2014")
+        tenYearOld.lists["attainment"] = []
+        #expect(assess(tenYearOld).outcome("ATN-01") == .fail)
+    }
+
+    @Test func aPost16PEPMustPlanTheNextSteps() {
+        let planned = withYearGroup("Year 12")
+        #expect(assess(planned).outcome("TRN-02") == .pass)
+        let unplanned = withYearGroup("Year 12") { $0.remove("transition.plan") }
+        #expect(assess(unplanned).outcome("TRN-02") == .fail)
+        #expect(assess(withYearGroup("Year 10") { $0.remove("transition.plan") }).outcome("TRN-02") == .notApplicable)
+    }
 }
