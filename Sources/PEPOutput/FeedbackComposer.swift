@@ -57,7 +57,8 @@ package struct FeedbackComposer: Sendable {
             outputs.append(output(input, to: dt, kind: "dt", subject: subjectLine, body: body))
         }
         if let sw = input.socialWorker {
-            let body = socialWorker.render(Self.sharedContext(input, recipientName: sw.name))
+            let body = socialWorker.render(
+                Self.sharedContext(input, recipientName: sw.name, pepAddress: input.socialWorkerPEPAddress))
             outputs.append(output(input, to: sw, kind: "sw", subject: subjectLine, body: body))
         }
         return outputs
@@ -71,7 +72,8 @@ package struct FeedbackComposer: Sendable {
     }
 
     /// The keys both readers get: the PEP, its ratings and its failed criteria. No money.
-    static func sharedContext(_ input: FeedbackInput, recipientName: String) -> [String: Any] {
+    /// `pepAddress`: the recipient's address as the PEP gave it, when the register's was used.
+    static func sharedContext(_ input: FeedbackInput, recipientName: String, pepAddress: String? = nil) -> [String: Any] {
         let quality = input.assessable ? input.quality.label : "Could not assess"
         let failed: [[String: Any]] = input.failed.map {
             ["id": $0.id, "title": $0.title, "severity": $0.severity.rawValue, "feedback": $0.feedback]
@@ -93,12 +95,15 @@ package struct FeedbackComposer: Sendable {
             // A list opens a block once per item; these say whether there is any.
             "has_failed": !failed.isEmpty,
             "failed": failed,
+            "address_replaced": pepAddress != nil,
+            "pep_address": pepAddress ?? "",
         ]
     }
 
     /// The shared keys plus PP+: the DT's copy.
     static func designatedTeacherContext(_ input: FeedbackInput) -> [String: Any] {
-        var context = sharedContext(input, recipientName: input.designatedTeacher?.name ?? "")
+        var context = sharedContext(
+            input, recipientName: input.designatedTeacher?.name ?? "", pepAddress: input.designatedTeacherPEPAddress)
         let requested = input.funding.reduce(Pence.zero) { $0 + $1.requested }
         let approved = input.funding.reduce(Pence.zero) { $0 + $1.approved }
         let ppplus: [[String: Any]] = input.funding.map {

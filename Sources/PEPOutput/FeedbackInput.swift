@@ -36,6 +36,9 @@ package struct FeedbackInput: Sendable, Hashable {
     package var funding: [FundingDecision]
     package var designatedTeacher: EmailAddress?
     package var socialWorker: EmailAddress?
+    /// The address the PEP gave, when the register's was used instead (`address(from:)`).
+    package var designatedTeacherPEPAddress: String?
+    package var socialWorkerPEPAddress: String?
     /// The report's file stem, so a reply can name it.
     package var reportStem: String
     package var sentAt: Date
@@ -83,5 +86,22 @@ package struct FeedbackInput: Sendable, Hashable {
             },
             funding: a.funding, designatedTeacher: address(pep.school.designatedTeacher), socialWorker: address(pep.socialWorker),
             reportStem: report.reportStem, sentAt: sentAt)
+    }
+
+    /// Sends to the register's addresses where they differ from the PEP's. The register of
+    /// children looked after is the Virtual School's own record, kept from the case system; a
+    /// form is typed at the school and often carries last year's social worker or a personal
+    /// address. The PEP's address is kept, so the e-mail can say which was used and why.
+    package mutating func address(from entry: RosterEntry?) {
+        guard let entry else { return }
+        func pick(_ pepAddress: EmailAddress?, _ registered: String) -> (EmailAddress?, String?) {
+            let registered = registered.trimmingCharacters(in: .whitespaces)
+            guard EmailAddress.isPlausible(registered) else { return (pepAddress, nil) }
+            guard let pepAddress else { return (EmailAddress(address: registered), nil) }
+            guard pepAddress.address.lowercased() != registered.lowercased() else { return (pepAddress, nil) }
+            return (EmailAddress(name: pepAddress.name, address: registered), pepAddress.address)
+        }
+        (designatedTeacher, designatedTeacherPEPAddress) = pick(designatedTeacher, entry.designatedTeacherEmail)
+        (socialWorker, socialWorkerPEPAddress) = pick(socialWorker, entry.socialWorkerEmail)
     }
 }

@@ -51,7 +51,11 @@ package struct Pipeline: Sendable {
             processor: ItemProcessor(handler: rater, filing: .leaveInPlace, logger: logger), logger: logger)
         outputs = OutputPublisher(
             ledger: ledger, settings: settings.outputs, folders: folders, reports: reports, builder: builder,
-            rules: settings.rules, roster: settings.roster, register: settings.register ?? SchoolRegister([]),
+            rules: settings.rules,
+            roster: RosterSource(
+                base: settings.roster, baseFile: configuration.resolvedRosterFile,
+                importFolder: configuration.rosterImportDir.map { URL(fileURLWithPath: $0) }, logger: logger),
+            register: settings.register ?? SchoolRegister([]),
             autoCompleteGreen: configuration.autoCompleteGreen, logger: logger)
         finance = FinanceCloser(
             ledger: ledger, settings: settings.outputs.finance,

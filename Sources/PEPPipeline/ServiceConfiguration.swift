@@ -17,6 +17,7 @@ import Yams
 /// | `quarantine_dir` | where unreadable inbox files go, with a `.reason` | `<state_dir>/quarantine` |
 /// | `poll_interval_seconds` | seconds between inbox polls | `30` |
 /// | `roster_file` | CSV of children in care (for the "no PEP yet" page) | `<rules_dir>/roster.csv` if present |
+/// | `roster_import_dir` | folder the case system drops its register export into (CSV, roster columns); the newest file replaces `roster_file`, bad rows are reported and skipped | none |
 /// | `schools_file` | CSV school register for PP+ payments | `<rules_dir>/schools.csv` if present |
 /// | `finance_close_day` | day of month (1-28) the service closes a PP+ batch; 0 = never | `0` |
 /// | `tracker_hour` | hour of the day (England, 0-23) the service refreshes the tracker and statistics, even when nothing arrives | `6` |
@@ -31,6 +32,8 @@ package struct ServiceConfiguration: Sendable, Equatable {
     package var quarantineDir: String?
     package var pollInterval: Double = 30
     package var rosterFile: String?
+    /// Where the case system's nightly register export lands (`RosterSource`).
+    package var rosterImportDir: String?
     package var schoolsFile: String?
     package var financeCloseDay = 0
     /// The tracker's daily refresh: the first poll at or after this hour each day.
@@ -58,7 +61,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
 
     static let knownKeys: Set<String> = [
         "inboxes", "state_dir", "out_dir", "rules_dir", "archive_dir", "quarantine_dir", "poll_interval_seconds",
-        "roster_file", "schools_file", "finance_close_day", "log_level",
+        "roster_file", "roster_import_dir", "schools_file", "finance_close_day", "log_level",
         "auto_complete_green", "tracker_hour",
     ]
 
@@ -124,6 +127,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
             case "archive_dir": config.archiveDir = try string()
             case "quarantine_dir": config.quarantineDir = try string()
             case "roster_file": config.rosterFile = try string()
+            case "roster_import_dir": config.rosterImportDir = try string()
             case "schools_file": config.schoolsFile = try string()
             case "log_level":
                 let text = try string()

@@ -54,3 +54,32 @@ private func composed() throws -> [FeedbackComposer.Output] {
 @Test func subjectNamesNoChild() throws {
     for out in try composed() { #expect(!out.message.subject.contains("Zoë")) }
 }
+
+@Test func feedbackGoesToTheRegistersAddressesAndSaysThePEPGaveAnother() throws {
+    var input = OutputFixtures.feedbackInput
+    input.address(
+        from: RosterEntry(
+            childID: input.childID, socialWorkerEmail: "j.okafor@council.example.gov.uk",
+            designatedTeacherEmail: "C.Bowen@riverside-academy.example.org"))
+    // The DT's address differs only in case: the same mailbox, no note.
+    #expect(input.designatedTeacher?.address == "c.bowen@riverside-academy.example.org")
+    #expect(input.designatedTeacherPEPAddress == nil)
+    #expect(input.socialWorker == EmailAddress(name: "Ms Priya Lang", address: "j.okafor@council.example.gov.uk"))
+    #expect(input.socialWorkerPEPAddress == "priya.lang@council.example.gov.uk")
+    let outputs = try FeedbackComposer(settings: OutputFixtures.feedbackSettings()).compose(input)
+    let sw = try #require(outputs.first { $0.fileName.hasSuffix("-sw.eml") })
+    #expect(sw.message.to.map(\.address) == ["j.okafor@council.example.gov.uk"])
+    #expect(sw.message.body.contains("the plan gave priya.lang@council.example.gov.uk"))
+    let dt = try #require(outputs.first { $0.fileName.hasSuffix("-dt.eml") })
+    #expect(!dt.message.body.contains("the plan gave"))
+}
+
+@Test func anEmptyOrImplausibleRegisterAddressLeavesThePEPsAndAMissingOneIsFilled() {
+    var input = OutputFixtures.feedbackInput
+    input.address(from: RosterEntry(childID: input.childID, socialWorkerEmail: "not known", designatedTeacherEmail: ""))
+    #expect(input == OutputFixtures.feedbackInput)
+    input.socialWorker = nil
+    input.address(from: RosterEntry(childID: input.childID, socialWorkerEmail: "duty.team@council.example.gov.uk"))
+    #expect(input.socialWorker?.address == "duty.team@council.example.gov.uk")
+    #expect(input.socialWorkerPEPAddress == nil)
+}

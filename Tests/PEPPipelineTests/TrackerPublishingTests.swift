@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PEPTestSupport
 import PEPModel
 import Testing
 
@@ -91,4 +93,38 @@ private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { 
     let file = folder.appendingPathComponent("pepqa.yaml")
     try Data("tracker_hour: 24\n".utf8).write(to: file)
     #expect(throws: ServiceConfiguration.Problem.self) { _ = try ServiceConfiguration.load(file: file.path) }
+}
+
+@Test func theCaseSystemsExportRefreshesTheRegisterAndFeedbackGoesToItsAddresses() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    let imports = s.root.appendingPathComponent("case-system")
+    try FileManager.default.createDirectory(at: imports, withIntermediateDirectories: true)
+    let roster = try String(contentsOf: Repository.rules.appendingPathComponent("roster.csv"), encoding: .utf8)
+    // The nightly export: LA100001 has a new social worker, and one row has a broken date.
+    let export = roster.replacingOccurrences(
+        of: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,priya.lang@council.example.gov.uk,",
+        with: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,j.okafor@council.example.gov.uk,")
+        + "LA100099,Zed,Broken,,190001,Riverside Academy,9,,,31/02/2025,\n"
+    let file = imports.appendingPathComponent("cla-export.csv")
+    try export.write(to: file, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.modificationDate: outputNow.addingTimeInterval(-3600)], ofItemAtPath: file.path)
+    var config = ServiceConfiguration()
+    config.rulesDir = Repository.rules.path
+    config.stateDir = s.root.appendingPathComponent("state").path
+    config.outDir = s.out.path
+    config.rosterImportDir = imports.path
+    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    try s.completeQA()
+    _ = try? pipeline.outputs.publish(now: outputNow)
+    let note = try text(s.out.appendingPathComponent("tracker/register.txt"))
+    #expect(note.contains("from cla-export.csv"))
+    #expect(note.contains("cla-export.csv:\(export.components(separatedBy: "\n").count - 1): entered_care is not a date"))
+    #expect(!note.contains("Zed") && !note.contains("Broken"))
+    let mails = try FileManager.default.contentsOfDirectory(at: s.outbox, includingPropertiesForKeys: nil)
+        .filter { $0.lastPathComponent.hasSuffix("-sw.eml") }
+        .map { try text($0).replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=\n", with: "") }  // quoted-printable soft breaks
+    let toNew = mails.filter { $0.contains("To: j.okafor@council.example.gov.uk") || $0.contains("<j.okafor@council.example.gov.uk>") }
+    #expect(toNew.count == 1)
+    #expect(toNew.first?.contains("the plan gave priya.lang@council.example.gov.uk") == true)
 }

@@ -13,9 +13,15 @@ import PEPOutput
 /// same bytes: the date is the rating's, the Message-ID is derived from the content), so at
 /// worst the relay sees one message twice, never none. A recipient the PEP gives no usable
 /// address for is recorded with no file, so it is decided once and reported, not retried.
+///
+/// Where the register of children looked after has another address for the Designated Teacher
+/// or the social worker, the e-mail goes to the register's, says the PEP gave another, and the
+/// outbox record notes it (`FeedbackInput.address(from:)`).
 struct FeedbackPublisher {
     let ledger: Ledger
     let composer: FeedbackComposer
+    /// The register, by child ID.
+    let roster: [String: RosterEntry]
     let builder: StoredReportBuilder
     let outbox: URL
 
@@ -30,7 +36,9 @@ struct FeedbackPublisher {
             do {
                 guard let stored = try ledger.ratings.latestStoredRating(submissionID: submissionID) else { continue }
                 let report = try builder.report(stored)
-                let messages = try composer.compose(FeedbackInput(report: report, sentAt: stored.ratedAt))
+                var input = FeedbackInput(report: report, sentAt: stored.ratedAt)
+                input.address(from: roster[report.childID])
+                let messages = try composer.compose(input)
                 for recipient in missing {
                     guard let message = messages.first(where: { $0.fileName.hasSuffix("-\(recipient.rawValue).eml") }) else {
                         try ledger.outbox.recordFeedback(
@@ -41,9 +49,10 @@ struct FeedbackPublisher {
                     }
                     let url = outbox.appendingPathComponent(message.fileName)
                     try DurableFile.write(message.message.rendered(), to: url)
+                    let replaced = recipient == .designatedTeacher ? input.designatedTeacherPEPAddress : input.socialWorkerPEPAddress
+                    let note = replaced == nil ? "written" : "written to the register's address; the PEP gave another"
                     if try ledger.outbox.recordFeedback(
-                        submissionID: submissionID, recipient: recipient, fileName: message.fileName, note: "written",
-                        at: now)
+                        submissionID: submissionID, recipient: recipient, fileName: message.fileName, note: note, at: now)
                     {
                         result.written.append(url)
                     }

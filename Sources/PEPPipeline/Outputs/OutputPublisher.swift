@@ -26,8 +26,10 @@ package struct OutputPublisher: Sendable {
     let builder: StoredReportBuilder
     /// The rules' working calendar and QA clock, for the dashboard.
     let rules: RuleSet
-    /// The roster and school register, loaded and checked once at start (`StartupFiles`).
-    let roster: [RosterEntry]
+    /// The register of children looked after: the roster file checked at start, or the case
+    /// system's latest export (asked once per publish).
+    let roster: RosterSource
+    /// The school register, loaded and checked once at start (`StartupSettings`).
     let register: SchoolRegister
     /// `auto_complete_green`: machine-Green PEPs complete QA without a person (off by default).
     let autoCompleteGreen: Bool
@@ -39,6 +41,8 @@ package struct OutputPublisher: Sendable {
     package func publish(now: Date) throws -> OutputSummary {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
+        let children = roster.current(now: now)
+        let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
         }
@@ -58,8 +62,9 @@ package struct OutputPublisher: Sendable {
                 summary.notConfigured.append("feedback (\(OutputSettings.feedbackFolder)/settings.yaml)")
                 return
             }
-            let result = try FeedbackPublisher(ledger: ledger, composer: composer, builder: builder, outbox: folders.outbox)
-                .publish(now: now, problems: &problems)
+            let result = try FeedbackPublisher(
+                ledger: ledger, composer: composer, roster: byChild, builder: builder, outbox: folders.outbox
+            ).publish(now: now, problems: &problems)
             summary.feedbackWritten = result.written
             summary.feedbackWithoutAddress = result.withoutAddress
         }
@@ -81,13 +86,13 @@ package struct OutputPublisher: Sendable {
             }
         }
         step("dashboard") {
-            let inputs = DashboardPublisher.Inputs(roster: roster, register: register)
+            let inputs = DashboardPublisher.Inputs(roster: children.entries, register: register)
             let result = try DashboardPublisher(ledger: ledger, rules: rules, folder: folders.dashboard)
                 .publish(today: CalendarDate(englandDateOf: now), inputs: inputs)
             summary.dashboardIndex = result.index
             summary.dashboardPagesWritten = result.written
         }
-        step("tracker") { summary.trackerFiles = try publishTracker(now: now) }
+        step("tracker") { summary.trackerFiles = try publishTracker(now: now, register: children) }
         summary.problems = problems
         for problem in problems { logger.error("output not written", metadata: ["problem": "\(problem)"]) }
         if !problems.isEmpty { throw OutputFailure(summary: summary) }
@@ -100,9 +105,9 @@ extension OutputPublisher {
     /// the service refreshes each day at `tracker_hour` even when nothing arrives.
     /// - Returns: the files (written or unchanged).
     @discardableResult
-    package func publishTracker(now: Date) throws -> [URL] {
+    package func publishTracker(now: Date, register: RosterSource.Snapshot? = nil) throws -> [URL] {
         try TrackerPublisher(ledger: ledger, clocks: rules.clocks, folder: folders.tracker)
-            .publish(today: CalendarDate(englandDateOf: now), register: roster).files
+            .publish(today: CalendarDate(englandDateOf: now), register: register ?? roster.current(now: now)).files
     }
 }
 

@@ -25,7 +25,8 @@ struct TrackerPublisher {
         var written = 0
     }
 
-    func publish(today: CalendarDate, register: [RosterEntry]) throws -> Result {
+    func publish(today: CalendarDate, register snapshot: RosterSource.Snapshot) throws -> Result {
+        let register = snapshot.entries
         var result = Result()
         func write(_ text: String, _ name: String) throws {
             let url = folder.appendingPathComponent(name)
@@ -54,7 +55,21 @@ struct TrackerPublisher {
         let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today)
         try write(TrackerFiles.initialPEPs(initial), "initial-peps.csv")
         try write(TrackerFiles.statistics(figures + Self.yearTotals(figures)), "statistics.csv")
+        try write(Self.registerNote(snapshot), "register.txt")
         return result
+    }
+
+    /// Where the register came from, and every row of the case system's export that was
+    /// skipped, with its line: what a person reads to put the export right.
+    static func registerNote(_ snapshot: RosterSource.Snapshot) -> String {
+        var lines = ["Register of children looked after: \(snapshot.entries.count) children, from \(snapshot.source)."]
+        if snapshot.problems.isEmpty {
+            lines.append("No rows were skipped.")
+        } else {
+            lines.append("\(snapshot.problems.count) problem(s); each row named was skipped:")
+            lines += snapshot.problems.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `2025-26-autumn`.
