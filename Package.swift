@@ -75,7 +75,8 @@ let package = Package(
                 .embedInCode("Templates/qa-report.mustache"), .embedInCode("Templates/dashboard-style.mustache"),
                 .embedInCode("Templates/dashboard-index.mustache"), .embedInCode("Templates/dashboard-term.mustache"),
                 .embedInCode("Templates/payment-notice.mustache"), .embedInCode("Templates/held.mustache"),
-                .embedInCode("Templates/reconciliation.mustache"),
+                .embedInCode("Templates/reconciliation.mustache"), .embedInCode("Templates/tracker-index.mustache"),
+                .embedInCode("Templates/tracker-term.mustache"), .embedInCode("Templates/statistics.mustache"),
             ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.

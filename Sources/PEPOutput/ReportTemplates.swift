@@ -18,6 +18,8 @@ package enum ReportTemplates {
             "dashboard-index": PackageResources.dashboard_index_mustache,
             "dashboard-term": PackageResources.dashboard_term_mustache,
             "held": PackageResources.held_mustache, "reconciliation": PackageResources.reconciliation_mustache,
+            "tracker-index": PackageResources.tracker_index_mustache,
+            "tracker-term": PackageResources.tracker_term_mustache, "statistics": PackageResources.statistics_mustache,
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {

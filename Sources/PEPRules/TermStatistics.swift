@@ -95,9 +95,16 @@ package struct TermStatistics: Sendable, Hashable {
         }
         var bySchool: [String: [Pence]] = [:]
         var byIntervention: [String: [Pence]] = [:]
+        // Funding rows carry the URN; the ratings are grouped by the school's name, so one
+        // school is one row of the by-school table, not two.
+        var schoolNames: [String: String] = [:]
+        for pep in facts.peps {
+            if let urn = pep.schoolURN, let name = pep.schoolName, !name.isEmpty { schoolNames[urn] = name }
+        }
         for row in facts.funding {
             let amounts = [row.requested, row.approved, row.paid, row.held]
-            bySchool[row.schoolURN] = zip(bySchool[row.schoolURN] ?? [.zero, .zero, .zero, .zero], amounts).map { $0 + $1 }
+            let school = schoolNames[row.schoolURN] ?? row.schoolURN
+            bySchool[school] = zip(bySchool[school] ?? [.zero, .zero, .zero, .zero], amounts).map { $0 + $1 }
             let type = TextFolding.key(row.intervention)
             byIntervention[type] = zip(byIntervention[type] ?? [.zero, .zero, .zero, .zero], amounts).map { $0 + $1 }
         }

@@ -82,3 +82,18 @@ private func page(_ name: String) throws -> String {
     #expect(index.contains("href=\"../reports/unknown-term-year-abc.html\">letter &lt;1&gt;.docx</a>"))
     #expect(index.contains("Could not assess"))
 }
+
+@Test func trackerPagesShowMarkupFromTheRegisterAsText() {
+    let row = TrackerRow(
+        childID: "LA<b>1</b>", schoolName: "<script>alert(1)</script>", yearGroup: "9", state: .noMeetingPlanned,
+        submissionID: nil, onRegister: true)
+    let page = TrackerPages.term(.init(label: "Autumn 2025/26", stem: "2025-26-autumn", rows: [row]))
+    #expect(!page.contains("<script>alert"))
+    #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(page.contains("LA&lt;b&gt;1&lt;/b&gt;"))
+    let index = TrackerPages.index(
+        terms: [], initial: [], figures: [], registerLine: "from <i>export</i>.csv", skipped: 1,
+        refreshed: CalendarDate(year: 2025, month: 12, day: 1)!)
+    #expect(index.contains("from &lt;i&gt;export&lt;/i&gt;.csv"))
+    #expect(index.contains("1 row(s) of the register export were skipped"))
+}

@@ -128,3 +128,25 @@ private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { 
     #expect(toNew.count == 1)
     #expect(toNew.first?.contains("the plan gave priya.lang@council.example.gov.uk") == true)
 }
+
+@Test func theTrackerAndTheFiguresArePagesAsWellAsCSVFiles() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    let files = try s.pipeline.outputs.publishTracker(now: outputNow)
+    let folder = try #require(files.first).deletingLastPathComponent()
+    #expect(Set(files.map(\.lastPathComponent)).isSuperset(of: ["index.html", "2025-26-autumn.html", "statistics.html", "register.txt"]))
+    let index = try text(folder.appendingPathComponent("index.html"))
+    // The same hand count as statistics.csv: 22 due, 17 received, 14 on time (63.6%).
+    #expect(index.contains(#"<tr><th scope="row">Autumn 2025/26</th><td>22</td><td>17</td><td>14</td><td>63.6</td>"#))
+    #expect(index.contains(#"<th scope="row">LA100014</th>"#), "the overdue initial PEP")
+    #expect(index.contains(#"<a href="2025-26-autumn.html">Autumn 2025/26</a>"#))
+    let autumn = try text(folder.appendingPathComponent("2025-26-autumn.html"))
+    #expect(autumn.contains(#"<th scope="row">LA100013</th>"#))
+    #expect(autumn.contains("PEP overdue<br><strong>1</strong>"))
+    let statistics = try text(folder.appendingPathComponent("statistics.html"))
+    #expect(statistics.contains("<caption>Autumn 2025/26: how often each criterion failed, most failed first</caption>"))
+    #expect(statistics.contains("<caption>Academic year 2025/26: PEPs due, received and quality-assured on time</caption>"))
+    for page in [index, autumn, statistics] {
+        #expect(!page.contains("Testwood"), "no child's name on the tracker pages")
+    }
+}

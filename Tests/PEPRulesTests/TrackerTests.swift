@@ -144,7 +144,9 @@ import Testing
         #expect(value("criterion", "VOICE-01", "failed") == "2")
         #expect(value("intervention", "maths tutoring", "ppplus_requested") == "500.00")
         #expect(value("intervention", "maths tutoring", "ppplus_paid") == "300.00")
-        #expect(value("school", "2", "ppplus_held") == "150.00")
+        // One school, one row: its PP+ joins its ratings under its name.
+        #expect(value("school", "Ash", "ppplus_held") == "150.00")
+        #expect(value("school", "2", "ppplus_held") == nil)
         #expect(value("all", "", "received_on_time_pct_of_due") == "", "nothing due: no percentage, not 0 or a crash")
     }
 

@@ -11,7 +11,10 @@ import PEPRules
 /// - `initial-peps.csv`: children who entered care and whose first PEP meeting is due or overdue,
 ///   counted in school days;
 /// - `statistics.csv`: the Virtual School Head's figures per term, and per academic year summed
-///   from its terms, in one long table (trends are one pivot away).
+///   from its terms, in one long table (trends are one pivot away);
+/// - the same as pages: `index.html` (on-time figures term by term, each term's states, the
+///   initial PEPs), `<year>-<term>.html` and `statistics.html`; and `register.txt`, where the
+///   register came from and which rows of the case system's export were skipped.
 ///
 /// Called after every publish and once a day by the service (`tracker_hour`), since a clock
 /// runs out on a day when nothing arrives. Files are rewritten only when their text changed.
@@ -41,10 +44,15 @@ struct TrackerPublisher {
             terms.insert((current.term, year), at: 0)
         }
         var figures: [StatisticsFigure] = []
+        var pages: [TrackerPages.TermTracker] = []
         for (term, year) in terms {
             let progress = try ledger.progress.progress(term: term, academicYear: year)
             let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today)
-            try write(TrackerFiles.tracker(lines), Self.fileStem(term, year) + ".csv")
+            let page = TrackerPages.TermTracker(
+                label: "\(term.rawValue.capitalized) \(year.description)", stem: Self.fileStem(term, year), rows: lines)
+            pages.append(page)
+            try write(TrackerFiles.tracker(lines), page.stem + ".csv")
+            try write(TrackerPages.term(page), page.stem + ".html")
             let facts = TermStatistics.Facts(
                 progress: progress, peps: try ledger.statistics.peps(term: term, academicYear: year),
                 criteria: try ledger.statistics.criterionFailures(term: term, academicYear: year),
@@ -54,8 +62,16 @@ struct TrackerPublisher {
         }
         let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today)
         try write(TrackerFiles.initialPEPs(initial), "initial-peps.csv")
-        try write(TrackerFiles.statistics(figures + Self.yearTotals(figures)), "statistics.csv")
-        try write(Self.registerNote(snapshot), "register.txt")
+        let allFigures = figures + Self.yearTotals(figures)
+        try write(TrackerFiles.statistics(allFigures), "statistics.csv")
+        try write(TrackerPages.statistics(allFigures), "statistics.html")
+        let note = Self.registerNote(snapshot)
+        try write(note, "register.txt")
+        try write(
+            TrackerPages.index(
+                terms: pages, initial: initial, figures: allFigures,
+                registerLine: String(note.prefix { $0 != "\n" }), skipped: snapshot.problems.count, refreshed: today),
+            "index.html")
         return result
     }
 
