@@ -171,11 +171,23 @@ def run(driver, base, out, folders):
     axe(driver, "users")
     driver.get(base + "/reviews/1/complete")
     check("403" in driver.title, "an admin cannot complete QA (403)")
-    for page in sorted(glob.glob(os.path.join(out, "dashboard", "*.html")))[:1] + sorted(
-            glob.glob(os.path.join(out, "reports", "*.html")))[:1]:
-        driver.get("file://" + page)
-        shot(driver, "dashboard.png" if "/dashboard/" in page else "qa-report.png")
-        axe(driver, os.path.relpath(page, out))
+    static = {
+        "dashboard.png": sorted(glob.glob(os.path.join(out, "dashboard", "*.html")))[:1],
+        "qa-report.png": sorted(glob.glob(os.path.join(out, "reports", "*.html")))[:1],
+        "tracker.png": [os.path.join(out, "tracker", "index.html")],
+        "tracker-term.png": [os.path.join(out, "tracker", "2025-26-autumn.html")],
+        "statistics.png": [os.path.join(out, "tracker", "statistics.html")],
+    }
+    for name, pages in static.items():
+        check(len(pages) == 1 and os.path.exists(pages[0]), f"{name}: the page was written")
+        for page in pages[:1]:
+            driver.get("file://" + page)
+            shot(driver, name)
+            axe(driver, os.path.relpath(page, out))
+    driver.get("file://" + os.path.join(out, "tracker", "index.html"))
+    body = driver.find_element(By.TAG_NAME, "body").text
+    check("Autumn 2025/26 25 20 17 68.0" in body, "the tracker's on-time figures match the hand count (25 due, 20 received, 17 on time)")
+    check("LA100014" in body and "Overdue" in body, "the tracker lists the overdue initial PEP")
 
 
 if __name__ == "__main__":
