@@ -8,9 +8,7 @@ package struct FileIOError: Error, Sendable, Hashable, CustomStringConvertible {
     package var reason: String
 
     package init(_ operation: String, path: String, reason: String) {
-        self.operation = operation
-        self.path = path
-        self.reason = reason
+        (self.operation, self.path, self.reason) = (operation, path, reason)
     }
 
     package var description: String { "cannot \(operation) \(path): \(reason)" }

@@ -19,14 +19,9 @@ package struct AuditEntry: Sendable, Hashable {
         userID: Int64? = nil, actor: String, action: String, submissionID: Int64? = nil, subject: String,
         before: String? = nil, after: String? = nil, reason: String? = nil
     ) {
-        self.userID = userID
-        self.actor = actor
-        self.action = action
-        self.submissionID = submissionID
-        self.subject = subject
-        self.before = before
-        self.after = after
-        self.reason = reason
+        (self.userID, self.actor, self.action, self.submissionID, self.subject, self.before, self.after, self.reason) = (
+            userID, actor, action, submissionID, subject, before, after, reason
+        )
     }
 }
 

@@ -41,14 +41,9 @@ package struct FinanceRunPlan: Sendable, Hashable {
         date: CalendarDate, term: Term, academicYear: AcademicYear, journal: [BatchItem], cheque: [BatchItem],
         held: [HeldEntry], registerJSON: String, settingsJSON: String
     ) {
-        self.date = date
-        self.term = term
-        self.academicYear = academicYear
-        self.journal = journal
-        self.cheque = cheque
-        self.held = held
-        self.registerJSON = registerJSON
-        self.settingsJSON = settingsJSON
+        (self.date, self.term, self.academicYear, self.journal, self.cheque, self.held, self.registerJSON, self.settingsJSON) = (
+            date, term, academicYear, journal, cheque, held, registerJSON, settingsJSON
+        )
     }
 }
 

@@ -5,11 +5,8 @@ extension LedgerSchema {
     /// modification time and the e-mail's `Date:` header. `received_at` is when the document
     /// reached the inbox (the submission clock starts there); a coordinator asked "but we sent
     /// it on the 3rd" can see both.
-    static func arrivalEvidence(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                ALTER TABLE submission ADD COLUMN file_modified_at TEXT;
-                ALTER TABLE submission ADD COLUMN sent_at TEXT;
-                """)
-    }
+    static let arrivalEvidence = """
+        ALTER TABLE submission ADD COLUMN file_modified_at TEXT;
+        ALTER TABLE submission ADD COLUMN sent_at TEXT;
+        """
 }

@@ -13,8 +13,7 @@ package struct BatchItem: Sendable, Hashable {
     package var amount: Pence
 
     package init(decisionID: Int64, amount: Pence) {
-        self.decisionID = decisionID
-        self.amount = amount
+        (self.decisionID, self.amount) = (decisionID, amount)
     }
 }
 

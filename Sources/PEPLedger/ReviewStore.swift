@@ -55,9 +55,10 @@ package struct ReviewStore: Sendable {
             return try rows.map { row in
                 guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
                 else { throw LedgerError.inconsistent("run \(row["run_id"] as Int64) has an unknown rating") }
-                let touched = (row["touched"] as String?).map {
-                    Set($0.split(separator: ",").compactMap { Int64($0) })
-                } ?? []
+                let touched =
+                    (row["touched"] as String?).map {
+                        Set($0.split(separator: ",").compactMap { Int64($0) })
+                    } ?? []
                 return WorklistEntry(
                     submissionID: row["id"], runID: row["run_id"], childLAID: row["child_la_id"],
                     schoolURN: row["school_urn"], schoolName: row["school_name"], yearGroup: row["year_group"],
@@ -90,40 +91,32 @@ package struct ReviewStore: Sendable {
 
     /// The overrides of a submission, oldest first (later ones stand over earlier ones).
     package func overrides(submissionID: Int64) throws -> [QAOverride] {
-        try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.*, u.name AS user_name FROM qa_override o JOIN app_user u ON u.id = o.user_id
-                    WHERE o.submission_id = ? ORDER BY o.id
-                    """,
-                arguments: [submissionID]
-            ).map { row in
-                let subject: OverrideSubject
-                switch row["subject"] as String {
-                case "quality": subject = .quality
-                case "compliance": subject = .compliance
-                default: subject = .criterion(row["criterion_id"])
-                }
-                return QAOverride(
-                    subject: subject, machineValue: row["machine_value"], humanValue: row["human_value"],
-                    reason: row["reason"], userName: row["user_name"], at: row["at"])
+        try database.rows(
+            """
+            SELECT o.*, u.name AS user_name FROM qa_override o JOIN app_user u ON u.id = o.user_id
+            WHERE o.submission_id = ? ORDER BY o.id
+            """, [submissionID]
+        ) { row in
+            let subject: OverrideSubject
+            switch row["subject"] as String {
+            case "quality": subject = .quality
+            case "compliance": subject = .compliance
+            default: subject = .criterion(row["criterion_id"])
             }
+            return QAOverride(
+                subject: subject, machineValue: row["machine_value"], humanValue: row["human_value"],
+                reason: row["reason"], userName: row["user_name"], at: row["at"])
         }
     }
 
     /// The clarifications asked about a submission, oldest first.
     package func clarifications(submissionID: Int64) throws -> [QAClarification] {
-        try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id, c.message, c.at, u.name AS user_name FROM qa_clarification c
-                    JOIN app_user u ON u.id = c.user_id WHERE c.submission_id = ? ORDER BY c.id
-                    """,
-                arguments: [submissionID]
-            ).map { QAClarification(id: $0["id"], message: $0["message"], userName: $0["user_name"], at: $0["at"]) }
-        }
+        try database.rows(
+            """
+            SELECT c.id, c.message, c.at, u.name AS user_name FROM qa_clarification c
+            JOIN app_user u ON u.id = c.user_id WHERE c.submission_id = ? ORDER BY c.id
+            """, [submissionID]
+        ) { QAClarification(id: $0["id"], message: $0["message"], userName: $0["user_name"], at: $0["at"]) }
     }
 
     /// The completion of a submission's QA, if complete.
@@ -234,8 +227,12 @@ package struct ReviewStore: Sendable {
                     arguments: [submissionID]),
                 row["quality"] == "green", row["compliance"] == "green"
             else { return false }
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM qa_override WHERE submission_id = ?",
-                arguments: [submissionID]) ?? 0 > 0 { return false }
+            if try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM qa_override WHERE submission_id = ?",
+                arguments: [submissionID]) ?? 0 > 0
+            {
+                return false
+            }
             try db.execute(
                 sql: """
                     INSERT INTO qa_completion (submission_id, run_id, quality, compliance, user_id, officer, automatic, at)

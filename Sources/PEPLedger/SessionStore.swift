@@ -1,13 +1,6 @@
 import Foundation
 import GRDB
 
-/// A signed-in browser: who, its CSRF token, and when it expires.
-package struct WebSession: Sendable, Hashable {
-    package var user: AppUser
-    package var csrfToken: String
-    package var expiresAt: Date
-}
-
 /// Signed-in sessions, kept by the SHA-256 of the cookie token (the caller hashes).
 package struct SessionStore: Sendable {
     let database: any DatabaseWriter
@@ -56,4 +49,11 @@ package struct SessionStore: Sendable {
                 at: date, db)
         }
     }
+}
+
+/// A signed-in browser: who, its CSRF token, and when it expires.
+package struct WebSession: Sendable, Hashable {
+    package var user: AppUser
+    package var csrfToken: String
+    package var expiresAt: Date
 }

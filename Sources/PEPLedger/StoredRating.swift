@@ -40,12 +40,9 @@ package struct PEPHeadline: Sendable, Hashable {
         childID: String? = nil, firstName: String? = nil, lastName: String? = nil, term: String? = nil,
         academicYear: String? = nil, schoolName: String? = nil
     ) {
-        self.childID = childID
-        self.firstName = firstName
-        self.lastName = lastName
-        self.term = term
-        self.academicYear = academicYear
-        self.schoolName = schoolName
+        (self.childID, self.firstName, self.lastName, self.term, self.academicYear, self.schoolName) = (
+            childID, firstName, lastName, term, academicYear, schoolName
+        )
     }
 
     /// The SELECT list that fills a headline from `pep p`.

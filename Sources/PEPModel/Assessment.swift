@@ -39,9 +39,7 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var note: String
 
     public init(path: FieldPath? = nil, source: SourceRef? = nil, note: String) {
-        self.path = path
-        self.source = source
-        self.note = note
+        (self.path, self.source, self.note) = (path, source, note)
     }
 }
 
@@ -62,14 +60,9 @@ public struct CriterionResult: Sendable, Hashable, Codable {
         id: String, section: String, title: String, severity: Severity, axis: RatingAxis,
         outcome: CriterionOutcome, evidence: [Evidence] = [], feedback: String? = nil
     ) {
-        self.id = id
-        self.section = section
-        self.title = title
-        self.severity = severity
-        self.axis = axis
-        self.outcome = outcome
-        self.evidence = evidence
-        self.feedback = feedback
+        (self.id, self.section, self.title, self.severity, self.axis, self.outcome, self.evidence, self.feedback) = (
+            id, section, title, severity, axis, outcome, evidence, feedback
+        )
     }
 }
 
@@ -81,10 +74,7 @@ public struct SectionRating: Sendable, Hashable, Codable {
     public var excludedFromOverall: Bool
 
     public init(section: String, title: String, rating: Rating, excludedFromOverall: Bool = false) {
-        self.section = section
-        self.title = title
-        self.rating = rating
-        self.excludedFromOverall = excludedFromOverall
+        (self.section, self.title, self.rating, self.excludedFromOverall) = (section, title, rating, excludedFromOverall)
     }
 }
 
@@ -111,13 +101,9 @@ public struct FundingDecision: Sendable, Hashable, Codable {
         requestIndex: Int, intervention: String, requested: Pence, approved: Pence, status: Status,
         reason: HoldReason? = nil, note: String
     ) {
-        self.requestIndex = requestIndex
-        self.intervention = intervention
-        self.requested = requested
-        self.approved = approved
-        self.status = status
-        self.reason = reason
-        self.note = note
+        (self.requestIndex, self.intervention, self.requested, self.approved, self.status, self.reason, self.note) = (
+            requestIndex, intervention, requested, approved, status, reason, note
+        )
     }
 }
 
@@ -174,9 +160,7 @@ public struct AssessmentContext: Sendable, Hashable {
     public var history: ChildHistory
 
     public init(receivedOn: CalendarDate, attachments: [AttachmentInfo] = [], history: ChildHistory = ChildHistory()) {
-        self.receivedOn = receivedOn
-        self.attachments = attachments
-        self.history = history
+        (self.receivedOn, self.attachments, self.history) = (receivedOn, attachments, history)
     }
 }
 
@@ -187,9 +171,7 @@ public struct AttachmentInfo: Sendable, Hashable, Codable {
     public var size: Int
 
     public init(fileName: String, contentType: String, size: Int) {
-        self.fileName = fileName
-        self.contentType = contentType
-        self.size = size
+        (self.fileName, self.contentType, self.size) = (fileName, contentType, size)
     }
 }
 

@@ -7,8 +7,7 @@ public struct DateSpan: Sendable, Hashable {
     public let end: CalendarDate
 
     public init(start: CalendarDate, end: CalendarDate) {
-        self.start = start
-        self.end = end
+        (self.start, self.end) = (start, end)
     }
 
     public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }

@@ -19,8 +19,7 @@ public struct ExportColumn: Sendable, Hashable, Codable {
     public var field: ExportField
 
     public init(name: String, field: ExportField) {
-        self.name = name
-        self.field = field
+        (self.name, self.field) = (name, field)
     }
 }
 

@@ -22,8 +22,7 @@ public struct ExtractedDocument: Sendable, Hashable {
     public var readVia: ReadVia?
 
     public init(format: DocumentFormat, file: String) {
-        self.format = format
-        self.file = file
+        (self.format, self.file) = (format, file)
     }
 
     public mutating func add(_ path: FieldPath, _ raw: RawValue, at location: String) {
@@ -54,9 +53,7 @@ public struct ReadVia: Sendable, Hashable, Codable {
     public var converter: String?
 
     public init(dialect: String? = nil, convertedFrom: String? = nil, converter: String? = nil) {
-        self.dialect = dialect
-        self.convertedFrom = convertedFrom
-        self.converter = converter
+        (self.dialect, self.convertedFrom, self.converter) = (dialect, convertedFrom, converter)
     }
 }
 
@@ -77,8 +74,7 @@ public struct ExtractedRecord: Sendable, Hashable {
     public var values: [(field: String, raw: RawValue, source: SourceRef)]
 
     public init(source: SourceRef, values: [(field: String, raw: RawValue, source: SourceRef)] = []) {
-        self.source = source
-        self.values = values
+        (self.source, self.values) = (source, values)
     }
 
     public static func == (a: ExtractedRecord, b: ExtractedRecord) -> Bool {
@@ -115,9 +111,7 @@ public struct FieldIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     public var message: String
 
     public init(path: FieldPath, source: SourceRef?, message: String) {
-        self.path = path
-        self.source = source
-        self.message = message
+        (self.path, self.source, self.message) = (path, source, message)
     }
 
     public var description: String {

@@ -18,11 +18,8 @@ public struct FeedbackSettings: Sendable, Hashable, Codable {
         from: String, replyTo: String = "", subject: String, messageIDDomain: String, designatedTeacherTemplate: String,
         socialWorkerTemplate: String
     ) {
-        self.from = from
-        self.replyTo = replyTo
-        self.subject = subject
-        self.messageIDDomain = messageIDDomain
-        self.designatedTeacherTemplate = designatedTeacherTemplate
-        self.socialWorkerTemplate = socialWorkerTemplate
+        (self.from, self.replyTo, self.subject, self.messageIDDomain, self.designatedTeacherTemplate, self.socialWorkerTemplate) = (
+            from, replyTo, subject, messageIDDomain, designatedTeacherTemplate, socialWorkerTemplate
+        )
     }
 }

@@ -27,11 +27,7 @@ public struct FieldBinding<Root>: Sendable {
         get: @escaping @Sendable (Root) -> Field<FieldValue>?,
         set: @escaping @Sendable (inout Root, Field<FieldValue>?) -> Void
     ) {
-        self.name = name
-        self.kind = kind
-        self.parseChoice = parseChoice
-        self.getter = get
-        self.setter = set
+        (self.name, self.kind, self.parseChoice, self.getter, self.setter) = (name, kind, parseChoice, get, set)
     }
 }
 

@@ -18,8 +18,7 @@ public struct PEPRecord: Sendable, Hashable {
     public var fields: [String: Field<FieldValue>]
 
     public init(source: SourceRef? = nil, fields: [String: Field<FieldValue>] = [:]) {
-        self.source = source
-        self.fields = fields
+        (self.source, self.fields) = (source, fields)
     }
 
     public subscript(name: String) -> Field<FieldValue>? { fields[name] }

@@ -40,10 +40,7 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     public init(_ code: Code, file: String, field: String? = nil, message: String) {
-        self.code = code
-        self.file = file
-        self.field = field
-        self.message = message
+        (self.code, self.file, self.field, self.message) = (code, file, field, message)
     }
 
     /// One line: `file: message (at field)`.

@@ -16,11 +16,7 @@ public struct ReadResult: Sendable, Hashable {
         pep: PEP, format: DocumentFormat, issues: [FieldIssue] = [], unmapped: [UnmappedContent] = [],
         found: Set<FieldPath> = []
     ) {
-        self.pep = pep
-        self.format = format
-        self.issues = issues
-        self.unmapped = unmapped
-        self.found = found
+        (self.pep, self.format, self.issues, self.unmapped, self.found) = (pep, format, issues, unmapped, found)
     }
 }
 

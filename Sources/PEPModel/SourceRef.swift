@@ -9,8 +9,7 @@ public struct SourceRef: Hashable, Sendable, Codable, CustomStringConvertible {
     public var location: String
 
     public init(file: String, location: String) {
-        self.file = file
-        self.location = location
+        (self.file, self.location) = (file, location)
     }
 
     public var description: String { location.isEmpty ? file : "\(file) @ \(location)" }
@@ -22,8 +21,7 @@ public struct Field<Value: Sendable & Hashable>: Sendable, Hashable {
     public var source: SourceRef?
 
     public init(_ value: Value, source: SourceRef? = nil) {
-        self.value = value
-        self.source = source
+        (self.value, self.source) = (value, source)
     }
 
     /// The same provenance with another value (used when the value is converted).

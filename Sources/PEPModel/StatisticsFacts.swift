@@ -17,13 +17,9 @@ public enum StatisticsFacts {
             submissionID: Int64, childID: String, schoolURN: String?, schoolName: String?, yearGroup: String?,
             quality: Rating, compliance: Rating
         ) {
-            self.submissionID = submissionID
-            self.childID = childID
-            self.schoolURN = schoolURN
-            self.schoolName = schoolName
-            self.yearGroup = yearGroup
-            self.quality = quality
-            self.compliance = compliance
+            (self.submissionID, self.childID, self.schoolURN, self.schoolName, self.yearGroup, self.quality, self.compliance) = (
+                submissionID, childID, schoolURN, schoolName, yearGroup, quality, compliance
+            )
         }
     }
 
@@ -34,9 +30,7 @@ public enum StatisticsFacts {
         public var failed: Int
 
         public init(criterionID: String, assessed: Int, failed: Int) {
-            self.criterionID = criterionID
-            self.assessed = assessed
-            self.failed = failed
+            (self.criterionID, self.assessed, self.failed) = (criterionID, assessed, failed)
         }
     }
 
@@ -51,12 +45,9 @@ public enum StatisticsFacts {
         public var paid: Pence
 
         public init(schoolURN: String, intervention: String, requested: Pence, approved: Pence, held: Pence, paid: Pence) {
-            self.schoolURN = schoolURN
-            self.intervention = intervention
-            self.requested = requested
-            self.approved = approved
-            self.held = held
-            self.paid = paid
+            (self.schoolURN, self.intervention, self.requested, self.approved, self.held, self.paid) = (
+                schoolURN, intervention, requested, approved, held, paid
+            )
         }
     }
 }

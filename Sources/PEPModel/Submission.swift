@@ -50,11 +50,7 @@ public struct EmailInfo: Sendable, Hashable {
     public var subject: String?
 
     public init(path: String, sender: String?, messageID: String?, date: Date?, subject: String?) {
-        self.path = path
-        self.sender = sender
-        self.messageID = messageID
-        self.date = date
-        self.subject = subject
+        (self.path, self.sender, self.messageID, self.date, self.subject) = (path, sender, messageID, date, subject)
     }
 }
 

@@ -16,12 +16,9 @@ public struct TrackerRow: Sendable, Hashable {
     public init(
         childID: String, schoolName: String, yearGroup: String, state: TrackerState, submissionID: Int64?, onRegister: Bool
     ) {
-        self.childID = childID
-        self.schoolName = schoolName
-        self.yearGroup = yearGroup
-        self.state = state
-        self.submissionID = submissionID
-        self.onRegister = onRegister
+        (self.childID, self.schoolName, self.yearGroup, self.state, self.submissionID, self.onRegister) = (
+            childID, schoolName, yearGroup, state, submissionID, onRegister
+        )
     }
 }
 
@@ -39,12 +36,9 @@ public struct InitialPEPDue: Sendable, Hashable {
     public init(
         childID: String, schoolName: String, enteredCare: CalendarDate, due: CalendarDate?, overdue: Bool, schoolDaysInCare: Int?
     ) {
-        self.childID = childID
-        self.schoolName = schoolName
-        self.enteredCare = enteredCare
-        self.due = due
-        self.overdue = overdue
-        self.schoolDaysInCare = schoolDaysInCare
+        (self.childID, self.schoolName, self.enteredCare, self.due, self.overdue, self.schoolDaysInCare) = (
+            childID, schoolName, enteredCare, due, overdue, schoolDaysInCare
+        )
     }
 }
 
@@ -62,11 +56,8 @@ public struct StatisticsFigure: Sendable, Hashable {
     public var value: String
 
     public init(academicYear: String, term: Term?, groupKind: String, group: String, name: String, value: String) {
-        self.academicYear = academicYear
-        self.term = term
-        self.groupKind = groupKind
-        self.group = group
-        self.name = name
-        self.value = value
+        (self.academicYear, self.term, self.groupKind, self.group, self.name, self.value) = (
+            academicYear, term, groupKind, group, name, value
+        )
     }
 }

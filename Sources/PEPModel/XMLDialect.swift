@@ -18,11 +18,7 @@ public struct XMLDialect: Sendable, Hashable {
     public var lists: [List]
 
     public init(name: String, rootElement: String, namespace: String, fields: [Field], lists: [List]) {
-        self.name = name
-        self.rootElement = rootElement
-        self.namespace = namespace
-        self.fields = fields
-        self.lists = lists
+        (self.name, self.rootElement, self.namespace, self.fields, self.lists) = (name, rootElement, namespace, fields, lists)
     }
 
     /// One element path read into one contract field.
@@ -35,9 +31,7 @@ public struct XMLDialect: Sendable, Hashable {
         public var conversion: Conversion
 
         public init(target: String, steps: [String], conversion: Conversion = .none) {
-            self.target = target
-            self.steps = steps
-            self.conversion = conversion
+            (self.target, self.steps, self.conversion) = (target, steps, conversion)
         }
     }
 
@@ -48,9 +42,7 @@ public struct XMLDialect: Sendable, Hashable {
         public var fields: [Field]
 
         public init(path: FieldPath, items: [String], fields: [Field]) {
-            self.path = path
-            self.items = items
-            self.fields = fields
+            (self.path, self.items, self.fields) = (path, items, fields)
         }
     }
 

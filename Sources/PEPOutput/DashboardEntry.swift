@@ -55,11 +55,7 @@ package struct DashboardTerm: Sendable, Hashable {
     package var today: CalendarDate
 
     package init(key: TermKey, entries: [DashboardEntry], roster: [RosterEntry], deadline: CalendarDate?, today: CalendarDate) {
-        self.key = key
-        self.entries = entries
-        self.roster = roster
-        self.deadline = deadline
-        self.today = today
+        (self.key, self.entries, self.roster, self.deadline, self.today) = (key, entries, roster, deadline, today)
     }
 
     /// Roster children with no PEP this term, by child ID.

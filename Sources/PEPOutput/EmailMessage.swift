@@ -7,8 +7,7 @@ package struct EmailAddress: Sendable, Hashable {
     package var address: String
 
     package init(name: String = "", address: String) {
-        self.name = name
-        self.address = address
+        (self.name, self.address) = (name, address)
     }
 
     /// Reads `Name <addr@example.org>` or a bare `addr@example.org`; nil when it is not one address.

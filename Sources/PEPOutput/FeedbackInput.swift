@@ -12,10 +12,7 @@ package struct FeedbackInput: Sendable, Hashable {
         package var feedback: String
 
         package init(id: String, title: String, severity: Severity, feedback: String) {
-            self.id = id
-            self.title = title
-            self.severity = severity
-            self.feedback = feedback
+            (self.id, self.title, self.severity, self.feedback) = (id, title, severity, feedback)
         }
     }
 

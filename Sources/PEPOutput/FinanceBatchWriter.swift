@@ -9,8 +9,7 @@ package struct FinanceBatchWriter: Sendable {
     package let register: SchoolRegister
 
     package init(settings: FinanceSettings, register: SchoolRegister) {
-        self.settings = settings
-        self.register = register
+        (self.settings, self.register) = (settings, register)
     }
 
     /// The rendered files of a run, by file name (no I/O: tests compare these).
@@ -22,17 +21,23 @@ package struct FinanceBatchWriter: Sendable {
         let rows = ReconciliationReport.rows(approved: approved, run: run)
         var files: [(String, String)] = []
         if !run.journal.isEmpty {
-            files.append(("journal-\(n).csv", try JournalRenderer.render(run.journal, batch: batch, register: register, settings: settings)))
+            files.append(
+                ("journal-\(n).csv", try JournalRenderer.render(run.journal, batch: batch, register: register, settings: settings)))
         }
         if !run.cheque.isEmpty {
-            files.append(("payments-\(n).csv", ChequeBatchRenderer.render(run.cheque, batch: batch, register: register, settings: settings)))
-            files.append(("remittance-\(n).csv", ChequeBatchRenderer.remittance(run.cheque, batch: batch, register: register, settings: settings)))
+            files.append(
+                ("payments-\(n).csv", ChequeBatchRenderer.render(run.cheque, batch: batch, register: register, settings: settings)))
+            files.append(
+                ("remittance-\(n).csv", ChequeBatchRenderer.remittance(run.cheque, batch: batch, register: register, settings: settings)))
         }
         files.append(("held-\(n).csv", HeldReport.csv(run.held)))
         files.append(("held-\(n).html", HeldReport.html(run.held, title: "PP+ held, batch \(n)", dashboardHref: dashboardHref)))
         files.append(("reconciliation-\(n).csv", ReconciliationReport.csv(rows)))
         files.append(
-            ("reconciliation-\(n).html", ReconciliationReport.html(rows, title: "PP+ reconciliation, batch \(n)", dashboardHref: dashboardHref)))
+            (
+                "reconciliation-\(n).html",
+                ReconciliationReport.html(rows, title: "PP+ reconciliation, batch \(n)", dashboardHref: dashboardHref)
+            ))
         return files
     }
 }

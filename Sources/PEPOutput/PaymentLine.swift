@@ -12,12 +12,9 @@ package struct PaymentLine: Sendable, Hashable {
     package var sourceReference: String
 
     package init(childID: String, schoolURN: String, term: Term, academicYear: String, amount: Pence, sourceReference: String) {
-        self.childID = childID
-        self.schoolURN = schoolURN
-        self.term = term
-        self.academicYear = academicYear
-        self.amount = amount
-        self.sourceReference = sourceReference
+        (self.childID, self.schoolURN, self.term, self.academicYear, self.amount, self.sourceReference) = (
+            childID, schoolURN, term, academicYear, amount, sourceReference
+        )
     }
 }
 
@@ -32,9 +29,7 @@ package struct HeldItem: Sendable, Hashable {
     package var note: String
 
     package init(line: PaymentLine, reason: FundingDecision.HoldReason, note: String) {
-        self.line = line
-        self.reason = reason
-        self.note = note
+        (self.line, self.reason, self.note) = (line, reason, note)
     }
 
     package subscript<Value>(dynamicMember field: KeyPath<PaymentLine, Value>) -> Value { line[keyPath: field] }
@@ -48,9 +43,7 @@ package struct PaymentRun: Sendable, Hashable {
     package var held: [HeldItem]
 
     package init(journal: [PaymentLine] = [], cheque: [PaymentLine] = [], held: [HeldItem] = []) {
-        self.journal = journal
-        self.cheque = cheque
-        self.held = held
+        (self.journal, self.cheque, self.held) = (journal, cheque, held)
     }
 
     /// Lines grouped by school URN, in URN order (so files do not depend on input order).
@@ -70,10 +63,7 @@ package struct PaymentBatchInfo: Sendable, Hashable {
     package var academicYear: String
 
     package init(sequence: Int, date: CalendarDate, term: Term, academicYear: String) {
-        self.sequence = sequence
-        self.date = date
-        self.term = term
-        self.academicYear = academicYear
+        (self.sequence, self.date, self.term, self.academicYear) = (sequence, date, term, academicYear)
     }
 
     /// `000007`.

@@ -58,7 +58,8 @@ package enum ReconciliationReport {
                         "term": r.term.rawValue.capitalized + " " + r.academicYear, "approved": r.approved.display,
                         "journal": r.journal.display, "cheque": r.cheque.display, "held": r.held.display,
                         "difference": r.difference.display,
-                        "status": r.balanced ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
+                        "status": r.balanced
+                            ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
                     ]
                 },
             ])
@@ -71,8 +72,7 @@ package struct TermKey: Sendable, Hashable, Comparable {
     package var term: Term
 
     package init(_ academicYear: String, _ term: Term) {
-        self.academicYear = academicYear
-        self.term = term
+        (self.academicYear, self.term) = (academicYear, term)
     }
 
     static func order(_ t: Term) -> Int { t == .autumn ? 0 : t == .spring ? 1 : 2 }

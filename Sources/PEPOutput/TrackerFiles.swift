@@ -4,40 +4,39 @@ import PEPModel
 /// returns. Child IDs only: no name leaves in these files.
 package enum TrackerFiles {
     package static func tracker(_ lines: [TrackerRow]) -> String {
-        var csv = CSVWriter()
-        csv.row(["child_la_id", "school", "year_group", "state", "detail", "overdue", "on_register", "submission_id"])
-        for line in lines {
-            csv.row([
-                .text(line.childID), .text(line.schoolName), .text(line.yearGroup), .text(line.state.code),
-                .text(line.state.label), .number(line.state.isOverdue ? "yes" : "no"),
-                .number(line.onRegister ? "yes" : "no"), .number(line.submissionID.map(String.init) ?? ""),
-            ])
+        table(["child_la_id", "school", "year_group", "state", "detail", "overdue", "on_register", "submission_id"], lines) {
+            [
+                .text($0.childID), .text($0.schoolName), .text($0.yearGroup), .text($0.state.code), .text($0.state.label),
+                yesNo($0.state.isOverdue), yesNo($0.onRegister), .number($0.submissionID.map(String.init) ?? ""),
+            ]
         }
-        return csv.text
     }
 
     package static func initialPEPs(_ lines: [InitialPEPDue]) -> String {
-        var csv = CSVWriter()
-        csv.row(["child_la_id", "school", "entered_care", "initial_pep_due", "school_days_in_care", "overdue"])
-        for line in lines {
-            csv.row([
-                .text(line.childID), .text(line.schoolName), .number(line.enteredCare.iso), .number(line.due?.iso ?? ""),
-                .number(line.schoolDaysInCare.map(String.init) ?? ""), .number(line.overdue ? "yes" : "no"),
-            ])
+        table(["child_la_id", "school", "entered_care", "initial_pep_due", "school_days_in_care", "overdue"], lines) {
+            [
+                .text($0.childID), .text($0.schoolName), .number($0.enteredCare.iso), .number($0.due?.iso ?? ""),
+                .number($0.schoolDaysInCare.map(String.init) ?? ""), yesNo($0.overdue),
+            ]
         }
-        return csv.text
     }
 
     /// Long format: one figure a row, every term in one file, so trends are one pivot away.
     package static func statistics(_ figures: [StatisticsFigure]) -> String {
-        var csv = CSVWriter()
-        csv.row(["academic_year", "term", "group_kind", "group", "measure", "value"])
-        for figure in figures {
-            csv.row([
-                .number(figure.academicYear), .number(figure.term?.rawValue ?? "year"), .number(figure.groupKind), .text(figure.group),
-                .number(figure.name), .number(figure.value),
-            ])
+        table(["academic_year", "term", "group_kind", "group", "measure", "value"], figures) {
+            [
+                .number($0.academicYear), .number($0.term?.rawValue ?? "year"), .number($0.groupKind), .text($0.group),
+                .number($0.name), .number($0.value),
+            ]
         }
+    }
+
+    static func table<Line>(_ header: [String], _ lines: [Line], _ cells: (Line) -> [CSVWriter.Cell]) -> String {
+        var csv = CSVWriter()
+        csv.row(header)
+        for line in lines { csv.row(cells(line)) }
         return csv.text
     }
+
+    static func yesNo(_ value: Bool) -> CSVWriter.Cell { .number(value ? "yes" : "no") }
 }

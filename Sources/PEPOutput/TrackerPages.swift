@@ -13,9 +13,7 @@ package enum TrackerPages {
         package var rows: [TrackerRow]
 
         package init(label: String, stem: String, rows: [TrackerRow]) {
-            self.label = label
-            self.stem = stem
-            self.rows = rows
+            (self.label, self.stem, self.rows) = (label, stem, rows)
         }
     }
 

@@ -11,10 +11,8 @@ package struct UnplacedDocument: Sendable, Hashable {
     package var reportStem: String
 
     package init(fileName: String, receivedOn: CalendarDate, missing: String, assessable: Bool, reportStem: String) {
-        self.fileName = fileName
-        self.receivedOn = receivedOn
-        self.missing = missing
-        self.assessable = assessable
-        self.reportStem = reportStem
+        (self.fileName, self.receivedOn, self.missing, self.assessable, self.reportStem) = (
+            fileName, receivedOn, missing, assessable, reportStem
+        )
     }
 }

@@ -15,9 +15,7 @@ package struct JournalLogHandler: LogHandler {
     let sink: @Sendable (String) -> Void
 
     package init(label: String, journald: Bool, sink: @escaping @Sendable (String) -> Void = JournalLogHandler.stderrSink) {
-        self.label = label
-        self.journald = journald
-        self.sink = sink
+        (self.label, self.journald, self.sink) = (label, journald, sink)
     }
 
     /// True when stderr is connected to the journal.

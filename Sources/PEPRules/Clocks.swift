@@ -25,10 +25,9 @@ package struct Clocks: Sendable, Hashable {
     package let initialPEPSchoolDays: Int
 
     package init(calendar: WorkingCalendar, submissionWorkingDays: Int = 10, qaWorkingDays: Int = 10, initialPEPSchoolDays: Int = 20) {
-        self.calendar = calendar
-        self.submissionWorkingDays = submissionWorkingDays
-        self.qaWorkingDays = qaWorkingDays
-        self.initialPEPSchoolDays = initialPEPSchoolDays
+        (self.calendar, self.submissionWorkingDays, self.qaWorkingDays, self.initialPEPSchoolDays) = (
+            calendar, submissionWorkingDays, qaWorkingDays, initialPEPSchoolDays
+        )
     }
 
     /// The clocks as `settings:` set them, with the defaults for any left out.

@@ -16,9 +16,7 @@ struct Evaluator {
     private var recording = true
 
     init(pep: PEP, context: AssessmentContext, rules: RuleSet) {
-        self.pep = pep
-        self.context = context
-        self.rules = rules
+        (self.pep, self.context, self.rules) = (pep, context, rules)
     }
 
     mutating func note(_ path: FieldPath?, _ source: SourceRef?, _ text: String) {
@@ -111,7 +109,8 @@ struct Evaluator {
         case .some: ok = matching > 0
         case .none: ok = matching == 0
         case .count:
-            ok = (min.flatMap { number($0) }.map { Decimal(matching) >= $0 } ?? true)
+            ok =
+                (min.flatMap { number($0) }.map { Decimal(matching) >= $0 } ?? true)
                 && (max.flatMap { number($0) }.map { Decimal(matching) <= $0 } ?? true)
         }
         let bounds = [min.flatMap { number($0) }.map { "minimum \($0)" }, max.flatMap { number($0) }.map { "maximum \($0)" }]

@@ -8,10 +8,7 @@ package struct OutputConfigError: Error, CustomStringConvertible, Equatable {
     package var message: String
 
     package init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
+        (self.file, self.line, self.column, self.message) = (file, line, column, message)
     }
 
     /// `Rules/schools.csv:4: sort_code must be 6 digits` (the file:line form editors jump to).

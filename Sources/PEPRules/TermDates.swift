@@ -13,10 +13,7 @@ package struct TermDates: Sendable, Hashable {
     package let completion: CalendarDate
 
     package init(start: CalendarDate, end: CalendarDate, halfTerm: DateSpan? = nil, completion: CalendarDate) {
-        self.start = start
-        self.end = end
-        self.halfTerm = halfTerm
-        self.completion = completion
+        (self.start, self.end, self.halfTerm, self.completion) = (start, end, halfTerm, completion)
     }
 
     /// The old name of `completion`, kept for readers written before completion dates had

@@ -25,10 +25,7 @@ package struct TermStatistics: Sendable, Hashable {
             progress: [PEPProgress], peps: [StatisticsFacts.PEP], criteria: [StatisticsFacts.Criterion],
             funding: [StatisticsFacts.Funding]
         ) {
-            self.progress = progress
-            self.peps = peps
-            self.criteria = criteria
-            self.funding = funding
+            (self.progress, self.peps, self.criteria, self.funding) = (progress, peps, criteria, funding)
         }
     }
 

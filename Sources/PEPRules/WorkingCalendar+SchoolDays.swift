@@ -36,14 +36,7 @@ extension WorkingCalendar {
     /// outside the academic years in `calendar/terms.yaml`.
     package func schoolDays(from: CalendarDate, to: CalendarDate) -> Int? {
         guard let covered = schoolYearsCovered, covered.contains(from), covered.contains(to) else { return nil }
-        if to < from { return schoolDays(from: to, to: from).map { -$0 } }
-        var count = 0
-        var day = from.adding(days: 1)
-        while day <= to {
-            if isSchoolDay(day) { count += 1 }
-            day = day.adding(days: 1)
-        }
-        return count
+        return days(from: from, to: to, counting: isSchoolDay)
     }
 
     /// The `count`th school day after `from`: from a day in the holidays, the first school day

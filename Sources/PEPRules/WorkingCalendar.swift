@@ -18,10 +18,7 @@ package struct WorkingCalendar: Sendable, Hashable {
         bankHolidays: Set<CalendarDate>, provisionalYears: Set<Int> = [], terms: [String: [Term: TermDates]] = [:],
         insetDays: Set<CalendarDate> = []
     ) {
-        self.bankHolidays = bankHolidays
-        self.provisionalYears = provisionalYears
-        self.terms = terms
-        self.insetDays = insetDays
+        (self.bankHolidays, self.provisionalYears, self.terms, self.insetDays) = (bankHolidays, provisionalYears, terms, insetDays)
     }
 
     /// Monday to Friday and not a bank holiday.
@@ -32,11 +29,17 @@ package struct WorkingCalendar: Sendable, Hashable {
     /// Working days after `from` up to and including `to`: a PEP received the next working day
     /// is 1 working day after its meeting. Negative when `to` is before `from`.
     package func workingDays(from: CalendarDate, to: CalendarDate) -> Int {
-        if to < from { return -workingDays(from: to, to: from) }
+        days(from: from, to: to, counting: isWorkingDay)
+    }
+
+    /// The days after `from` up to and including `to` that `counts`; negative backwards. The
+    /// one loop behind working days and school days.
+    func days(from: CalendarDate, to: CalendarDate, counting counts: (CalendarDate) -> Bool) -> Int {
+        if to < from { return -days(from: to, to: from, counting: counts) }
         var count = 0
         var day = from.adding(days: 1)
         while day <= to {
-            if isWorkingDay(day) { count += 1 }
+            if counts(day) { count += 1 }
             day = day.adding(days: 1)
         }
         return count

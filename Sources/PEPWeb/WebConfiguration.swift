@@ -42,8 +42,7 @@ package struct WebConfiguration: Sendable {
     package var protections: Protections = .all
 
     package init(ledgerPath: String, outDir: String) {
-        self.ledgerPath = ledgerPath
-        self.outDir = outDir
+        (self.ledgerPath, self.outDir) = (ledgerPath, outDir)
     }
 
     /// True when the session cookie must be `Secure`.
@@ -64,8 +63,7 @@ package struct QAClock: Sendable {
         due: @escaping @Sendable (CalendarDate) -> CalendarDate,
         workingDaysLeft: @escaping @Sendable (CalendarDate, CalendarDate) -> Int
     ) {
-        self.due = due
-        self.workingDaysLeft = workingDaysLeft
+        (self.due, self.workingDaysLeft) = (due, workingDaysLeft)
     }
 
     /// Fourteen calendar days, counted in calendar days: for tests that build the workbench

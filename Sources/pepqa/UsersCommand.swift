@@ -34,13 +34,10 @@ struct UsersCommand: AsyncParsableCommand {
             guard let role = UserRole(rawValue: role) else { throw ExitCode.validationFailure }
             let password = readLine(strippingNewline: true) ?? ""
             guard password.count >= 12 else { CommandSupport.fail("the password (from standard input) needs at least 12 characters") }
-            let ledger = try UsersCommand.openLedger(settings)
-            do {
-                try ledger.users.add(
+            try UsersCommand.change(settings) {
+                try $0.add(
                     name: name, passwordHash: Bcrypt.hash(password, cost: 12), role: role,
                     phase: phase.flatMap(CoordinatorPhase.init(rawValue:)), actor: UsersCommand.actor, at: Date())
-            } catch let error as UserStoreError {
-                CommandSupport.fail(error.description)
             }
             print("added \(name) (\(role.rawValue))")
         }
@@ -52,12 +49,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var settings: ConfigOptions
 
         func run() async throws {
-            let ledger = try UsersCommand.openLedger(settings)
-            do {
-                try ledger.users.disable(name: name, actor: UsersCommand.actor, at: Date())
-            } catch let error as UserStoreError {
-                CommandSupport.fail(error.description)
-            }
+            try UsersCommand.change(settings) { try $0.disable(name: name, actor: UsersCommand.actor, at: Date()) }
             print("disabled \(name)")
         }
     }
@@ -68,8 +60,9 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             for user in try UsersCommand.openLedger(settings).users.all() {
-                print([user.name, user.role.rawValue, user.phase?.rawValue ?? "-", user.disabled ? "disabled" : "active"]
-                    .joined(separator: "\t"))
+                print(
+                    [user.name, user.role.rawValue, user.phase?.rawValue ?? "-", user.disabled ? "disabled" : "active"]
+                        .joined(separator: "\t"))
             }
         }
     }
@@ -83,6 +76,16 @@ struct UsersCommand: AsyncParsableCommand {
             return try Ledger(path: config.ledgerPath)
         } catch {
             CommandSupport.fail("cannot open the ledger: \(error)")
+        }
+    }
+
+    /// One change to the users, a refusal (a name taken, unknown) ending the command with its line.
+    static func change(_ settings: ConfigOptions, _ body: (UserStore) throws -> Void) throws {
+        let users = try openLedger(settings).users
+        do {
+            try body(users)
+        } catch let error as UserStoreError {
+            CommandSupport.fail(error.description)
         }
     }
 }

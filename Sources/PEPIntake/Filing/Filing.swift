@@ -18,8 +18,7 @@ package struct Filing: Sendable {
     package static let reasonSuffix = ".reason"
 
     package init(archiveRoot: URL, quarantineRoot: URL) {
-        self.archiveRoot = archiveRoot
-        self.quarantineRoot = quarantineRoot
+        (self.archiveRoot, self.quarantineRoot) = (archiveRoot, quarantineRoot)
     }
 
     /// Moves `file` to `ARCHIVE/YYYY/MM/<yyyyMMdd-HHmmss>-<sha12>-<name>` and returns the new path.
@@ -44,7 +43,9 @@ package struct Filing: Sendable {
     /// beside it, atomically and before the move, so a quarantined file always has its note.
     /// - Parameter reason: one line saying where and why, never any content (an `IngestError`'s description).
     @discardableResult
-    package func quarantine(file: URL, reason: String, receivedAt: Date? = nil, now: Date = Date())
+    package func quarantine(
+        file: URL, reason: String, receivedAt: Date? = nil, now: Date = Date()
+    )
         throws(IntakeIOError) -> URL
     {
         try DurableFile.makeDirectories(quarantineRoot)
@@ -64,7 +65,9 @@ package struct Filing: Sendable {
 
     /// Quarantines an e-mail message file (from a Maildir's `new/`, or a `.eml`) with its problem.
     @discardableResult
-    package func quarantine(message: IncomingMessage, reason: String? = nil, now: Date = Date()) throws(IntakeIOError)
+    package func quarantine(
+        message: IncomingMessage, reason: String? = nil, now: Date = Date()
+    ) throws(IntakeIOError)
         -> URL
     {
         let text = reason ?? message.problem?.description ?? "\(message.fileName): quarantined"

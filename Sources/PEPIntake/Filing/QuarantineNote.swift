@@ -8,8 +8,7 @@ package struct QuarantineNote: Sendable, Hashable {
     package var when: Date?
 
     package init(reason: String, when: Date?) {
-        self.reason = reason
-        self.when = when
+        (self.reason, self.when) = (reason, when)
     }
 
     /// The file's text. Line breaks and control characters in the reason become spaces, so it

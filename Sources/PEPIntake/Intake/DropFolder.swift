@@ -13,8 +13,7 @@ package struct DropFolder: Sendable {
     package var skipping: [URL]
 
     package init(root: URL, skipping: [URL] = []) {
-        self.root = root
-        self.skipping = skipping
+        (self.root, self.skipping) = (root, skipping)
     }
 
     /// What one scan found.

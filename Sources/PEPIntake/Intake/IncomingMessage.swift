@@ -25,12 +25,9 @@ package struct IncomingMessage: Sendable, Hashable {
         path: String, email: EmailInfo, submissions: [Submission], otherAttachments: [AttachmentInfo],
         receivedAt: Date, problem: IngestError?
     ) {
-        self.path = path
-        self.email = email
-        self.submissions = submissions
-        self.otherAttachments = otherAttachments
-        self.receivedAt = receivedAt
-        self.problem = problem
+        (self.path, self.email, self.submissions, self.otherAttachments, self.receivedAt, self.problem) = (
+            path, email, submissions, otherAttachments, receivedAt, problem
+        )
     }
 
     /// The message file's own name (its last path component).

@@ -9,9 +9,7 @@ package struct MIMELimits: Sendable, Hashable {
     package var maxDepth: Int
 
     package init(maxMessageBytes: Int = 50 << 20, maxParts: Int = 200, maxDepth: Int = 10) {
-        self.maxMessageBytes = maxMessageBytes
-        self.maxParts = maxParts
-        self.maxDepth = maxDepth
+        (self.maxMessageBytes, self.maxParts, self.maxDepth) = (maxMessageBytes, maxParts, maxDepth)
     }
 
     package static let standard = MIMELimits()

@@ -10,8 +10,7 @@ package struct ParameterisedHeader: Sendable, Hashable {
     package var parameters: [String: String]
 
     package init(value: String, parameters: [String: String] = [:]) {
-        self.value = value
-        self.parameters = parameters
+        (self.value, self.parameters) = (value, parameters)
     }
 
     package subscript(_ name: String) -> String? { parameters[name.lowercased()] }

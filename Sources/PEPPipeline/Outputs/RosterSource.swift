@@ -23,12 +23,6 @@ package final class RosterSource: @unchecked Sendable {
         package var problems: [String]
     }
 
-    struct Stamp: Equatable {
-        var path: String
-        var size: Int64
-        var modified: Date
-    }
-
     let base: Snapshot
     let folder: URL?
     let quietSeconds: Double
@@ -92,5 +86,12 @@ package final class RosterSource: @unchecked Sendable {
             newest = stamp
         }
         return newest
+    }
+
+    /// What says an export changed: its path, size and modification time.
+    struct Stamp: Equatable {
+        var path: String
+        var size: Int64
+        var modified: Date
     }
 }

@@ -23,12 +23,9 @@ package struct InboxService: Service {
         configuration: ServiceConfiguration, handler: any SubmissionHandling, options: RunOptions,
         notifier: SystemdNotifier = .fromEnvironment(), logger: Logger, tally: ServiceTally = ServiceTally()
     ) {
-        self.configuration = configuration
-        self.handler = handler
-        self.options = options
-        self.notifier = notifier
-        self.logger = logger
-        self.tally = tally
+        (self.configuration, self.handler, self.options, self.notifier, self.logger, self.tally) = (
+            configuration, handler, options, notifier, logger, tally
+        )
     }
 
     package func run() async {

@@ -19,8 +19,7 @@ package struct ItemResult: Sendable, Equatable {
     package var disposition: Disposition
 
     package init(outcomes: [DocumentOutcome], disposition: Disposition) {
-        self.outcomes = outcomes
-        self.disposition = disposition
+        (self.outcomes, self.disposition) = (outcomes, disposition)
     }
 
     /// Whether the item left the inbox for good.

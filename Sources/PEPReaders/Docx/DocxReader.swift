@@ -15,8 +15,7 @@ package struct DocxReader: DocumentReader {
     /// - Parameter mapping: the school template's labels, legacy names and list tables, from
     ///   `Rules/docx-mapping.yaml` (see `FormMappingLoader`).
     package init(mapping: FormMapping, limits: DocxLimits = .standard) {
-        self.mapping = mapping
-        self.limits = limits
+        (self.mapping, self.limits) = (mapping, limits)
     }
 
     /// - Throws: `IngestError` for a corrupt, truncated, encrypted or hostile package, or one

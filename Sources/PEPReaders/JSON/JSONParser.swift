@@ -55,8 +55,7 @@ struct JSONParser {
     }
 
     private init(bytes: [UInt8], limits: JSONLimits) {
-        self.bytes = bytes
-        self.limits = limits
+        (self.bytes, self.limits) = (bytes, limits)
     }
 
     // MARK: Values

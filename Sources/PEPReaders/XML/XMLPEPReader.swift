@@ -37,8 +37,7 @@ package struct XMLPEPReader: DocumentReader {
     }
 
     init(limits: XMLLimits, dialects: [XMLDialect] = []) {
-        self.limits = limits
-        self.dialects = dialects
+        (self.limits, self.dialects) = (limits, dialects)
     }
 
     package var format: DocumentFormat { .xml }

@@ -3,13 +3,10 @@ import Logging
 
 /// The access log: method, path (ids only: no route carries a name or date of birth), status,
 /// and the user id. Query strings and bodies are never logged.
-struct RequestLogMiddleware: RouterMiddleware {
-    typealias Context = WebRequestContext
+struct RequestLogMiddleware: WebMiddleware {
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
-        async throws -> Response
-    {
+    func handle(_ request: Request, context: Context, next: Next) async throws -> Response {
         let response: Response
         do {
             response = try await next(request, context)

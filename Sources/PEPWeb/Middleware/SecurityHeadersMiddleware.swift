@@ -11,9 +11,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     let enabled: Bool
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
-        async throws -> Response
-    {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)

@@ -4,19 +4,16 @@ import PEPModel
 /// How values read on the pages: dates the GOV.UK way ("2 December 2026"), money in pounds,
 /// ratings as words (a tag is never colour alone).
 enum Display {
-    static func date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
-    }
+    static func date(_ date: Date) -> String { english(date, "d MMMM yyyy") }
 
-    static func dateTime(_ date: Date) -> String {
+    static func dateTime(_ date: Date) -> String { english(date, "d MMMM yyyy, HH:mm") }
+
+    /// An instant as read in England, whatever the server's time zone.
+    static func english(_ date: Date, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "d MMMM yyyy, HH:mm"
+        formatter.dateFormat = format
         return formatter.string(from: date)
     }
 
