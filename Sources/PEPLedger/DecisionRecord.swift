@@ -26,12 +26,26 @@ package struct DecisionRecord: Sendable, Hashable {
     package var createdAt: Date
     /// The payment batch it is on, if any.
     package var batchID: Int64?
+    /// The Virtual School Head's latest verdict and the amount it approves (nil: undecided).
+    /// Only an approving verdict pays, for exactly its amount: the machine's status and
+    /// amount are a recommendation.
+    package var vshVerdict: PPPlusVerdict? = nil
+    package var vshAmount: Pence? = nil
+
+    /// What a finance run pays for it: the VSH's approved amount, when the VSH approved.
+    package var payable: Pence? { vshVerdict?.approves == true ? vshAmount : nil }
 
     /// Columns of `funding_decision d` plus `b.batch_id` (from a LEFT JOIN on `batch_item b`).
     static let columns = """
         d.id, d.submission_id, d.run_id, d.child_la_id, d.school_urn, d.term, d.academic_year,
         d.financial_year, d.request_index, d.intervention, d.requested_pence, d.approved_pence,
-        d.status, d.reason, d.note, d.created_at, b.batch_id
+        d.status, d.reason, d.note, d.created_at, b.batch_id, \(latestVerdict)
+        """
+
+    /// The latest VSH verdict on `d` and its amount, as `vsh_verdict` and `vsh_amount`.
+    static let latestVerdict = """
+        (SELECT v.verdict FROM ppplus_verdict v WHERE v.decision_id = d.id ORDER BY v.id DESC LIMIT 1) AS vsh_verdict,
+        (SELECT v.amount_pence FROM ppplus_verdict v WHERE v.decision_id = d.id ORDER BY v.id DESC LIMIT 1) AS vsh_amount
         """
 }
 
@@ -59,5 +73,7 @@ extension DecisionRecord {
         note = row["note"]
         createdAt = row["created_at"]
         batchID = row["batch_id"]
+        vshVerdict = (row["vsh_verdict"] as String?).flatMap(PPPlusVerdict.init(rawValue:))
+        vshAmount = (row["vsh_amount"] as Int?).map { Pence($0) }
     }
 }

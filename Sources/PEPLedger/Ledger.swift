@@ -59,6 +59,8 @@ package final class Ledger: Sendable {
     package var statistics: StatisticsStore { StatisticsStore(database: database) }
     /// QA reviews: the worklist, overrides, clarifications, completion (the gate for outputs).
     package var reviews: ReviewStore { ReviewStore(database: database) }
+    /// The Virtual School Head's verdicts on PP+ requests (the machine only recommends).
+    package var ppplus: PPPlusStore { PPPlusStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {

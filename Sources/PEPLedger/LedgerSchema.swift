@@ -22,6 +22,7 @@ enum LedgerSchema {
         migrator.registerMigration("v5-outputs", migrate: outputs)
         migrator.registerMigration("v6-review", migrate: review)
         migrator.registerMigration("v7-arrival-evidence") { try $0.execute(sql: arrivalEvidence) }
+        migrator.registerMigration("v8-vsh", migrate: vsh)
         return migrator
     }
 

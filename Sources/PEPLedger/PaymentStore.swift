@@ -32,8 +32,8 @@ package struct PaymentStore: Sendable {
     }
 
     /// Says which line the schema would refuse, and why (the triggers and keys still guard):
-    /// none at all, a decision twice, unknown, not approved, paid a different amount than
-    /// approved, or already on a batch. Called inside the transaction that inserts the lines.
+    /// none at all, a decision twice, unknown, superseded, not approved by the Virtual School
+    /// Head, paid a different amount than the VSH approved, or already on a batch. Called inside the transaction that inserts the lines.
     static func checkPayable(_ items: [BatchItem], _ db: Database) throws {
         guard !items.isEmpty else { throw LedgerError.emptyBatch }
         var seen = Set<Int64>()
@@ -42,23 +42,20 @@ package struct PaymentStore: Sendable {
         }
         var batched: [Int64] = []
         for item in items {
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT d.status, d.approved_pence, b.batch_id FROM funding_decision d
-                    LEFT JOIN batch_item b ON b.decision_id = d.id WHERE d.id = ?
-                    """,
-                arguments: [item.decisionID])
-            guard let row else { throw LedgerError.unknownDecision(decisionID: item.decisionID) }
-            if (row["batch_id"] as Int64?) != nil {
+            guard let decision = try decisions(where: "d.id = ?", [item.decisionID], db).first else {
+                throw LedgerError.unknownDecision(decisionID: item.decisionID)
+            }
+            if decision.batchID != nil {
                 batched.append(item.decisionID)
                 continue
             }
-            let status: String = row["status"]
-            guard status == "approved" else { throw LedgerError.notPayable(decisionID: item.decisionID, status: status) }
-            guard item.amount.value == row["approved_pence"] else {
-                throw LedgerError.amountMismatch(decisionID: item.decisionID)
+            guard decision.status != .superseded else {
+                throw LedgerError.notPayable(decisionID: item.decisionID, status: "superseded")
             }
+            guard let payable = decision.payable else {
+                throw LedgerError.notPayable(decisionID: item.decisionID, status: "not approved by the Virtual School Head")
+            }
+            guard item.amount == payable else { throw LedgerError.amountMismatch(decisionID: item.decisionID) }
         }
         if !batched.isEmpty { throw LedgerError.alreadyBatched(decisionIDs: batched) }
     }
@@ -68,13 +65,14 @@ package struct PaymentStore: Sendable {
         try database.read { try Self.batches(where: "1", [], $0) }
     }
 
-    /// Approved decisions on no payment batch yet: what the next finance close pays. Optionally
+    /// Requests the Virtual School Head approved that are on no payment batch yet: what the
+    /// next finance run pays (each for the VSH's amount, `DecisionRecord.payable`). Optionally
     /// one financial year only. Ordered by school, child, id.
     package func unbatchedApprovedDecisions(financialYear: FinancialYear? = nil) throws -> [DecisionRecord] {
         try database.read { db in
             try Self.decisions(
                 where: """
-                    d.status = 'approved' AND b.decision_id IS NULL
+                    d.status <> 'superseded' AND b.decision_id IS NULL AND \(Self.vshApproved)
                         AND (? IS NULL OR d.financial_year = ?)
                     ORDER BY d.school_urn, d.child_la_id, d.id
                     """,
@@ -82,12 +80,28 @@ package struct PaymentStore: Sendable {
         }
     }
 
-    /// Held decisions of current submissions, with their reasons: what a coordinator must clear.
+    /// Current requests not paid and not approved by the VSH (awaiting the VSH, held or
+    /// declined by the VSH), with the machine's recommendation: what a run lists as held.
     package func heldDecisions() throws -> [DecisionRecord] {
         try database.read {
-            try Self.decisions(where: "d.status = 'held' ORDER BY d.school_urn, d.child_la_id, d.id", [], $0)
+            try Self.decisions(
+                where: """
+                    d.status <> 'superseded' AND b.decision_id IS NULL AND NOT \(Self.vshApproved)
+                    ORDER BY d.school_urn, d.child_la_id, d.id
+                    """, [], $0)
         }
     }
+
+    /// SQL over `funding_decision d`: the VSH's latest verdict on it approves.
+    static let vshApproved = """
+        COALESCE((SELECT v.verdict IN ('approve', 'part-approve') FROM ppplus_verdict v
+            WHERE v.decision_id = d.id ORDER BY v.id DESC LIMIT 1), 0)
+        """
+
+    /// SQL over `funding_decision d`: the amount the VSH's latest verdict approves (0 if none).
+    static let vshAmount = """
+        COALESCE((SELECT v.amount_pence FROM ppplus_verdict v WHERE v.decision_id = d.id ORDER BY v.id DESC LIMIT 1), 0)
+        """
 
     /// The control totals: approved = batched + unbatched approved, held apart. Optionally one
     /// financial year only.
@@ -111,9 +125,14 @@ package struct PaymentStore: Sendable {
                             """,
                         arguments: [kind.rawValue, fy, fy]) ?? 0)
             }
+            let paid = "EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)"
+            let current = "d.status <> 'superseded'"
             return Reconciliation(
                 approved: try sum(
-                    "SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d WHERE d.status = 'approved' AND \(scope)"),
+                    """
+                    SELECT COALESCE(SUM(\(Self.vshAmount)), 0) FROM funding_decision d
+                    WHERE \(Self.vshApproved) AND (\(current) OR \(paid)) AND \(scope)
+                    """),
                 batched: try sum(
                     """
                     SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
@@ -122,12 +141,14 @@ package struct PaymentStore: Sendable {
                 batchedByKind: byKind,
                 unbatchedApproved: try sum(
                     """
-                    SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
-                    WHERE d.status = 'approved' AND \(scope)
-                        AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
+                    SELECT COALESCE(SUM(\(Self.vshAmount)), 0) FROM funding_decision d
+                    WHERE \(Self.vshApproved) AND \(current) AND NOT \(paid) AND \(scope)
                     """),
                 held: try sum(
-                    "SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d WHERE d.status = 'held' AND \(scope)"))
+                    """
+                    SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
+                    WHERE NOT \(Self.vshApproved) AND \(current) AND NOT \(paid) AND \(scope)
+                    """))
         }
     }
 

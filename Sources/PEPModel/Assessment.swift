@@ -85,6 +85,12 @@ public struct FundingDecision: Sendable, Hashable, Codable {
     public enum HoldReason: String, Sendable, Hashable, Codable {
         case rating, overCap = "over-cap", needsClarification = "needs-clarification"
         case couldNotAssess = "could-not-assess", unknownSchool = "unknown-school", noRoute = "no-route"
+        /// Not yet decided by the Virtual School Head (whatever the machine recommends).
+        case awaitingVSH = "awaiting-vsh"
+        /// Held by the Virtual School Head for clarification from the school.
+        case heldByVSH = "vsh-hold"
+        /// Declined by the Virtual School Head.
+        case declined
     }
 
     /// The request's position in `ppplus.requests` (0-based).

@@ -37,6 +37,7 @@ private let fy2025 = FinancialYear(startYear: 2025)
     let ledger = try Ledger.inMemory()
     let a = try Fixture.rate(
         ledger, "a", received: "2025-10-01T10:00:00Z", assessment: Fixture.assessment(funding: [Fixture.approved(0, 30_000)]))
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
     _ = try ledger.payments.closeBatch(
         kind: .cheque, items: [BatchItem(decisionID: a.decisionIDs[0], amount: 30_000)], fileName: "c1.csv",
         at: Fixture.now)

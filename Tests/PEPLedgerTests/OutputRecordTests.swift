@@ -95,6 +95,7 @@ private func ledgerToPay() throws -> (Ledger, approved: [Int64], held: Int64) {
     let b = try Fixture.rate(
         ledger, "b", read: Fixture.read(child: "LA-2", school: "100002"),
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 25_000)]))
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
     return (ledger, [a.decisionIDs[0], b.decisionIDs[0]], a.decisionIDs[1])
 }
 

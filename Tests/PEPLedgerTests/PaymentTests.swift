@@ -16,6 +16,7 @@ private func ledgerWithDecisions() throws -> (Ledger, approved: [Int64], held: I
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 25_000)]))
     let c = try Fixture.rate(
         ledger, "c", read: Fixture.read(child: "LA-3"), assessment: Fixture.assessment(funding: [Fixture.approved(0, 100)]))
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
     return (ledger, [a.decisionIDs[0], b.decisionIDs[0], c.decisionIDs[0]], a.decisionIDs[1])
 }
 
@@ -68,7 +69,7 @@ private func ledgerWithDecisions() throws -> (Ledger, approved: [Int64], held: I
 
 @Test func heldSupersededUnknownRepeatedAndMisstatedItemsAreRefused() throws {
     let (ledger, approved, held) = try ledgerWithDecisions()
-    #expect(throws: LedgerError.notPayable(decisionID: held, status: "held")) {
+    #expect(throws: LedgerError.notPayable(decisionID: held, status: "not approved by the Virtual School Head")) {
         try ledger.payments.closeBatch(kind: .journal, items: [BatchItem(decisionID: held, amount: 0)], fileName: "x", at: Fixture.now)
     }
     #expect(throws: LedgerError.amountMismatch(decisionID: approved[0])) {

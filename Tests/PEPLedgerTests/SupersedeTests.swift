@@ -32,6 +32,7 @@ import Testing
     #expect(try ledger.submissions.supersededBy(submissionID: newer.submissionID) == nil)
     #expect(try ledger.payments.decisions(submissionID: late.submissionID).map(\.status) == [.superseded, .superseded])
     #expect(try ledger.payments.decisions(submissionID: newer.submissionID).map(\.status) == [.approved])
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
     #expect(try ledger.payments.unbatchedApprovedDecisions().map(\.submissionID) == [newer.submissionID])
 }
 
@@ -41,6 +42,7 @@ import Testing
         ledger, "a", received: "2025-10-01T10:00:00Z",
         assessment: Fixture.assessment(funding: [Fixture.approved(0, 300), Fixture.approved(1, 100)]))
     let paid = older.decisionIDs[0]
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
     _ = try ledger.payments.closeBatch(
         kind: .journal, items: [BatchItem(decisionID: paid, amount: 300)], fileName: "j1.csv", at: Fixture.now)
     try Fixture.rate(ledger, "b", received: "2025-10-20T10:00:00Z")

@@ -48,7 +48,8 @@ enum FinanceFixtures {
             schoolURN: urn, term: .autumn, academicYear: AcademicYear(startYear: 2025),
             financialYear: FinancialYear(startYear: 2025), requestIndex: request, intervention: "Tutoring",
             requested: Pence(pounds * 100), approved: status == .approved ? Pence(pounds * 100) : .zero, status: status,
-            reason: reason, note: note, createdAt: sentAt, batchID: nil)
+            reason: reason, note: note, createdAt: sentAt, batchID: nil, vshVerdict: status == .approved ? .approve : nil,
+            vshAmount: status == .approved ? Pence(pounds * 100) : nil)
     }
 
     static let approved = [

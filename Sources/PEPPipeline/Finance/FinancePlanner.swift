@@ -5,11 +5,11 @@ import PEPOutput
 import PEPRules
 
 /// Decides what a finance close pays and holds, from the ledger's decisions and the school
-/// register (never from a PEP): each approved, unpaid decision goes to its school's route
-/// (journal or cheque/BACS); one whose school is not in the register is held (`unknown-school`);
-/// the over-cap rest of a part-approved request is held beside its paid part; every held
-/// decision of a current PEP (Red, over cap, needs clarification, could not assess) is listed
-/// with its reason, until a resubmission that passes supersedes it and pays.
+/// register (never from a PEP): each request the Virtual School Head approved and not yet paid
+/// goes to its school's route (journal or cheque/BACS) for the amount the VSH approved; one
+/// whose school is not in the register is held (`unknown-school`); the rest of a part-approved
+/// request is listed beside its paid part; every other request of a current PEP is listed as
+/// held: awaiting the VSH (with the machine's recommendation), held or declined by the VSH.
 enum FinancePlanner {
     struct Plan {
         var journal: [BatchItem] = []
@@ -26,8 +26,9 @@ enum FinancePlanner {
     static func plan(approved: [DecisionRecord], held: [DecisionRecord], register: SchoolRegister) -> Plan {
         var plan = Plan()
         var schools: [String: SchoolRecord] = [:]
-        for d in approved where d.approved > .zero && d.childLAID != nil && d.term != nil && d.academicYear != nil {
-            let item = BatchItem(decisionID: d.id, amount: d.approved)
+        for d in approved where d.childLAID != nil && d.term != nil && d.academicYear != nil {
+            guard let amount = d.payable, amount > .zero else { continue }
+            let item = BatchItem(decisionID: d.id, amount: amount)
             let school = d.schoolURN.flatMap { register[$0] }
             switch school?.route {
             case .journal: plan.journal.append(item)
@@ -35,25 +36,47 @@ enum FinancePlanner {
             case nil:
                 plan.held.append(
                     HeldEntry(
-                        decisionID: d.id, reason: .unknownSchool, amount: d.approved,
+                        decisionID: d.id, reason: .unknownSchool, amount: amount,
                         note: "Held: the school is not in the school register (Rules/schools.csv)"))
             }
             if let school {
                 schools[school.urn] = school
                 if let term = d.term, let year = d.academicYear { plan.terms.insert(TermKey(year.description, term)) }
             }
-            if d.requested > d.approved {
+            if d.requested > amount {
                 plan.held.append(
                     HeldEntry(
-                        decisionID: d.id, reason: .overCap, amount: d.requested - d.approved,
-                        note: "Held: the rest of a part-approved request is over the cap"))
+                        decisionID: d.id, reason: .declined, amount: d.requested - amount,
+                        note: "Not paid: the Virtual School Head approved part of the request"))
             }
         }
         for d in held where d.requested > .zero && d.childLAID != nil && d.term != nil && d.academicYear != nil {
-            plan.held.append(HeldEntry(decisionID: d.id, reason: d.reason ?? .rating, amount: d.requested, note: d.note))
+            plan.held.append(
+                HeldEntry(decisionID: d.id, reason: heldReason(d), amount: d.requested, note: heldNote(d)))
         }
         plan.schools = schools.values.sorted { $0.urn < $1.urn }
         return plan
+    }
+
+    /// Why an unpaid request is held: the VSH's verdict; while the VSH has not decided, the
+    /// machine's reason when it recommends holding, else "awaiting the VSH". Free text (the
+    /// VSH's reason) never goes into a finance file: it may name the child.
+    static func heldReason(_ d: DecisionRecord) -> FundingDecision.HoldReason {
+        switch d.vshVerdict {
+        case .hold: return .heldByVSH
+        case .decline: return .declined
+        default: return d.status == .held ? (d.reason ?? .rating) : .awaitingVSH
+        }
+    }
+
+    static func heldNote(_ d: DecisionRecord) -> String {
+        switch d.vshVerdict {
+        case .hold: return "Held by the Virtual School Head for clarification from the school"
+        case .decline: return "Declined by the Virtual School Head"
+        default:
+            return d.status == .held
+                ? d.note : "Awaiting the Virtual School Head's decision (the machine recommends approving \(d.approved.display))"
+        }
     }
 
     /// The term a run is for (its header and references, `PPAUT25-…`): the latest term it pays
