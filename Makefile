@@ -1,5 +1,5 @@
 # The two commands a newcomer needs (see README):
-#   make sample   rates the sample inbox, writes every output under out/, closes a PP+ run
+#   make sample   rates the sample inbox and writes every output under out/ (PP+ waits for the VSH)
 #   make test     runs the whole test suite
 .PHONY: sample test build release bench deps browser-test
 
@@ -12,7 +12,6 @@ build: deps
 sample: deps
 	scripts/stamp-samples.sh
 	swift run pepqa process --backlog SampleInbox
-	swift run pepqa finance close
 
 test: deps
 	swift test

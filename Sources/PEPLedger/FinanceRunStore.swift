@@ -17,7 +17,11 @@ package struct FinanceRunStore: Sendable {
     /// `repeatedItem` when a decision is on two lines, or the `PaymentStore.checkPayable` errors
     /// when a line is not payable (already paid, not approved, wrong amount); nothing is
     /// written then.
-    package func close(_ plan: FinanceRunPlan, at closedAt: Date) throws -> FinanceRunRecord {
+    /// - Parameter authorisation: the person who authorised it, recorded in the same transaction
+    ///   (a run is never recorded without one but by the ledger's own tests).
+    package func close(_ plan: FinanceRunPlan, authorisation: FinanceAuthorisation? = nil, at closedAt: Date) throws
+        -> FinanceRunRecord
+    {
         try database.write { db in
             try PaymentStore.checkPayable(plan.journal + plan.cheque, db)
             let sequence =
@@ -55,6 +59,19 @@ package struct FinanceRunStore: Sendable {
                     arguments: [runID, entry.decisionID, entry.reason.rawValue, entry.amount.value, entry.note])
             }
             try Self.insertControls(runID: runID, db)
+            if let a = authorisation {
+                try db.execute(
+                    sql: """
+                        INSERT INTO finance_authorisation (proposal_id, run_id, prepared_by, authorised_by, single_person, at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [a.proposalID, runID, a.preparedBy, a.authorisedBy, a.singlePerson, closedAt])
+                try AuditStore.append(
+                    AuditEntry(
+                        actor: a.authorisedBy, action: "finance.authorise", subject: "finance run \(sequence)",
+                        before: "proposal \(a.proposalID) prepared by \(a.preparedBy)", after: "run \(sequence) recorded"),
+                    at: closedAt, db)
+            }
             return FinanceRunRecord(
                 id: runID, sequence: sequence, closedAt: closedAt, date: plan.date, term: plan.term,
                 academicYear: plan.academicYear)
@@ -76,6 +93,44 @@ package struct FinanceRunStore: Sendable {
                 GROUP BY d.academic_year, d.term
                 """,
             arguments: ["run": runID])
+    }
+
+    /// Records a prepared run (nothing is paid or written by it) and returns its number.
+    package func propose(preparedBy: String, planHash: String, summary: String, at date: Date) throws -> Int64 {
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO finance_proposal (prepared_by, prepared_at, plan_hash, summary) VALUES (?, ?, ?, ?)",
+                arguments: [preparedBy, date, planHash, summary])
+            let id = db.lastInsertedRowID
+            try AuditStore.append(
+                AuditEntry(actor: preparedBy, action: "finance.prepare", subject: "finance proposal \(id)", after: planHash),
+                at: date, db)
+            return id
+        }
+    }
+
+    /// A prepared run, with the run it became if authorised.
+    package func proposal(id: Int64) throws -> FinanceProposal? {
+        try database.read { db in try Self.proposals(where: "p.id = ?", [id], db).first }
+    }
+
+    /// Every prepared run, newest first.
+    package func proposals() throws -> [FinanceProposal] {
+        try database.read { db in try Self.proposals(where: "1", [], db) }
+    }
+
+    static func proposals(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [FinanceProposal] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.*, a.run_id, a.authorised_by FROM finance_proposal p
+                LEFT JOIN finance_authorisation a ON a.proposal_id = p.id WHERE \(clause) ORDER BY p.id DESC
+                """, arguments: arguments
+        ).map { row in
+            FinanceProposal(
+                id: row["id"], preparedBy: row["prepared_by"], preparedAt: row["prepared_at"], planHash: row["plan_hash"],
+                summary: row["summary"], runID: row["run_id"], authorisedBy: row["authorised_by"])
+        }
     }
 
     /// Every finance run, by number.

@@ -24,12 +24,26 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
     /// built-in wording. Kept with each finance run like the codes above, so a run rendered
     /// again after a crash writes the very notice it was closed with.
     public var noticeTemplate: String?
+    /// The workbench roles that may authorise a run (`authorisation.authorisers`): `vsh`,
+    /// `finance`. Nil reads as the Virtual School Head only.
+    public var authoriserRoles: [String]?
+    /// `authorisation.single_person`: a Virtual School run by one person may prepare and
+    /// authorise a run alone. Nil reads as false: two people.
+    public var singlePerson: Bool?
+    /// Set on a run's own copy at authorisation, with `preparedBy` set to the preparer: the
+    /// journal and the payment batch then name both people.
+    public var authorisedBy: String?
+
+    /// Who may authorise: the roles given, else the VSH.
+    public var authorisers: [String] { authoriserRoles ?? ["vsh"] }
 
     public init(
         journalSource: String = "VS-PEP-PIPELINE", vsCostCentre: String, subjective: String,
         analysisCodePattern: String = "PPPLUS-{financial_year}", preparedBy: String, narrativeMaxLength: Int = 30,
-        referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String, noticeTemplate: String? = nil
+        referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String, noticeTemplate: String? = nil,
+        authoriserRoles: [String]? = nil, singlePerson: Bool? = nil
     ) {
+        (self.authoriserRoles, self.singlePerson) = (authoriserRoles, singlePerson)
         self.journalSource = journalSource
         self.vsCostCentre = vsCostCentre
         self.subjective = subjective

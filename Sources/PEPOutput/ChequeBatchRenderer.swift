@@ -6,7 +6,7 @@ import PEPModel
 /// The batch has ONE row per payee — the bank sees a school and a total, never a child:
 ///
 /// ```
-/// HDR,batch_id,payment_date,description,payment_count,total,approver
+/// HDR,batch_id,payment_date,description,payment_count,total,approver[,prepared_by]
 /// PAY,n,supplier_id,payee_name,payee_urn,method,sort_code,account_number,account_name_18,amount,reference_18,cost_centre,subjective
 /// TRL,payment_count,total
 /// ```
@@ -48,8 +48,8 @@ package enum ChequeBatchRenderer {
         w.row([
             "HDR", .text(batchID(batch)), .text(batch.date.iso),
             .text("PP+ \(batch.term.rawValue.capitalized) \(batch.academicYear)"), .number(String(list.count)),
-            .number(total.decimalString), .text(settings.preparedBy),
-        ])
+            .number(total.decimalString), .text(settings.authorisedBy ?? settings.preparedBy),
+        ] + (settings.authorisedBy == nil ? [] : [.text(settings.preparedBy)]))
         for p in list {
             let bacs = p.school.paidByBACS
             w.row([

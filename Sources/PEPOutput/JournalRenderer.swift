@@ -4,7 +4,7 @@ import PEPModel
 /// (research §5.5, §8.5):
 ///
 /// ```
-/// HEAD,batch_id,journal_date,period,source,description,line_count,total_debit,total_credit,prepared_by
+/// HEAD,batch_id,journal_date,period,source,description,line_count,total_debit,total_credit,prepared_by[,authorised_by]
 /// LINE,line_no,DR|CR,cost_centre,subjective,analysis_code,debit,credit,school_urn,narrative,reference
 /// END,line_count,total_debit,total_credit,hash_total
 /// ```
@@ -66,7 +66,7 @@ package enum JournalRenderer {
             .text("PP+ \(batch.term.rawValue.capitalized) \(batch.academicYear) termly allocation"),
             .number(String(journalLines.count)), .number(totals.debit.decimalString), .number(totals.credit.decimalString),
             .text(settings.preparedBy),
-        ])
+        ] + (settings.authorisedBy.map { [.text($0)] } ?? []))
         for (i, l) in journalLines.enumerated() {
             w.row([
                 "LINE", .number(String(i + 1)), .text(l.side.rawValue), .text(l.costCentre), .text(settings.subjective),

@@ -23,7 +23,7 @@ package enum OutputConfigLoader {
 
     package static func finance(yaml: String, file: String) throws -> FinanceSettings {
         let root = try OutputYAMLNode.root(yaml, file: file)
-        try root.allowKeys(["version", "journal", "payments", "notices"])
+        try root.allowKeys(["version", "journal", "payments", "notices", "authorisation"])
         let journal = try root.mapping("journal")
         try journal.allowKeys(["source", "vs_cost_centre", "subjective", "analysis_code", "prepared_by", "narrative_max"])
         let payments = try root.optionalMapping("payments")
@@ -35,6 +35,17 @@ package enum OutputConfigLoader {
             throw payments?.error(at: "reference_prefix", "reference_prefix must be 1 to 4 capital letters")
                 ?? root.error(at: "payments", "reference_prefix must be 1 to 4 capital letters")
         }
+        let authorisation = try root.optionalMapping("authorisation")
+        try authorisation?.allowKeys(["authorisers", "single_person"])
+        let authorisers = try authorisation?.optionalTextList("authorisers")
+        for role in authorisers ?? [] where !["vsh", "finance"].contains(role) {
+            throw authorisation?.error(at: "authorisers", "authorisers may name vsh and finance, not '\(role)'")
+                ?? root.error(at: "authorisation", "authorisers may name vsh and finance")
+        }
+        if let authorisers, authorisers.isEmpty {
+            throw authorisation?.error(at: "authorisers", "authorisers must name at least one role (vsh, finance)")
+                ?? root.error(at: "authorisation", "authorisers must name at least one role")
+        }
         let narrativeMax = try journal.optionalInt("narrative_max") ?? 30
         guard (10...240).contains(narrativeMax) else { throw journal.error(at: "narrative_max", "narrative_max must be from 10 to 240") }
         return FinanceSettings(
@@ -42,7 +53,8 @@ package enum OutputConfigLoader {
             vsCostCentre: try journal.text("vs_cost_centre"), subjective: try journal.text("subjective"),
             analysisCodePattern: try journal.optionalText("analysis_code") ?? "PPPLUS-{financial_year}",
             preparedBy: try journal.text("prepared_by"), narrativeMaxLength: narrativeMax, referencePrefix: prefix,
-            noticeFrom: try notices.text("from"), messageIDDomain: try notices.text("message_id_domain"))
+            noticeFrom: try notices.text("from"), messageIDDomain: try notices.text("message_id_domain"),
+            authoriserRoles: authorisers, singlePerson: try authorisation?.optionalBool("single_person"))
     }
 
     // MARK: feedback/settings.yaml
@@ -197,6 +209,22 @@ struct OutputYAMLNode {
         guard let c = child(key) else { return nil }
         guard let i = c.node.int else { throw c.error("`\(key)` must be a whole number") }
         return i
+    }
+
+    func optionalBool(_ key: String) throws -> Bool? {
+        guard let c = child(key) else { return nil }
+        guard let b = c.node.bool else { throw c.error("`\(key)` must be true or false") }
+        return b
+    }
+
+    /// A list of texts (`[vsh, finance]`), or nil when the key is absent.
+    func optionalTextList(_ key: String) throws -> [String]? {
+        guard let c = child(key) else { return nil }
+        guard let items = c.node.sequence else { throw c.error("`\(key)` must be a list") }
+        return try items.map { item in
+            guard let s = item.scalar?.string, !s.isEmpty else { throw c.error("each of `\(key)` must be text") }
+            return s
+        }
     }
 
     func optionalMapping(_ key: String) throws -> OutputYAMLNode? {

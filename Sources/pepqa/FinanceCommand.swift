@@ -1,7 +1,20 @@
 import ArgumentParser
+import HummingbirdBcrypt
+import PEPLedger
 
 /// `pepqa finance …`: the PP+ finance commands.
 struct FinanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "finance", abstract: "PP+ finance: payment runs.", subcommands: [FinanceCloseCommand.self])
+        commandName: "finance", abstract: "PP+ finance: prepare and authorise payment runs.",
+        subcommands: [FinanceCloseCommand.self, FinanceAuthoriseCommand.self])
+
+    /// The named workbench user, checked by the password on standard input: money moves only
+    /// on a person's word, and the run names them.
+    static func signIn(_ name: String, ledger: Ledger) -> AppUser {
+        let password = readLine(strippingNewline: true) ?? ""
+        guard let found = try? ledger.users.credentials(name: name), !found.user.disabled,
+            Bcrypt.verify(password, hash: found.passwordHash)
+        else { CommandSupport.fail("\(name): unknown user, disabled, or wrong password (read from standard input)") }
+        return found.user
+    }
 }

@@ -50,7 +50,7 @@ func aSecondRunOrFinanceCloseOnOneStateExitsAtOnceNamingTheHolder() async throws
         holder.waitUntilExit()
     }
     _ = try fixture.drop(sample: "01-green-review-secondary.json")
-    for command in [["run", "--once", "--inbox", fixture.inbox.path], ["finance", "close"]] {
+    for command in [["run", "--once", "--inbox", fixture.inbox.path], ["finance", "close", "--as", "fo"]] {
         let started = Date()
         let (status, stderr) = try await runBinary(command + folders(fixture), fixture: fixture)
         #expect(status == 75, "\(command): EX_TEMPFAIL")

@@ -83,7 +83,7 @@ private func badLogLevelConfig(_ fixture: ServiceFixture) throws -> URL {
     return file
 }
 
-@Test(arguments: [["process", "SampleInbox"], ["finance", "close"], ["run", "--once"], ["rules", "check"], ["ledger", "backup", "x"]])
+@Test(arguments: [["process", "SampleInbox"], ["finance", "close", "--as", "fo"], ["run", "--once"], ["rules", "check"], ["ledger", "backup", "x"]])
 func everyCommandHonoursConfigAndABadSettingIsOneUsageLine(_ command: [String]) async throws {
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
@@ -112,7 +112,7 @@ func everyCommandHonoursConfigAndABadSettingIsOneUsageLine(_ command: [String]) 
     defer { fixture.remove() }
     let rules = fixture.root.appendingPathComponent("no-rules").path
     let (status, stderr) = try await runToEnd(
-        ["finance", "close", "--state", fixture.configuration.stateDir, "--rules", rules], fixture: fixture)
+        ["finance", "close", "--as", "fo", "--state", fixture.configuration.stateDir, "--rules", rules], fixture: fixture)
     #expect(status == 64, "EX_USAGE")
     #expect(
         stderr == "pepqa: cannot start: no rules folder at '\(rules)': run pepqa from the repository root, or pass --rules DIR\n")

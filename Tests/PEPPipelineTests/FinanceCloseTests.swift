@@ -20,7 +20,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let s = try ProcessedSamples()
     defer { s.remove() }
     try s.pipeline.outputs.publish(now: outputNow)
-    let summary = try s.pipeline.finance.close(now: outputNow)
+    let summary = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let run = try #require(summary.run)
     #expect(run.sequence == 1)
     #expect(
@@ -38,12 +38,15 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func aSecondCloseWithNothingNewSaysSoAndWritesNoBatch() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let files = contents(of: s.finance)
     let outbox = contents(of: s.outbox)
-    let second = try s.pipeline.finance.close(now: outputLater)
+    let second = try s.pipeline.finance.closeAsTwoPeople(now: outputLater)
     #expect(second.run == nil)
     #expect(second.lines.joined().contains("Nothing new to pay"))
+    let prepared = try s.pipeline.finance.prepare(by: "finance-officer", now: outputLater)
+    #expect(prepared.proposalID == nil, "nothing to pay: nothing to authorise")
+    #expect(prepared.lines.first?.hasPrefix("Nothing to pay") == true)
     #expect(contents(of: s.finance) == files)
     #expect(contents(of: s.outbox) == outbox)
     #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
@@ -53,7 +56,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func theJournalBalancesAndMatchesItsControlTotals() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let rows = csvRows(try finance(s, "journal-000001.csv"))
     let lines = rows.filter { $0[0] == "LINE" }
     let debit = lines.reduce(Decimal(0)) { $0 + (Decimal(string: $1[6]) ?? 0) }
@@ -67,7 +70,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func theReconciliationBalancesEveryTerm() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let rows = csvRows(try finance(s, "reconciliation-000001.csv")).dropFirst()
     #expect(rows.count == 2)
     for row in rows {
@@ -80,12 +83,12 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func heldFundingIsReleasedWhenAResubmissionPasses() throws {
     let s = try ProcessedSamples(heldBack: ["13-resubmission-supersedes-05.json"])
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let heldFirst = csvRows(try finance(s, "held-000001.csv"))
     #expect(heldFirst.contains { $0[0] == "LA100005" && $0[5] == "rating" })
     #expect(try !remittanceRows(s, run: 1).contains { $0[4] == "LA100005" })
     s.processLater()
-    let second = try #require(try s.pipeline.finance.close(now: outputLater).run)
+    let second = try #require(try s.pipeline.finance.closeAsTwoPeople(now: outputLater).run)
     #expect(second.sequence == 2)
     let paid = try remittanceRows(s, run: 2)
     #expect(paid.map { $0[4] } == ["LA100005"] && paid[0][7] == "400.00")
@@ -95,12 +98,12 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func aResubmissionAfterPaymentNeverPaysTwice() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     try s.resubmit(
         "01-green-review-secondary.json", as: "14-resubmission-of-01.json", receivedOn: "2025-10-20",
         replacing: "Homework club helps me", with: "Homework club really helps me")
     s.processLater()
-    _ = try s.pipeline.finance.close(now: outputLater)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputLater)
     let first = try remittanceRows(s, run: 1).filter { $0[4] == "LA100001" }
     let second = try remittanceRows(s, run: 2).filter { $0[4] == "LA100001" }
     #expect(first.map { $0[8] } == ["S000001-R1"])
@@ -114,7 +117,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func financeFilesAndNoticesCarryNoChildNamesOrDatesOfBirth() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     var secrets = Set<String>()
     for listed in try s.pipeline.ledger.ratings.ratedSubmissionHeadlines() {
         let stored = try #require(try s.pipeline.ledger.ratings.latestStoredRating(submissionID: listed.submissionID))
@@ -137,12 +140,11 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let s = try ProcessedSamples()
     defer { s.remove() }
     // A crash right after the ledger's commit: the run is recorded, no file is written.
-    let (recorded, _) = try s.pipeline.finance.record(now: outputNow)
-    let run = try #require(recorded)
+    let run = try #require(try s.pipeline.finance.recordWithoutFiles(now: outputNow))
     #expect(contents(of: s.finance).isEmpty)
-    let summary = try s.pipeline.finance.close(now: outputLater)
-    #expect(summary.recovered.map(\.id) == [run.id])
-    #expect(summary.run == nil)
+    let published = try s.pipeline.outputs.publish(now: outputLater)
+    #expect(published.financeRecovered.map(\.id) == [run.id])
+    #expect(try s.pipeline.finance.closeAsTwoPeople(now: outputLater).run == nil, "nothing new to pay")
     #expect(contents(of: s.finance).count == 7)
     #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
     #expect(try s.pipeline.ledger.financeRuns.awaitingFiles().isEmpty)
@@ -153,7 +155,8 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func publishingFinishesARecordedRunAndItsNotices() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.record(now: outputNow)
+    // A run is authorised and recorded, then the process dies before its files are written.
+    _ = try #require(try s.pipeline.finance.recordWithoutFiles(now: outputNow))
     let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.financeRecovered.count == 1)
     #expect(summary.financeFiles.count == 7)
@@ -165,10 +168,10 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
 @Test func paymentNoticesAreNotWrittenAgainAfterTheRelayTakesThem() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.close(now: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     for name in contents(of: s.outbox).keys { try FileManager.default.removeItem(at: s.outbox.appendingPathComponent(name)) }
     _ = try s.pipeline.outputs.publish(now: outputLater)
-    _ = try s.pipeline.finance.close(now: outputLater)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputLater)
     #expect(!contents(of: s.outbox).keys.contains { $0.hasPrefix("payment-") })
     #expect(try s.pipeline.ledger.outbox.paymentNoticesRecorded(financeRunID: 1) == ["190001", "190002", "190003", "190004", "190005"])
 }
@@ -182,29 +185,33 @@ private func pipeline(_ s: ProcessedSamples, closeDay: Int) throws -> Pipeline {
 
 private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso + "T12:00:00Z") ?? Date() }
 
-@Test func theServiceClosesOnceAMonthFromTheConfiguredDay() throws {
+@Test func theServiceRemindsThatARunIsDueButNeverPaysOnItsOwn() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
     let p = try pipeline(s, closeDay: 15)
-    #expect(try p.finance.closeIfDue(now: day("2025-12-10")) == nil)
-    let closed = try #require(try p.finance.closeIfDue(now: day("2025-12-16")))
-    #expect(closed.run?.sequence == 1)
-    #expect(try p.finance.closeIfDue(now: day("2025-12-31")) == nil)
-    let january = try #require(try p.finance.closeIfDue(now: day("2026-01-15")))
-    #expect(january.run == nil)
+    #expect(try p.finance.reminderIfDue(now: day("2025-12-10")) == nil)
+    let reminder = try #require(try p.finance.reminderIfDue(now: day("2025-12-16")))
+    #expect(reminder.hasPrefix("a PP+ finance run is due: "))
+    #expect(try s.pipeline.ledger.financeRuns.all().isEmpty, "a reminder pays nothing")
+    #expect(try s.pipeline.ledger.financeRuns.proposals().isEmpty, "nor prepares anything")
+    _ = try p.finance.closeAsTwoPeople(now: day("2025-12-17"))
+    #expect(try p.finance.reminderIfDue(now: day("2025-12-31")) == nil, "a run this month")
+    // Approved for a school the register lacks: every run leaves it, so the reminder stays.
+    #expect(try p.finance.reminderIfDue(now: day("2026-01-15"))?.contains("1 approved request(s)") == true)
 }
 
-@Test func aCloseDayOfZeroNeverCloses() throws {
+@Test func aCloseDayOfZeroNeverReminds() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    #expect(try pipeline(s, closeDay: 0).finance.closeIfDue(now: day("2025-12-28")) == nil)
+    #expect(try pipeline(s, closeDay: 0).finance.reminderIfDue(now: day("2025-12-28")) == nil)
     #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
 }
 
 @Test func aRunFinishedAfterACrashUsesTheSettingsItWasClosedWith() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
-    _ = try s.pipeline.finance.record(now: outputNow)
+    // A run is authorised and recorded, then the process dies before its files are written.
+    _ = try #require(try s.pipeline.finance.recordWithoutFiles(now: outputNow))
     // finance.yaml is edited before the run's files are written.
     let rules = s.root.appendingPathComponent("rules")
     try FileManager.default.copyItem(at: Repository.rules, to: rules)
@@ -215,8 +222,99 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     config.rulesDir = rules.path
     let edited = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     #expect(edited.outputSettings.finance?.vsCostCentre == "VS9999")
-    let summary = try edited.finance.close(now: outputLater)
-    #expect(summary.recovered.count == 1)
+    let summary = try edited.outputs.publish(now: outputLater)
+    #expect(summary.financeRecovered.count == 1)
     let journal = try text(s.finance.appendingPathComponent("journal-000001.csv"))
     #expect(journal.contains(",VS4100,") && !journal.contains("VS9999"))
+}
+
+// MARK: - A run needs a person: prepared, then authorised by another with the authority
+
+@Test func aPreparedRunThatIsNeverAuthorisedChangesNothing() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let officer = try s.pipeline.ledger.testUser("finance-officer", .finance, at: outputNow)
+    let prepared = try s.pipeline.finance.prepare(by: officer.name, now: outputNow)
+    #expect(prepared.proposalID != nil)
+    #expect(prepared.lines.contains { $0.contains("journal (Finance team)") })
+    #expect(prepared.lines.contains { $0.hasPrefix("  reconciliation: ") && $0.contains("(balanced)") })
+    #expect(contents(of: s.finance).isEmpty, "nothing in the finance folder")
+    #expect(try s.pipeline.ledger.count("payment_batch") == 0)
+    #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
+    #expect(!((try? FileManager.default.contentsOfDirectory(atPath: s.outbox.path)) ?? []).contains { $0.hasPrefix("payment-") })
+    #expect(try s.pipeline.ledger.payments.unbatchedApprovedDecisions().count > 0, "still waiting to be paid")
+}
+
+@Test func theSamePersonCannotPrepareAndAuthoriseUnlessTheVirtualSchoolIsOnePerson() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let head = try s.pipeline.ledger.testUser("vsh-test", .vsh, at: outputNow)
+    let id = try #require(try s.pipeline.finance.prepare(by: head.name, now: outputNow).proposalID)
+    #expect(throws: FinanceCloseError.self) { try s.pipeline.finance.authorise(proposalID: id, by: head, now: outputNow) }
+    #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
+    // The schema refuses it too, whatever the Swift does.
+    #expect(throws: (any Error).self) {
+        try s.pipeline.ledger.execute(
+            "INSERT INTO finance_authorisation VALUES (?, 1, 'vsh-test', 'vsh-test', 0, '2025-12-01')", [id])
+    }
+    let single = try pipeline(s, finance: { $0 + "authorisation:\n  single_person: true\n" })
+    let run = try single.finance.authorise(proposalID: id, by: head, now: outputNow)
+    #expect(run.run?.sequence == 1)
+}
+
+@Test func onlyTheConfiguredAuthoritiesMayAuthorise() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let officer = try s.pipeline.ledger.testUser("finance-officer", .finance, at: outputNow)
+    let other = try s.pipeline.ledger.testUser("finance-two", .finance, at: outputNow)
+    let coordinator = try s.pipeline.ledger.testUser("qa-officer", .coordinator, at: outputNow)
+    let id = try #require(try s.pipeline.finance.prepare(by: officer.name, now: outputNow).proposalID)
+    for user in [other, coordinator] {
+        #expect(throws: FinanceCloseError.self, "\(user.role)") {
+            try s.pipeline.finance.authorise(proposalID: id, by: user, now: outputNow)
+        }
+    }
+    let financeMay = try pipeline(s, finance: { $0 + "authorisation:\n  authorisers: [vsh, finance]\n" })
+    #expect(try financeMay.finance.authorise(proposalID: id, by: other, now: outputNow).run != nil)
+    #expect(throws: FinanceCloseError.self, "a proposal is authorised once") {
+        try financeMay.finance.authorise(proposalID: id, by: other, now: outputNow)
+    }
+}
+
+@Test func aRunThatChangedSinceItWasPreparedIsNotPaid() throws {
+    let s = try ProcessedSamples(heldBack: ["02-green-review-primary.xml"])
+    defer { s.remove() }
+    let officer = try s.pipeline.ledger.testUser("finance-officer", .finance, at: outputNow)
+    let head = try s.pipeline.ledger.testUser("vsh-test", .vsh, at: outputNow)
+    let id = try #require(try s.pipeline.finance.prepare(by: officer.name, now: outputNow).proposalID)
+    s.processLater()  // a new PEP, QA'd and its PP+ approved after the run was prepared
+    #expect(throws: FinanceCloseError.self) { try s.pipeline.finance.authorise(proposalID: id, by: head, now: outputNow) }
+    #expect(contents(of: s.finance).isEmpty)
+    let again = try #require(try s.pipeline.finance.prepare(by: officer.name, now: outputNow).proposalID)
+    #expect(try s.pipeline.finance.authorise(proposalID: again, by: head, now: outputNow).run != nil)
+}
+
+@Test func theFilesNameThePreparerAndTheAuthoriserAndTheAuditHasBoth() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let summary = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
+    let run = try #require(summary.run)
+    let journal = try finance(s, "journal-000001.csv")
+    #expect(journal.split(separator: "\r\n").first?.hasSuffix(",finance-officer,vsh-test") == true)
+    let payments = try finance(s, "payments-000001.csv")
+    #expect(payments.split(separator: "\r\n").first?.hasSuffix(",vsh-test,finance-officer") == true)
+    let actions = try s.pipeline.ledger.audit.all().map(\.entry.action)
+    #expect(actions.contains("finance.prepare") && actions.contains("finance.authorise"))
+    #expect(run.sequence == 1)
+}
+
+/// A pipeline on the same state whose finance.yaml is changed by `edit`.
+private func pipeline(_ s: ProcessedSamples, finance edit: (String) -> String) throws -> Pipeline {
+    let rules = s.root.appendingPathComponent("rules-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Repository.rules, to: rules)
+    let file = rules.appendingPathComponent("finance.yaml")
+    try edit(try text(file)).write(to: file, atomically: true, encoding: .utf8)
+    var config = s.pipeline.configuration
+    config.rulesDir = rules.path
+    return try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PEPIntake
+import PEPLedger
 import PEPModel
 import Testing
 import PEPTestSupport
@@ -89,4 +90,26 @@ func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
 /// CSV rows split on commas (finance and export files quote nothing the tests look at).
 func csvRows(_ text: String) -> [[String]] {
     text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}
+
+extension FinanceCloser {
+    /// A run prepared by a finance officer and authorised by the Virtual School Head, as the
+    /// two-person rule wants: for the tests about what a run pays and writes.
+    func closeAsTwoPeople(now: Date) throws -> FinanceCloseSummary {
+        let officer = try ledger.testUser("finance-officer", .finance, at: now)
+        let head = try ledger.testUser("vsh-test", .vsh, at: now)
+        guard let id = try prepare(by: officer.name, now: now).proposalID else { return FinanceCloseSummary() }
+        return try authorise(proposalID: id, by: head, now: now)
+    }
+
+    /// A run prepared, authorised and recorded, as by `closeAsTwoPeople`, then a crash before
+    /// any of its files is written.
+    func recordWithoutFiles(now: Date) throws -> FinanceRunRecord? {
+        let officer = try ledger.testUser("finance-officer", .finance, at: now)
+        guard let id = try prepare(by: officer.name, now: now).proposalID, let runPlan = try plan(now: now).1 else { return nil }
+        return try ledger.financeRuns.close(
+            runPlan,
+            authorisation: FinanceAuthorisation(proposalID: id, preparedBy: officer.name, authorisedBy: "vsh-test", singlePerson: false),
+            at: now)
+    }
 }

@@ -2,12 +2,15 @@ import Foundation
 import Logging
 
 /// The service's work between polls (`RunOptions.afterCycle` and `.everyCycle`): the outputs
-/// after a busy poll; on every poll, the tracker's daily refresh and the monthly finance close;
-/// each logged.
+/// after a busy poll; on every poll, the tracker's daily refresh and the daily reminder that a
+/// finance run is due; each logged.
 package struct ServiceCycleWork: Sendable {
     let outputs: OutputPublisher
     let finance: FinanceCloser
     let tracker: DailyRefresh
+    /// Once a day (at 9), the reminder that a PP+ finance run is due: the service never
+    /// prepares or pays one itself.
+    let financeReminder = DailyRefresh(hour: 9)
     let logger: Logger
 
     /// After a busy poll (and once at start, which is how a crash's missing outputs are made
@@ -25,15 +28,18 @@ package struct ServiceCycleWork: Sendable {
         log(summary)
     }
 
-    /// On every poll: the tracker's daily refresh, and the monthly PP+ finance close, when due.
+    /// On every poll: the tracker's daily refresh, and the finance reminder, when due.
     package func everyCycle(now: Date) throws {
         if tracker.isDue(now: now) {
             let files = try outputs.publishTracker(now: now)
             tracker.ran(at: now)
             logger.info("tracker refreshed", metadata: ["files": "\(files.count)"])
         }
-        guard let close = try finance.closeIfDue(now: now) else { return }
-        for line in close.lines { logger.notice("finance close", metadata: ["line": "\(line)"]) }
+        guard financeReminder.isDue(now: now) else { return }
+        financeReminder.ran(at: now)
+        if let reminder = try finance.reminderIfDue(now: now) {
+            logger.notice("finance run due", metadata: ["reminder": "\(reminder)"])
+        }
     }
 
     private func log(_ summary: OutputSummary) {
