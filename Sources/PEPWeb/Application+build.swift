@@ -49,6 +49,8 @@ package func buildRouter(configuration: WebConfiguration, ledger: Ledger, logger
     let reviewers = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canReview, enabled: roles))
     let childViewers = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canViewChild, enabled: roles))
     let admins = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canManageUsers, enabled: roles))
+    let ppplusViewers = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canViewPPPlus, enabled: roles))
+    let ppplusDeciders = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canDecidePPPlus, enabled: roles))
 
     let quarantine = QuarantineFolder(ledger: ledger, folder: configuration.quarantineDir.map { URL(fileURLWithPath: $0) })
     WorklistController(
@@ -59,5 +61,7 @@ package func buildRouter(configuration: WebConfiguration, ledger: Ledger, logger
     ).addRoutes(view: viewers, review: reviewers)
     ChildController(ledger: ledger, renderer: renderer).addRoutes(to: childViewers)
     UsersController(ledger: ledger, renderer: renderer).addRoutes(to: admins)
+    PPPlusController(ledger: ledger, configuration: configuration, renderer: renderer, outbox: outbox)
+        .addRoutes(view: ppplusViewers, decide: ppplusDeciders)
     return router
 }

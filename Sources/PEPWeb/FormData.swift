@@ -4,6 +4,8 @@ import Hummingbird
 /// An `application/x-www-form-urlencoded` body: what a browser sends without JavaScript.
 struct FormData: Sendable {
     private(set) var fields: [String: String] = [:]
+    /// Every value of each name, in order (checkboxes that share a name).
+    private(set) var lists: [String: [String]] = [:]
 
     init(_ body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
@@ -12,11 +14,16 @@ struct FormData: Sendable {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
             let key = decode(parts[0])
-            if fields[key] == nil { fields[key] = parts.count > 1 ? decode(parts[1]) : "" }
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            if fields[key] == nil { fields[key] = value }
+            lists[key, default: []].append(value)
         }
     }
 
     subscript(_ name: String) -> String? { fields[name] }
+
+    /// Every value given for `name`.
+    func values(_ name: String) -> [String] { lists[name] ?? [] }
 
     /// Reads a request's form body (at most 64 KiB: forms here are short).
     static func read(_ request: Request) async throws -> FormData {

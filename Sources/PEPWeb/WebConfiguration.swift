@@ -39,6 +39,12 @@ package struct WebConfiguration: Sendable {
     package var failedLoginDelay: Duration = .milliseconds(750)
     /// When QA is due and how long is left: `pepqa serve` hands in the rules' clock.
     package var qaClock = QAClock.calendarDays
+    /// The register of children looked after as it stands now (PP+ eligibility): `pepqa serve`
+    /// hands in the same source the watcher uses (the roster file, or the case system's export).
+    package var register: @Sendable () -> [RosterEntry] = { [] }
+    /// PP+ caps per child (`ppplus_termly_cap`, `ppplus_financial_year_cap`), shown beside each request.
+    package var termlyCap = Pence.zero
+    package var yearCap = Pence.zero
     package var protections: Protections = .all
 
     package init(ledgerPath: String, outDir: String) {

@@ -44,9 +44,14 @@ struct ServeCommand: AsyncParsableCommand {
         // The QA clock of the rules (from the meeting, in working days), so the worklist and
         // review page show the dashboard's and tracker's dates.
         do {
-            let clocks = try RuleSet.load(directory: URL(fileURLWithPath: settings.rulesDir)).clocks
+            let rules = try RuleSet.load(directory: URL(fileURLWithPath: settings.rulesDir))
+            let clocks = rules.clocks
             web.qaClock = QAClock(
                 due: { clocks.qaDue(meeting: $0) }, workingDaysLeft: { clocks.calendar.workingDays(from: $0, to: $1) })
+            // PP+ eligibility from the register the watcher uses, and the caps beside each request.
+            let register = try RosterSource.configured(settings, logger: logger)
+            web.register = { register.current().entries }
+            (web.termlyCap, web.yearCap) = (rules.termlyCap, rules.financialYearCap)
         } catch {
             CommandSupport.fail("the rules in \(settings.rulesDir) cannot be read: \(error)")
         }

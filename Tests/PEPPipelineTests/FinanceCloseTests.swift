@@ -257,7 +257,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
         try s.pipeline.ledger.execute(
             "INSERT INTO finance_authorisation VALUES (?, 1, 'vsh-test', 'vsh-test', 0, '2025-12-01')", [id])
     }
-    let single = try pipeline(s, finance: { $0 + "authorisation:\n  single_person: true\n" })
+    let single = try pipeline(s, finance: { $0.replacingOccurrences(of: "single_person: false", with: "single_person: true") })
     let run = try single.finance.authorise(proposalID: id, by: head, now: outputNow)
     #expect(run.run?.sequence == 1)
 }
@@ -274,7 +274,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
             try s.pipeline.finance.authorise(proposalID: id, by: user, now: outputNow)
         }
     }
-    let financeMay = try pipeline(s, finance: { $0 + "authorisation:\n  authorisers: [vsh, finance]\n" })
+    let financeMay = try pipeline(s, finance: { $0.replacingOccurrences(of: "authorisers: [vsh]", with: "authorisers: [vsh, finance]") })
     #expect(try financeMay.finance.authorise(proposalID: id, by: other, now: outputNow).run != nil)
     #expect(throws: FinanceCloseError.self, "a proposal is authorised once") {
         try financeMay.finance.authorise(proposalID: id, by: other, now: outputNow)

@@ -18,6 +18,7 @@ import Testing
         ("/children", [.coordinator, .vsh, .finance, .admin]),
         ("/children/LA-1001", [.coordinator, .vsh, .finance, .admin]),
         ("/users", [.admin]),
+        ("/ppplus", [.vsh, .finance]),
     ]
 
     @Test(arguments: UserRole.allCases)

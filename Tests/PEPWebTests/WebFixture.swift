@@ -47,6 +47,15 @@ struct WebFixture {
         doc.add("school.urn", .text("100001"), at: "$.school.urn")
         doc.add("school.name", .text(Self.hostile), at: "$.school.name")
         doc.add("child_voice", .text("I like maths " + Self.hostile), at: "$.child_voice")
+        doc.add("child.year_group", .text("9"), at: "$.child.year_group")
+        let here = SourceRef(file: "pep.json", location: "$.ppplus.requests[0]")
+        doc.addRecord(
+            ExtractedRecord(
+                source: here,
+                values: [("intervention", .text("Maths tuition"), here), ("amount", .text("300.00"), here), ("target_ref", .text("1"), here)]),
+            to: "ppplus.requests")
+        let target = SourceRef(file: "pep.json", location: "$.targets[0]")
+        doc.addRecord(ExtractedRecord(source: target, values: [("description", .text("Fractions with confidence"), target)]), to: "targets")
         let read = PEPBuilder.build(doc)
         let assessment = Assessment(
             assessable: true, quality: .amber, compliance: .green,
@@ -60,7 +69,11 @@ struct WebFixture {
                     id: "C1", section: "compliance", title: "Held on time", severity: .minor, axis: .compliance,
                     outcome: .pass, evidence: []),
             ],
-            funding: [], ruleSetHash: "abc123", ruleSetVersion: "1")
+            funding: [
+                FundingDecision(
+                    requestIndex: 0, intervention: "Maths tuition", requested: Pence(30_000), approved: Pence(30_000),
+                    status: .approved, note: "Approved")
+            ], ruleSetHash: "abc123", ruleSetVersion: "1")
         let submission = Submission(
             fileName: "pep.json", bytes: Array("pep-bytes".utf8), receivedAt: now.addingTimeInterval(-86400),
             origin: .dropFile(path: "/nonexistent/pep.json"), attachments: [])

@@ -40,6 +40,14 @@ package final class RosterSource: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// The register a configuration names (the roster file, checked; the import folder), for
+    /// `pepqa serve`, which decides PP+ eligibility from the same register the watcher uses.
+    package static func configured(_ configuration: ServiceConfiguration, logger: Logger) throws -> RosterSource {
+        RosterSource(
+            base: try StartupSettings.roster(configuration) ?? [], baseFile: configuration.resolvedRosterFile,
+            importFolder: configuration.rosterImportDir.map { URL(fileURLWithPath: $0) }, logger: logger)
+    }
+
     /// The register to use now, reading a new or changed export first.
     package func current(now: Date = Date()) -> Snapshot {
         lock.lock()

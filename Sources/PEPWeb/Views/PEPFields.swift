@@ -18,6 +18,14 @@ struct PEPFields {
         return values.isEmpty ? nil : values.joined(separator: "\n")
     }
 
+    /// One field of one record of a list: `item("ppplus.requests", 0, "target_ref")`.
+    func item(_ list: String, _ index: Int, _ field: String) -> String? {
+        guard let records = Self.walk(root, list.split(separator: ".").map(String.init)[...]).first as? [Any],
+            records.indices.contains(index), let record = records[index] as? [String: Any]
+        else { return nil }
+        return record[field].flatMap(Self.describe).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     private static func walk(_ node: Any, _ rest: ArraySlice<String>) -> [Any] {
         guard let head = rest.first else { return [node] }
         let isList = head.hasSuffix("[]")

@@ -9,6 +9,7 @@ struct PageChrome {
     var csrf: String?
     var showWorklist = false
     var showUsers = false
+    var showPPPlus = false
     var banner: String?
 
     init(title: String, session: WebSession?, banner: String? = nil) {
@@ -19,6 +20,7 @@ struct PageChrome {
         if let role = session?.user.role {
             showWorklist = RolePolicy.canView.contains(role)
             showUsers = RolePolicy.canManageUsers.contains(role)
+            showPPPlus = RolePolicy.canViewPPPlus.contains(role)
         }
         self.banner = banner
     }
@@ -34,6 +36,10 @@ enum RolePolicy {
     static let canViewChild: Set<UserRole> = [.coordinator, .vsh, .finance, .admin]
     /// The list of users.
     static let canManageUsers: Set<UserRole> = [.admin]
+    /// The PP+ requests with the machine's recommendation and the VSH's decisions.
+    static let canViewPPPlus: Set<UserRole> = [.vsh, .finance]
+    /// Approving, part-approving, holding or declining PP+: the Virtual School Head's alone.
+    static let canDecidePPPlus: Set<UserRole> = [.vsh]
 
     static func label(_ role: UserRole) -> String {
         switch role {
