@@ -69,6 +69,8 @@ def main():
         f for f in glob.glob(os.path.join(out, "outbox", "*.eml"))], "no feedback e-mail before QA completes")
     pepqa("users", "add", "coord", "--role", "coordinator", "--phase", "secondary", *folders, stdin=PASSWORD + "\n")
     pepqa("users", "add", "boss", "--role", "admin", *folders, stdin=PASSWORD + "\n")
+    pepqa("users", "add", "head", "--role", "vsh", *folders, stdin=PASSWORD + "\n")
+    pepqa("users", "add", "fo", "--role", "finance", *folders, stdin=PASSWORD + "\n")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([PEPQA, "serve", "--listen", f"127.0.0.1:{port}", *folders], cwd=ROOT,
@@ -171,6 +173,9 @@ def run(driver, base, out, folders):
     axe(driver, "users")
     driver.get(base + "/reviews/1/complete")
     check("403" in driver.title, "an admin cannot complete QA (403)")
+    driver.get(base + "/users")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    vsh_and_finance(driver, base, out, folders)
     static = {
         "dashboard.png": sorted(glob.glob(os.path.join(out, "dashboard", "*.html")))[:1],
         "qa-report.png": sorted(glob.glob(os.path.join(out, "reports", "*.html")))[:1],
@@ -188,6 +193,71 @@ def run(driver, base, out, folders):
     body = driver.find_element(By.TAG_NAME, "body").text
     check("Autumn 2025/26 25 20 17 68.0" in body, "the tracker's on-time figures match the hand count (25 due, 20 received, 17 on time)")
     check("LA100014" in body and "Overdue" in body, "the tracker lists the overdue initial PEP")
+
+
+def complete_qa(driver, base, count):
+    """Completes QA of up to `count` more PEPs from the worklist, as the coordinator."""
+    for _ in range(count):
+        driver.get(base + "/")
+        links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/reviews/']")
+        if not links:
+            return
+        driver.get(links[0].get_attribute("href").rstrip("/") + "/complete")
+        buttons = driver.find_elements(By.CSS_SELECTOR, "form[action$='/complete'] button")
+        if buttons:
+            click_and_wait(driver, buttons[0])
+
+
+def vsh_and_finance(driver, base, out, folders):
+    """The VSH approves and part-approves PP+ in the workbench; finance prepares a run and the
+    VSH authorises it (the CLI): the journal goes to journal schools only, the batch to the rest."""
+    sign_in(driver, base, "coord")
+    complete_qa(driver, base, 8)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    sign_in(driver, base, "fo")
+    driver.get(base + "/ppplus")
+    check("Record decision" not in driver.page_source, "finance reads the PP+ page but cannot decide")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    sign_in(driver, base, "head")
+    driver.get(base + "/ppplus")
+    check(driver.title.startswith("PP+ requests"), f"the VSH opens the PP+ page ({driver.title!r})")
+    shot(driver, "ppplus.png")
+    axe(driver, "PP+ requests")
+    rows = [r for r in driver.find_elements(By.CSS_SELECTOR, "tbody tr")
+            if r.find_elements(By.CSS_SELECTOR, "input[name=request]") and "Eligible" in r.text]
+    check(len(rows) >= 2, f"at least two eligible requests with QA complete to decide ({len(rows)})")
+    if len(rows) < 2:
+        return
+    first = rows[0].find_element(By.CSS_SELECTOR, "input[name=request]").get_attribute("value")
+    second = rows[1].find_element(By.CSS_SELECTOR, "input[name=request]").get_attribute("value")
+    driver.find_element(By.CSS_SELECTOR, f"label[for='request-{first}']").click()
+    driver.find_element(By.CSS_SELECTOR, "label[for='verdict-approve']").click()
+    driver.find_element(By.ID, "reason").send_keys("Targets and costs are sound")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/ppplus/decide'] button"))
+    check("decisions have been recorded" in driver.page_source, "approving shows a notification banner")
+    driver.get(base + "/ppplus")
+    driver.find_element(By.CSS_SELECTOR, f"label[for='request-{second}']").click()
+    driver.find_element(By.CSS_SELECTOR, "label[for='verdict-part']").click()
+    driver.find_element(By.ID, "amount").send_keys("100.00")
+    driver.find_element(By.ID, "reason").send_keys("Half the sessions this term")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/ppplus/decide'] button"))
+    check("decisions have been recorded" in driver.page_source, "part-approving shows a notification banner")
+    driver.get(base + "/ppplus?show=approved")
+    check("Part-approved £100.00 by head" in driver.page_source, "the part-approval shows with who made it")
+    shot(driver, "ppplus-approved.png")
+    axe(driver, "PP+ requests (approved)")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    prepared = pepqa("finance", "close", "--as", "fo", *folders, stdin=PASSWORD + "\n").stdout
+    check("nothing is paid or written until it is authorised" in prepared, "finance prepares a run")
+    check(not glob.glob(os.path.join(out, "finance", "*")), "a prepared run writes nothing to the finance folders")
+    number = prepared.split("proposal ")[1].split(" ")[0]
+    refused = subprocess.run([PEPQA, "finance", "authorise", number, "--as", "fo", *folders], input=PASSWORD + "\n",
+                             text=True, capture_output=True, cwd=ROOT)
+    check(refused.returncode != 0, "finance cannot authorise (the VSH authorises; two-person rule)")
+    paid = pepqa("finance", "authorise", number, "--as", "head", *folders, stdin=PASSWORD + "\n").stdout
+    check("authorised and written" in paid, "the VSH authorises the run")
+    files = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "finance", "*")))
+    check(any(f.startswith(("journal-", "payments-")) for f in files), f"the run's files are written ({files})")
 
 
 if __name__ == "__main__":

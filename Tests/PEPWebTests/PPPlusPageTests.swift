@@ -35,7 +35,7 @@ import Testing
             #expect(page.body.contains("Maths tuition"))
             #expect(page.body.contains("Target 1: Fractions with confidence"))
             #expect(page.body.contains("Approve £300.00"))
-            #expect(page.body.contains("£0.00 of £550.00 this term"))
+            #expect(page.body.contains("Approved this term £0.00 of £550.00"))
             #expect(page.body.contains("QA not complete"))
             #expect(page.body.contains("&lt;script&gt;"), "the school's name is shown as text")
             #expect(!page.body.contains(WebFixture.hostile))

@@ -39,6 +39,7 @@ struct PPPlusController {
         var label: String
         var count: Int
         var current: Bool
+        var last: Bool
     }
 
     struct View {
@@ -81,7 +82,9 @@ struct PPPlusController {
         let view = View(
             page: PageChrome(title: error == nil ? "PP+ requests" : "Error: PP+ requests", session: context.session, banner: banner),
             filters: Self.filters.map { f in
-                Filter(value: f.value, label: f.label, count: all.filter(f.keep).count, current: f.value == chosen.value)
+                Filter(
+                    value: f.value, label: f.label, count: all.filter(f.keep).count, current: f.value == chosen.value,
+                    last: f.value == Self.filters.last?.value)
             },
             rows: rows, hasRows: !rows.isEmpty, canDecide: canDecide, error: error)
         return try renderer.render("ppplus", view)
@@ -95,8 +98,8 @@ struct PPPlusController {
         if let childID = d.childLAID, let term = d.term, let year = d.academicYear {
             let totals = try ledger.ppplus.approvedTotals(
                 childLAID: childID, term: term, academicYear: year, financialYear: d.financialYear)
-            caps = "\(Display.money(totals.term)) of \(Display.money(configuration.termlyCap)) this term; "
-                + "\(Display.money(totals.year)) of \(Display.money(configuration.yearCap)) this financial year"
+            caps = "Approved this term \(Display.money(totals.term)) of \(Display.money(configuration.termlyCap)); "
+                + "this financial year \(Display.money(totals.year)) of \(Display.money(configuration.yearCap))"
         }
         let eligibility = PPPlusEligibility(
             entry: d.childLAID.flatMap { register[$0] }, schoolURN: d.schoolURN,
@@ -119,7 +122,9 @@ struct PPPlusController {
             term: Display.term(d.term?.rawValue, d.academicYear?.description), intervention: d.intervention,
             requested: Display.money(d.requested), target: target(fields, d.requestIndex), impact: fields.text(at: "ppplus.previous_impact") ?? "None given",
             caps: caps,
-            machine: d.status == .approved ? "Approve \(Display.money(d.approved))" + (d.approved < d.requested ? " (over the cap)" : "") : "Hold: \(d.note)",
+            machine: d.status == .approved
+                ? "Approve \(Display.money(d.approved))" + (d.approved < d.requested ? " (the rest is over the cap)" : "")
+                : (d.note.hasPrefix("Held") ? d.note : "Hold: \(d.note)"),
             qa: request.confirmedQuality.map { "Quality \($0.label), compliance \((request.confirmedCompliance ?? $0).label)" } ?? "QA not complete",
             eligibility: eligible.isEmpty ? "Eligible" : eligible, decision: decision,
             selectable: canDecide && !request.paid && request.qaComplete && d.status != .superseded,
@@ -127,10 +132,14 @@ struct PPPlusController {
                 || request.confirmedQuality == .red || request.confirmedCompliance == .red)
     }
 
-    /// "Target 2: Improve inference when reading fiction", from the request's `target_ref`.
+    /// "Target 2: Improve inference when reading fiction", from the request's `target_ref`
+    /// (`2`, `Target 2`, `T2`), or the reference as written when it names no numbered target.
     func target(_ fields: PEPFields, _ index: Int) -> String {
-        guard let ref = fields.item("ppplus.requests", index, "target_ref") else { return "Not given" }
-        guard let n = Int(ref), let description = fields.item("targets", n - 1, "description") else { return "Target \(ref)" }
+        guard let ref = fields.item("ppplus.requests", index, "target_ref") else { return "Target not given" }
+        let digits = ref.filter(\.isNumber)
+        guard !digits.isEmpty, let n = Int(digits), let description = fields.item("targets", n - 1, "description") else {
+            return ref.lowercased().hasPrefix("target") ? ref : "Target \(ref)"
+        }
         return "Target \(n): \(description)"
     }
 

@@ -17,7 +17,7 @@ enum Display {
         return formatter.string(from: date)
     }
 
-    static func money(_ pence: Pence) -> String { "£" + pence.decimalString }
+    static func money(_ pence: Pence) -> String { pence.display }
 
     static func term(_ term: String?, _ year: String?) -> String {
         [term?.capitalized, year].compactMap { $0 }.joined(separator: " ")
