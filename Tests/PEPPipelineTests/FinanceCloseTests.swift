@@ -318,3 +318,28 @@ private func pipeline(_ s: ProcessedSamples, finance edit: (String) -> String) t
     config.rulesDir = rules.path
     return try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
 }
+
+@Test func aPartApprovalIsPaidAtTheVSHsAmountInEveryFile() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    let ledger = s.pipeline.ledger
+    let head = try ledger.testUser("vsh-test", .vsh, at: outputNow)
+    let request = try #require(try ledger.ppplus.requests().first { !$0.paid && $0.decision.payable ?? .zero >= Pence(20_000) })
+    try ledger.ppplus.decide(
+        [
+            VerdictInput(
+                decisionID: request.decision.id, verdict: .partApprove, amount: Pence(10_000), reason: "Half this term",
+                eligibility: PPPlusEligibility(blockers: [], registeredSchool: nil))
+        ], by: head, at: outputNow)
+    _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
+    let batches = try ledger.payments.batches()
+    #expect(batches.contains { $0.kind == .journal } || batches.contains { $0.kind == .cheque })
+    for batch in batches {
+        let file = try finance(s, batch.fileName)
+        // The journal's END line and the batch's TRL line carry its total: the ledger's, the VSH's amounts.
+        let last = try #require(file.split(separator: "\r\n").last.map(String.init))
+        #expect(last.contains(batch.total.decimalString), "\(batch.fileName): \(last) against \(batch.total)")
+    }
+    let paid = try #require(try ledger.ppplus.request(decisionID: request.decision.id))
+    #expect(paid.paid && paid.decision.payable == Pence(10_000))
+}

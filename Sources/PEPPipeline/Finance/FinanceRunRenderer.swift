@@ -103,8 +103,10 @@ struct FinanceRunRenderer {
         journal: [DecisionRecord], cheque: [DecisionRecord], held: [(entry: HeldEntry, decision: DecisionRecord)]
     ) throws -> PaymentRun {
         var run = PaymentRun()
-        run.journal = try journal.map { try paymentLine($0, amount: $0.approved) }
-        run.cheque = try cheque.map { try paymentLine($0, amount: $0.approved) }
+        // What the line paid: the VSH's approved amount (equal to the batch line, by the schema's
+        // trigger); the machine's for a run recorded before the VSH decided (ledger v7 and older).
+        run.journal = try journal.map { try paymentLine($0, amount: $0.payable ?? $0.approved) }
+        run.cheque = try cheque.map { try paymentLine($0, amount: $0.payable ?? $0.approved) }
         run.held = try held.map { held in
             HeldItem(
                 line: try paymentLine(held.decision, amount: held.entry.amount), reason: held.entry.reason,
