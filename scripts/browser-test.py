@@ -249,15 +249,19 @@ def vsh_and_finance(driver, base, out, folders):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     prepared = pepqa("finance", "close", "--as", "fo", *folders, stdin=PASSWORD + "\n").stdout
     check("nothing is paid or written until it is authorised" in prepared, "finance prepares a run")
-    check(not glob.glob(os.path.join(out, "finance", "*")), "a prepared run writes nothing to the finance folders")
+    check(not glob.glob(os.path.join(out, "finance", "*")) and not glob.glob(os.path.join(out, "admin", "*")),
+          "a prepared run writes nothing to the finance folders")
     number = prepared.split("proposal ")[1].split(" ")[0]
     refused = subprocess.run([PEPQA, "finance", "authorise", number, "--as", "fo", *folders], input=PASSWORD + "\n",
                              text=True, capture_output=True, cwd=ROOT)
     check(refused.returncode != 0, "finance cannot authorise (the VSH authorises; two-person rule)")
     paid = pepqa("finance", "authorise", number, "--as", "head", *folders, stdin=PASSWORD + "\n").stdout
     check("authorised and written" in paid, "the VSH authorises the run")
-    files = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "finance", "*")))
-    check(any(f.startswith(("journal-", "payments-")) for f in files), f"the run's files are written ({files})")
+    finance = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "finance", "*")))
+    admin = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "admin", "*")))
+    check(any(f.startswith(("journal-", "payments-")) for f in finance + admin), f"the run's files are written ({finance}, {admin})")
+    check(not any(f.startswith(("payments-", "remittance-")) for f in finance), "the Finance team's folder holds no cheque/BACS file")
+    check(all(f.startswith(("payments-", "remittance-")) for f in admin), "the Admin team's folder holds only cheque/BACS files")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,13 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
     /// Set on a run's own copy at authorisation, with `preparedBy` set to the preparer: the
     /// journal and the payment batch then name both people.
     public var authorisedBy: String?
+    /// `folders.finance` and `folders.admin`: where the Finance team picks up journals, held and
+    /// reconciliation files, and where the Admin team picks up cheque/BACS batches and
+    /// remittances; each relative to the output folder, or absolute. Nil: `finance`, and the
+    /// finance folder for both. Kept with each run, so a run finished after a crash goes where
+    /// it was meant to.
+    public var financeFolder: String?
+    public var adminFolder: String?
 
     /// Who may authorise: the roles given, else the VSH.
     public var authorisers: [String] { authoriserRoles ?? ["vsh"] }
@@ -41,8 +48,9 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
         journalSource: String = "VS-PEP-PIPELINE", vsCostCentre: String, subjective: String,
         analysisCodePattern: String = "PPPLUS-{financial_year}", preparedBy: String, narrativeMaxLength: Int = 30,
         referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String, noticeTemplate: String? = nil,
-        authoriserRoles: [String]? = nil, singlePerson: Bool? = nil
+        authoriserRoles: [String]? = nil, singlePerson: Bool? = nil, financeFolder: String? = nil, adminFolder: String? = nil
     ) {
+        (self.financeFolder, self.adminFolder) = (financeFolder, adminFolder)
         (self.authoriserRoles, self.singlePerson) = (authoriserRoles, singlePerson)
         self.journalSource = journalSource
         self.vsCostCentre = vsCostCentre

@@ -83,6 +83,30 @@ package enum ChequeBatchRenderer {
         return w.text
     }
 
+    /// Why a school cannot be paid by BACS as the register has it (empty when it can): the
+    /// bank's limits, checked before a run is recorded, so no batch is written that the bank
+    /// would reject or that would pay a truncated name. A school without bank details is paid
+    /// by cheque and has none.
+    package static func bacsProblems(_ school: SchoolRecord) -> [String] {
+        guard school.paidByBACS else { return [] }
+        var problems: [String] = []
+        let urn = "school URN \(school.urn)"
+        if school.sortCode.count != 6 || !school.sortCode.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            problems.append("\(urn): the sort code must be 6 digits")
+        }
+        if school.accountNumber.count != 8 || !school.accountNumber.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            problems.append("\(urn): the account number must be 8 digits")
+        }
+        let name = school.bacsAccountName.isEmpty ? school.payeeName : school.bacsAccountName
+        let bacs = bacsCharacters(name, limit: 1_000)
+        if bacs.isEmpty {
+            problems.append("\(urn): there is no account name for BACS")
+        } else if bacs.count > 18 {
+            problems.append("\(urn): the BACS account name '\(bacs)' is longer than 18 characters; set bacs_account_name in the school register")
+        }
+        return problems
+    }
+
     /// Upper case, BACS characters only (A–Z, 0–9, space, `.`, `&`, `/`, `-`), apostrophes dropped, others as spaces,
     /// runs of spaces collapsed, cut to `limit`.
     package static func bacsCharacters(_ text: String, limit: Int) -> String {

@@ -23,7 +23,9 @@ package enum OutputConfigLoader {
 
     package static func finance(yaml: String, file: String) throws -> FinanceSettings {
         let root = try OutputYAMLNode.root(yaml, file: file)
-        try root.allowKeys(["version", "journal", "payments", "notices", "authorisation"])
+        try root.allowKeys(["version", "journal", "payments", "notices", "authorisation", "folders"])
+        let folders = try root.optionalMapping("folders")
+        try folders?.allowKeys(["finance", "admin"])
         let journal = try root.mapping("journal")
         try journal.allowKeys(["source", "vs_cost_centre", "subjective", "analysis_code", "prepared_by", "narrative_max"])
         let payments = try root.optionalMapping("payments")
@@ -54,7 +56,8 @@ package enum OutputConfigLoader {
             analysisCodePattern: try journal.optionalText("analysis_code") ?? "PPPLUS-{financial_year}",
             preparedBy: try journal.text("prepared_by"), narrativeMaxLength: narrativeMax, referencePrefix: prefix,
             noticeFrom: try notices.text("from"), messageIDDomain: try notices.text("message_id_domain"),
-            authoriserRoles: authorisers, singlePerson: try authorisation?.optionalBool("single_person"))
+            authoriserRoles: authorisers, singlePerson: try authorisation?.optionalBool("single_person"),
+            financeFolder: try folders?.optionalText("finance"), adminFolder: try folders?.optionalText("admin"))
     }
 
     // MARK: feedback/settings.yaml

@@ -2,13 +2,22 @@ import Foundation
 import Logging
 import PEPLedger
 import PEPModel
+import PEPOutput
 import Testing
 import PEPTestSupport
 
 @testable import PEPPipeline
 
+/// A finance file of a run, from the Finance team's folder or, for a cheque/BACS batch or a
+/// remittance, the Admin team's.
 private func finance(_ s: ProcessedSamples, _ name: String) throws -> String {
-    try text(s.finance.appendingPathComponent(name))
+    let admin = name.hasPrefix("payments-") || name.hasPrefix("remittance-")
+    return try text((admin ? s.admin : s.finance).appendingPathComponent(name))
+}
+
+/// Everything a run wrote for the two teams.
+private func financeFiles(_ s: ProcessedSamples) -> [String: Data] {
+    contents(of: s.finance).merging(contents(of: s.admin)) { a, _ in a }
 }
 
 /// Remittance and journal lines are per school; the remittance has one row per child line.
@@ -23,11 +32,14 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let summary = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let run = try #require(summary.run)
     #expect(run.sequence == 1)
+    // Each team picks up only its own files: the journal for journal schools in the Finance
+    // team's folder, the cheque/BACS batch and remittances for the rest in the Admin team's.
     #expect(
         Set(contents(of: s.finance).keys) == [
-            "journal-000001.csv", "payments-000001.csv", "remittance-000001.csv", "held-000001.csv", "held-000001.html",
-            "reconciliation-000001.csv", "reconciliation-000001.html",
+            "journal-000001.csv", "held-000001.csv", "held-000001.html", "reconciliation-000001.csv",
+            "reconciliation-000001.html",
         ])
+    #expect(Set(contents(of: s.admin).keys) == ["payments-000001.csv", "remittance-000001.csv"])
     // Every school in the register has a paid PEP among the samples (the Word forms included).
     #expect(summary.notices.map(\.lastPathComponent).sorted() == (1...5).map { "payment-000001-19000\($0).eml" })
     #expect(summary.journalTotal > .zero && summary.chequeTotal > .zero && summary.heldCount > 0)
@@ -39,7 +51,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let s = try ProcessedSamples()
     defer { s.remove() }
     _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
-    let files = contents(of: s.finance)
+    let files = financeFiles(s)
     let outbox = contents(of: s.outbox)
     let second = try s.pipeline.finance.closeAsTwoPeople(now: outputLater)
     #expect(second.run == nil)
@@ -47,7 +59,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     let prepared = try s.pipeline.finance.prepare(by: "finance-officer", now: outputLater)
     #expect(prepared.proposalID == nil, "nothing to pay: nothing to authorise")
     #expect(prepared.lines.first?.hasPrefix("Nothing to pay") == true)
-    #expect(contents(of: s.finance) == files)
+    #expect(financeFiles(s) == files)
     #expect(contents(of: s.outbox) == outbox)
     #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
     #expect(try s.pipeline.ledger.payments.batches().map(\.fileName).sorted() == ["journal-000001.csv", "payments-000001.csv"])
@@ -128,7 +140,7 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
         }
     }
     #expect(secrets.contains("Testwood"))
-    var texts = contents(of: s.finance).map { ($0.key, String(decoding: $0.value, as: UTF8.self)) }
+    var texts = financeFiles(s).map { ($0.key, String(decoding: $0.value, as: UTF8.self)) }
     texts += contents(of: s.outbox).filter { $0.key.hasPrefix("payment-") }.map { ($0.key, String(decoding: $0.value, as: UTF8.self)) }
     #expect(texts.count == 7 + 5, "seven finance files and five notices")
     for (name, body) in texts {
@@ -141,11 +153,11 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     defer { s.remove() }
     // A crash right after the ledger's commit: the run is recorded, no file is written.
     let run = try #require(try s.pipeline.finance.recordWithoutFiles(now: outputNow))
-    #expect(contents(of: s.finance).isEmpty)
+    #expect(financeFiles(s).isEmpty)
     let published = try s.pipeline.outputs.publish(now: outputLater)
     #expect(published.financeRecovered.map(\.id) == [run.id])
     #expect(try s.pipeline.finance.closeAsTwoPeople(now: outputLater).run == nil, "nothing new to pay")
-    #expect(contents(of: s.finance).count == 7)
+    #expect(financeFiles(s).count == 7)
     #expect(try s.pipeline.ledger.financeRuns.all().count == 1)
     #expect(try s.pipeline.ledger.financeRuns.awaitingFiles().isEmpty)
     let journal = try finance(s, "journal-000001.csv")
@@ -238,7 +250,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     #expect(prepared.proposalID != nil)
     #expect(prepared.lines.contains { $0.contains("journal (Finance team)") })
     #expect(prepared.lines.contains { $0.hasPrefix("  reconciliation: ") && $0.contains("(balanced)") })
-    #expect(contents(of: s.finance).isEmpty, "nothing in the finance folder")
+    #expect(financeFiles(s).isEmpty, "nothing in the finance folder")
     #expect(try s.pipeline.ledger.count("payment_batch") == 0)
     #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
     #expect(!((try? FileManager.default.contentsOfDirectory(atPath: s.outbox.path)) ?? []).contains { $0.hasPrefix("payment-") })
@@ -289,7 +301,7 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     let id = try #require(try s.pipeline.finance.prepare(by: officer.name, now: outputNow).proposalID)
     s.processLater()  // a new PEP, QA'd and its PP+ approved after the run was prepared
     #expect(throws: FinanceCloseError.self) { try s.pipeline.finance.authorise(proposalID: id, by: head, now: outputNow) }
-    #expect(contents(of: s.finance).isEmpty)
+    #expect(financeFiles(s).isEmpty)
     let again = try #require(try s.pipeline.finance.prepare(by: officer.name, now: outputNow).proposalID)
     #expect(try s.pipeline.finance.authorise(proposalID: again, by: head, now: outputNow).run != nil)
 }
@@ -308,11 +320,11 @@ private func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso 
     #expect(run.sequence == 1)
 }
 
-/// A pipeline on the same state whose finance.yaml is changed by `edit`.
-private func pipeline(_ s: ProcessedSamples, finance edit: (String) -> String) throws -> Pipeline {
+/// A pipeline on the same state whose finance.yaml (or another rules file) is changed by `edit`.
+private func pipeline(_ s: ProcessedSamples, file name: String = "finance.yaml", finance edit: (String) -> String) throws -> Pipeline {
     let rules = s.root.appendingPathComponent("rules-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: Repository.rules, to: rules)
-    let file = rules.appendingPathComponent("finance.yaml")
+    let file = rules.appendingPathComponent(name)
     try edit(try text(file)).write(to: file, atomically: true, encoding: .utf8)
     var config = s.pipeline.configuration
     config.rulesDir = rules.path
@@ -342,4 +354,24 @@ private func pipeline(_ s: ProcessedSamples, finance edit: (String) -> String) t
     }
     let paid = try #require(try ledger.ppplus.request(decisionID: request.decision.id))
     #expect(paid.paid && paid.decision.payable == Pence(10_000))
+}
+
+@Test func aBACSBatchThatBreaksTheBanksRulesIsRefusedBeforeAnythingIsWritten() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    // The register gives no BACS account name, and the payee's name is longer than 18 letters.
+    let long = try pipeline(s, file: "schools.csv") {
+        $0.replacingOccurrences(of: ",RIVERSIDE ACAD TR,", with: ",,")
+    }
+    let officer = try s.pipeline.ledger.testUser("finance-officer", .finance, at: outputNow)
+    let head = try s.pipeline.ledger.testUser("vsh-test", .vsh, at: outputNow)
+    let prepared = try long.finance.prepare(by: officer.name, now: outputNow)
+    #expect(prepared.lines.contains { $0.contains("CANNOT BE PAID AS IT IS: school URN 190001") })
+    let id = try #require(prepared.proposalID)
+    #expect(throws: FinanceCloseError.self) { try long.finance.authorise(proposalID: id, by: head, now: outputNow) }
+    #expect(financeFiles(s).isEmpty)
+    #expect(try s.pipeline.ledger.financeRuns.all().isEmpty)
+    #expect(ChequeBatchRenderer.bacsProblems(
+        SchoolRecord(urn: "1", name: "x", route: .cheque, supplierID: "S", payeeName: "A", sortCode: "4011", accountNumber: "21456783",
+            bacsAccountName: "A")) == ["school URN 1: the sort code must be 6 digits"])
 }

@@ -49,6 +49,8 @@ struct ProcessedSamples {
     var outbox: URL { out.appendingPathComponent("outbox") }
     var exports: URL { out.appendingPathComponent("exports") }
     var finance: URL { out.appendingPathComponent("finance") }
+    /// The Admin team's folder (`folders.admin` in the shipped finance.yaml).
+    var admin: URL { out.appendingPathComponent("admin") }
     var reports: URL { out.appendingPathComponent("reports") }
     var dashboard: URL { out.appendingPathComponent("dashboard") }
 

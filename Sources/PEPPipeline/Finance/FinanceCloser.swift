@@ -91,6 +91,10 @@ package struct FinanceCloser: Sendable {
                 message: "what would be paid has changed since run \(proposalID) was prepared; prepare it again and check it")
         }
         runPlan.date = CalendarDate(englandDateOf: now)
+        let bacs = plan.schools.flatMap(ChequeBatchRenderer.bacsProblems)
+        guard bacs.isEmpty else {
+            throw FinanceCloseError(message: "nothing is paid: the BACS batch would break the bank's rules: " + bacs.joined(separator: "; "))
+        }
         let record = try ledger.financeRuns.close(
             runPlan,
             authorisation: FinanceAuthorisation(
@@ -178,6 +182,9 @@ package struct FinanceCloser: Sendable {
         }
         for reason in heldByReason.keys.sorted() {
             lines.append("  held (\(reason)): \(heldByReason[reason]!.total.display) in \(heldByReason[reason]!.count) item(s)")
+        }
+        for problem in plan.schools.flatMap(ChequeBatchRenderer.bacsProblems) {
+            lines.append("  CANNOT BE PAID AS IT IS: \(problem)")
         }
         let totals = try ledger.payments.reconciliation()
         lines.append(

@@ -35,7 +35,7 @@ struct FinanceRunRenderer {
         let files = try FinanceBatchWriter(settings: settings, register: register).files(
             out.run, batch: batch, approved: approved, dashboardHref: OutputFolders.dashboardFromFinance)
         for (name, text) in files {
-            let url = folders.finance.appendingPathComponent(name)
+            let url = folders.financeFolder(for: name, settings: settings).appendingPathComponent(name)
             if try WriteOnceFile.writeOrConfirm(text, to: url) { out.files.append(url) }
         }
         let recorded = try ledger.outbox.paymentNoticesRecorded(financeRunID: record.id)

@@ -58,6 +58,19 @@ struct OutputFolders: Sendable {
     /// Journal, payment batch, remittance, held and reconciliation files, for finance.
     var finance: URL { root.appendingPathComponent("finance") }
 
+    /// Where a finance file goes: cheque/BACS batches and remittances to the Admin team's
+    /// folder, the rest (journal, held, reconciliation) to the Finance team's, as `finance.yaml`
+    /// says (`folders`), relative to the output folder unless absolute.
+    func financeFolder(for fileName: String, settings: FinanceSettings) -> URL {
+        func resolve(_ path: String?) -> URL? {
+            guard let path, !path.isEmpty else { return nil }
+            return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+        }
+        let financeTeam = resolve(settings.financeFolder) ?? finance
+        let forAdmin = fileName.hasPrefix("payments-") || fileName.hasPrefix("remittance-")
+        return forAdmin ? (resolve(settings.adminFolder) ?? financeTeam) : financeTeam
+    }
+
     /// The dashboard index as seen from the finance folder's HTML pages.
     static let dashboardFromFinance = "../dashboard/index.html"
     /// The reports folder as seen from the dashboard's pages.
