@@ -209,8 +209,9 @@ def complete_qa(driver, base, count):
 
 
 def vsh_and_finance(driver, base, out, folders):
-    """The VSH approves and part-approves PP+ in the workbench; finance prepares a run and the
-    VSH authorises it (the CLI): the journal goes to journal schools only, the batch to the rest."""
+    """The VSH approves and part-approves PP+ in the workbench; finance prepares a run (the CLI)
+    and the VSH authorises it (the workbench): the journal goes to the Finance team's folder,
+    the cheque/BACS batch to the Admin team's."""
     sign_in(driver, base, "coord")
     complete_qa(driver, base, 8)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
@@ -255,8 +256,14 @@ def vsh_and_finance(driver, base, out, folders):
     refused = subprocess.run([PEPQA, "finance", "authorise", number, "--as", "fo", *folders], input=PASSWORD + "\n",
                              text=True, capture_output=True, cwd=ROOT)
     check(refused.returncode != 0, "finance cannot authorise (the VSH authorises; two-person rule)")
-    paid = pepqa("finance", "authorise", number, "--as", "head", *folders, stdin=PASSWORD + "\n").stdout
-    check("authorised and written" in paid, "the VSH authorises the run")
+    sign_in(driver, base, "head")
+    driver.get(base + "/finance")
+    check(f"Authorise run {number}" in driver.page_source, "the VSH sees the prepared run to authorise")
+    shot(driver, "finance.png")
+    axe(driver, "finance runs")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"form[action='/finance/proposals/{number}/authorise'] button"))
+    check("authorised and written" in driver.page_source, "the VSH authorises the run in the workbench")
+    axe(driver, "finance runs (authorised)")
     finance = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "finance", "*")))
     admin = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "admin", "*")))
     check(any(f.startswith(("journal-", "payments-")) for f in finance + admin), f"the run's files are written ({finance}, {admin})")

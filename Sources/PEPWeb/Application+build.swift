@@ -51,6 +51,7 @@ package func buildRouter(configuration: WebConfiguration, ledger: Ledger, logger
     let admins = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canManageUsers, enabled: roles))
     let ppplusViewers = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canViewPPPlus, enabled: roles))
     let ppplusDeciders = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canDecidePPPlus, enabled: roles))
+    let financeRunners = signedIn.group().add(middleware: RoleMiddleware(allowed: RolePolicy.canRunFinance, enabled: roles))
 
     let quarantine = QuarantineFolder(ledger: ledger, folder: configuration.quarantineDir.map { URL(fileURLWithPath: $0) })
     WorklistController(
@@ -63,5 +64,6 @@ package func buildRouter(configuration: WebConfiguration, ledger: Ledger, logger
     UsersController(ledger: ledger, renderer: renderer).addRoutes(to: admins)
     PPPlusController(ledger: ledger, configuration: configuration, renderer: renderer, outbox: outbox)
         .addRoutes(view: ppplusViewers, decide: ppplusDeciders)
+    FinanceController(ledger: ledger, configuration: configuration, renderer: renderer).addRoutes(to: financeRunners)
     return router
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PEPLedger
 import PEPModel
 
 /// Everything `pepqa serve` needs, as plain values with defaults: the CLI fills it from its
@@ -45,6 +46,9 @@ package struct WebConfiguration: Sendable {
     /// PP+ caps per child (`ppplus_termly_cap`, `ppplus_financial_year_cap`), shown beside each request.
     package var termlyCap = Pence.zero
     package var yearCap = Pence.zero
+    /// Preparing and authorising a finance run: `pepqa serve` hands in the pipeline's own
+    /// `FinanceCloser` (the workbench does not plan payments itself); nil hides the actions.
+    package var finance: FinanceActions?
     package var protections: Protections = .all
 
     package init(ledgerPath: String, outDir: String) {
@@ -76,4 +80,21 @@ package struct QAClock: Sendable {
     /// without a rules folder.
     package static let calendarDays = QAClock(
         due: { $0.adding(days: 14) }, workingDaysLeft: { today, due in due.dayNumber - today.dayNumber })
+}
+
+/// What the finance page may ask of the pipeline's finance close, as closures, so PEPWeb does
+/// not import the pipeline: prepare (lines to read, the proposal's number) and authorise (the
+/// lines of what was written). Each throws a one-line error to show.
+package struct FinanceActions: Sendable {
+    package var prepare: @Sendable (_ preparer: String, _ now: Date) throws -> (proposalID: Int64?, lines: [String])
+    package var authorise: @Sendable (_ proposalID: Int64, _ user: AppUser, _ now: Date) throws -> [String]
+    /// The roles that may authorise (`authorisation.authorisers`).
+    package var authorisers: Set<UserRole>
+
+    package init(
+        prepare: @escaping @Sendable (String, Date) throws -> (proposalID: Int64?, lines: [String]),
+        authorise: @escaping @Sendable (Int64, AppUser, Date) throws -> [String], authorisers: Set<UserRole>
+    ) {
+        (self.prepare, self.authorise, self.authorisers) = (prepare, authorise, authorisers)
+    }
 }

@@ -52,6 +52,15 @@ struct ServeCommand: AsyncParsableCommand {
             let register = try RosterSource.configured(settings, logger: logger)
             web.register = { register.current().entries }
             (web.termlyCap, web.yearCap) = (rules.termlyCap, rules.financialYearCap)
+            // Finance runs from the workbench: the pipeline's own finance close, as the CLI's.
+            let closer = try Pipeline.build(configuration: settings, logger: logger).finance
+            web.finance = FinanceActions(
+                prepare: { name, now in
+                    let prepared = try closer.prepare(by: name, now: now)
+                    return (prepared.proposalID, prepared.lines)
+                },
+                authorise: { id, user, now in try closer.authorise(proposalID: id, by: user, now: now).lines },
+                authorisers: Set(closer.authoriserRoles.compactMap(UserRole.init(rawValue:))))
         } catch {
             CommandSupport.fail("the rules in \(settings.rulesDir) cannot be read: \(error)")
         }

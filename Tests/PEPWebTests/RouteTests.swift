@@ -19,6 +19,7 @@ import Testing
         ("/children/LA-1001", [.coordinator, .vsh, .finance, .admin]),
         ("/users", [.admin]),
         ("/ppplus", [.vsh, .finance]),
+        ("/finance", [.vsh, .finance]),
     ]
 
     @Test(arguments: UserRole.allCases)

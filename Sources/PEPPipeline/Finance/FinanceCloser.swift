@@ -36,6 +36,9 @@ package struct FinanceCloser: Sendable {
     let closeDay: Int
     let logger: Logger
 
+    /// The workbench roles that may authorise (`authorisation.authorisers`); none without settings.
+    package var authoriserRoles: [String] { settings?.authorisers ?? [] }
+
     /// What a preparation shows, and its number to authorise (nil when nothing is payable).
     package struct Preparation: Sendable {
         package var proposalID: Int64?

@@ -10,6 +10,7 @@ struct PageChrome {
     var showWorklist = false
     var showUsers = false
     var showPPPlus = false
+    var showFinance = false
     var banner: String?
 
     init(title: String, session: WebSession?, banner: String? = nil) {
@@ -21,6 +22,7 @@ struct PageChrome {
             showWorklist = RolePolicy.canView.contains(role)
             showUsers = RolePolicy.canManageUsers.contains(role)
             showPPPlus = RolePolicy.canViewPPPlus.contains(role)
+            showFinance = RolePolicy.canRunFinance.contains(role)
         }
         self.banner = banner
     }
@@ -40,6 +42,8 @@ enum RolePolicy {
     static let canViewPPPlus: Set<UserRole> = [.vsh, .finance]
     /// Approving, part-approving, holding or declining PP+: the Virtual School Head's alone.
     static let canDecidePPPlus: Set<UserRole> = [.vsh]
+    /// The finance page: preparing runs (and authorising, for the roles `finance.yaml` names).
+    static let canRunFinance: Set<UserRole> = [.vsh, .finance]
 
     static func label(_ role: UserRole) -> String {
         switch role {
