@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PEPIntake
 import PEPModel
 import PEPTestSupport
@@ -31,10 +32,17 @@ func repeatedKillsWhileDrainingLoseNothingAndDoNothingTwice() async throws {
     let backlog = try KillTestBacklog(fixture: fixture)
 
     var delays: [Double] = []
+    var financeRun: FinanceCloseSummary?  // the first mid-drain run that had something to pay
     for run in 1...8 {
         let delay = Double.random(in: 0.3...1.6)
         delays.append(delay)
         let process = try launch(binary, fixture: fixture, arguments: ["--poll-interval", "0.2"], log: "run-\(run)")
+        if run >= 3, financeRun?.run == nil {
+            // While the service drains: QA, the VSH's approvals, and a finance run prepared by one
+            // person and authorised by another, in this process, through the pipeline's own
+            // finance close (the workbench's path), racing the service and its kill.
+            financeRun = try prepareAndAuthoriseAFinanceRun(fixture)
+        }
         try await Task.sleep(for: .seconds(delay))
         kill(process.processIdentifier, SIGKILL)
         await waitForExit(process)
@@ -59,6 +67,45 @@ func repeatedKillsWhileDrainingLoseNothingAndDoNothingTwice() async throws {
     try checkLedger(fixture, backlog, context)
     try checkNoTemporaryFiles(fixture, context)
     try checkOutputs(fixture, context)
+    try checkFinance(fixture, financeRun, context)
+}
+
+/// Completes QA of what is waiting, approves its PP+ as recommended (as the VSH), then prepares
+/// a run as finance and authorises it as the VSH.
+private func prepareAndAuthoriseAFinanceRun(_ fixture: ServiceFixture) throws -> FinanceCloseSummary? {
+    let pipeline = try Pipeline.build(configuration: fixture.configuration, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let now = Date()
+    try pipeline.ledger.approvePPPlusAsRecommended(at: now)
+    let officer = try pipeline.ledger.testUser("finance-officer", .finance, at: now)
+    let head = try pipeline.ledger.testUser("vsh-test", .vsh, at: now)
+    guard let id = try pipeline.finance.prepare(by: officer.name, now: now).proposalID else { return nil }
+    return try pipeline.finance.authorise(proposalID: id, by: head, now: now)
+}
+
+/// Every PP+ request paid at most once, only as the VSH approved it, and the run's files whole:
+/// each batch file's last line carries the ledger's total for the batch.
+private func checkFinance(_ fixture: ServiceFixture, _ summary: FinanceCloseSummary?, _ context: Comment) throws {
+    let ledger = try Ledger(path: fixture.configuration.ledgerPath)
+    defer { try? ledger.close() }
+    let run = try #require(summary?.run, "a finance run was authorised mid-drain; \(context)")
+    #expect(try ledger.financeRuns.all().map(\.id) == [run.id], context)
+    #expect(try ledger.financeRuns.awaitingFiles().isEmpty, context)
+    #expect(
+        try ledger.integer("SELECT COUNT(*) FROM batch_item") == ledger.integer("SELECT COUNT(DISTINCT decision_id) FROM batch_item"),
+        context)
+    #expect(
+        try ledger.integer(
+            """
+            SELECT COUNT(*) FROM batch_item b WHERE b.amount_pence IS NOT (SELECT v.amount_pence FROM ppplus_verdict v
+                WHERE v.decision_id = b.decision_id AND v.verdict IN ('approve', 'part-approve') ORDER BY v.id DESC LIMIT 1)
+            """) == 0, "every line pays exactly what the VSH approved; \(context)")
+    let out = URL(fileURLWithPath: fixture.configuration.outDir)
+    for batch in try ledger.payments.batches() {
+        let folder = out.appendingPathComponent(batch.kind == .journal ? "finance" : "admin")
+        let text = try String(contentsOf: folder.appendingPathComponent(batch.fileName), encoding: .utf8)
+        let last = text.split(separator: "\r\n").last.map(String.init) ?? ""
+        #expect(last.contains(batch.total.decimalString), "\(batch.fileName) whole; \(context)")
+    }
 }
 
 /// The inputs, and what the ledger must end up holding.
@@ -236,7 +283,8 @@ private func checkOutputs(_ fixture: ServiceFixture, _ context: Comment) throws 
     let rated = try #require(try ledger.integer("SELECT COUNT(*) FROM submission WHERE status = 'rated'"))
     let feedback = try ledger.integer("SELECT COUNT(*) FROM outbox_message WHERE kind = 'feedback'")
     #expect(feedback == 2 * rated, "feedback recorded once per rated submission and recipient; \(context)")
-    let files = try ledger.integer("SELECT COUNT(*) FROM outbox_message WHERE kind = 'feedback' AND file_name IS NOT NULL")
+    // Feedback and the finance run's payment notices: each recorded message is one file.
+    let files = try ledger.integer("SELECT COUNT(*) FROM outbox_message WHERE file_name IS NOT NULL")
     let outbox = fixture.files(in: out.appendingPathComponent("outbox")).filter { $0.hasSuffix(".eml") }
     #expect(outbox.count == files, "one .eml per recorded message (the relay took none); \(context)")
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path), "\(context)")
