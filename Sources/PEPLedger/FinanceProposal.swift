@@ -18,8 +18,7 @@ package struct FinanceProposal: Sendable, Hashable {
 /// Who authorised a run, recorded with it in the run's own transaction.
 package struct FinanceAuthorisation: Sendable, Hashable {
     package var proposalID: Int64
-    package var preparedBy: String
-    package var authorisedBy: String
+    package var preparedBy, authorisedBy: String
     /// The Virtual School runs with one person (`single_person` in `Rules/finance.yaml`): the
     /// preparer may authorise. Otherwise the schema refuses the same name twice.
     package var singlePerson: Bool

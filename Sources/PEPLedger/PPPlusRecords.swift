@@ -24,14 +24,11 @@ package enum PPPlusVerdict: String, Sendable, Hashable, CaseIterable {
 
 /// One verdict as recorded: who, when, why.
 package struct VerdictRecord: Sendable, Hashable {
-    package var id: Int64
-    package var decisionID: Int64
+    package var id, decisionID: Int64
     package var verdict: PPPlusVerdict
     package var amount: Pence
-    package var reason: String
-    package var exception: Bool
-    package var schoolAcknowledged: Bool
-    package var userName: String
+    package var reason, userName: String
+    package var exception, schoolAcknowledged: Bool
     package var at: Date
 }
 

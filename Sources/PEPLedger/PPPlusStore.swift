@@ -26,15 +26,11 @@ package struct PPPlusStore: Sendable {
 
     /// Every verdict on a request, oldest first.
     package func verdicts(decisionID: Int64) throws -> [VerdictRecord] {
-        try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT v.*, u.name AS user_name FROM ppplus_verdict v JOIN app_user u ON u.id = v.user_id
-                    WHERE v.decision_id = ? ORDER BY v.id
-                    """, arguments: [decisionID]
-            ).map(Self.verdict(row:))
-        }
+        try database.rows(
+            """
+            SELECT v.*, u.name AS user_name FROM ppplus_verdict v JOIN app_user u ON u.id = v.user_id
+            WHERE v.decision_id = ? ORDER BY v.id
+            """, [decisionID], Self.verdict(row:))
     }
 
     /// The approved (by the VSH, paid or not) PP+ of a child in an academic term and in a
@@ -153,7 +149,7 @@ package struct PPPlusStore: Sendable {
         }
         return VerdictRecord(
             id: row["id"], decisionID: row["decision_id"], verdict: verdict, amount: Pence(row["amount_pence"]),
-            reason: row["reason"], exception: row["exception"], schoolAcknowledged: row["school_acknowledged"],
-            userName: row["user_name"], at: row["at"])
+            reason: row["reason"], userName: row["user_name"], exception: row["exception"],
+            schoolAcknowledged: row["school_acknowledged"], at: row["at"])
     }
 }

@@ -22,12 +22,8 @@ struct FinanceCloseCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let config = try settings.resolve()
-        let lock = CommandSupport.holdState(config)
+        let (pipeline, user, lock) = try FinanceCommand.open(settings, as: name)
         defer { withExtendedLifetime(lock) {} }
-        let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
-        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
-        let user = FinanceCommand.signIn(name, ledger: pipeline.ledger)
         guard [.finance, .vsh].contains(user.role) else {
             CommandSupport.fail("\(user.name) (\(user.role.rawValue)) may not prepare a finance run; finance or vsh may")
         }
@@ -59,12 +55,8 @@ struct FinanceAuthoriseCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let config = try settings.resolve()
-        let lock = CommandSupport.holdState(config)
+        let (pipeline, user, lock) = try FinanceCommand.open(settings, as: name)
         defer { withExtendedLifetime(lock) {} }
-        let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
-        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
-        let user = FinanceCommand.signIn(name, ledger: pipeline.ledger)
         do {
             print(try pipeline.finance.authorise(proposalID: proposal, by: user, now: Date()).lines.joined(separator: "\n"))
         } catch {

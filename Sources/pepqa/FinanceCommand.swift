@@ -1,12 +1,23 @@
 import ArgumentParser
 import HummingbirdBcrypt
+import PEPFiles
 import PEPLedger
+import PEPPipeline
 
 /// `pepqa finance …`: the PP+ finance commands.
 struct FinanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finance", abstract: "PP+ finance: prepare and authorise payment runs.",
         subcommands: [FinanceCloseCommand.self, FinanceAuthoriseCommand.self])
+
+    /// The state held (one pepqa at a time), the pipeline opened, and the person signed in.
+    static func open(_ settings: ConfigOptions, as name: String) throws -> (Pipeline, AppUser, StateLock) {
+        let config = try settings.resolve()
+        let lock = CommandSupport.holdState(config)
+        let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
+        let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        return (pipeline, signIn(name, ledger: pipeline.ledger), lock)
+    }
 
     /// The named workbench user, checked by the password on standard input: money moves only
     /// on a person's word, and the run names them.

@@ -13,8 +13,7 @@ struct FinanceController {
 
     struct Proposal {
         var id: Int64
-        var preparedBy: String
-        var preparedAt: String
+        var preparedBy, preparedAt: String
         var summary: [String]
         var authorised: String?
         var canAuthorise: Bool
@@ -22,11 +21,9 @@ struct FinanceController {
 
     struct View {
         var page: PageChrome
-        var available: Bool
+        var available, hasProposals, hasResult: Bool
         var proposals: [Proposal]
-        var hasProposals: Bool
         var result: [String]
-        var hasResult: Bool
         var error: String?
     }
 
@@ -50,8 +47,8 @@ struct FinanceController {
             "finance",
             View(
                 page: PageChrome(title: error == nil ? "PP+ finance runs" : "Error: PP+ finance runs", session: context.session),
-                available: configuration.finance != nil, proposals: Array(proposals), hasProposals: !proposals.isEmpty,
-                result: result, hasResult: !result.isEmpty, error: error))
+                available: configuration.finance != nil, hasProposals: !proposals.isEmpty, hasResult: !result.isEmpty,
+                proposals: Array(proposals), result: result, error: error))
     }
 
     func prepare(context: WebRequestContext) throws -> Response {

@@ -34,12 +34,11 @@ struct PPPlusController {
         var attention: Bool
     }
 
+    /// One filter link: "Held (2)", the current one as text.
     struct Filter {
-        var value: String
-        var label: String
+        var value, label: String
         var count: Int
-        var current: Bool
-        var last: Bool
+        var current, last: Bool
     }
 
     struct View {

@@ -8,8 +8,7 @@ struct UsersController {
     let renderer: PageRenderer
 
     struct Row {
-        var name: String
-        var role: String
+        var name, role: String
         var phase: String?
         var disabled: Bool
         var added: String
