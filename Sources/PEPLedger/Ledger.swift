@@ -70,10 +70,28 @@ package final class Ledger: Sendable {
         } catch {
             throw LedgerError.cannotCreateFolder(path: folder.path)
         }
-        let pool = try DatabasePool(path: path, configuration: Self.configuration())
-        // After GRDB's WAL set-up, which sets NORMAL on the writer connection.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        try self.init(writer: pool, path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: Self.configuration())
+            // After GRDB's WAL set-up, which sets NORMAL on the writer connection.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            // A damaged file is refused here, with one line, before anything reads or writes it:
+            // money is paid from this ledger, so a wrong answer is worse than none.
+            if let problem = try Self.firstProblem(pool, check: "quick_check") {
+                throw LedgerError.damaged(path: path, detail: problem)
+            }
+            try self.init(writer: pool, path: path)
+        } catch let error as DatabaseError
+            where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+        {
+            throw LedgerError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// The first problem SQLite's `check` (`quick_check` or `integrity_check`) finds, or nil.
+    static func firstProblem(_ database: any DatabaseReader, check: String) throws -> String? {
+        let result = try database.read { try String.fetchAll($0, sql: "PRAGMA \(check)(1)") }
+        guard let first = result.first, first != "ok" else { return nil }
+        return first
     }
 
     /// A private in-memory ledger, for tests and dry runs.
@@ -122,7 +140,13 @@ package final class Ledger: Sendable {
         }
         let destination = try DatabaseQueue(path: path)
         try database.backup(to: destination)
+        // A backup is only worth keeping if it can be restored: check all of it now.
+        let problem = try Self.firstProblem(destination, check: "integrity_check")
         try destination.close()
+        if let problem {
+            try? FileManager.default.removeItem(atPath: path)
+            throw LedgerError.damaged(path: path, detail: "the backup fails its integrity check: \(problem)")
+        }
     }
 
     /// Closes the database connections; any later call fails.

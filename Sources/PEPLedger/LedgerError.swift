@@ -5,6 +5,8 @@ package enum LedgerError: Error, Equatable, CustomStringConvertible {
     case cannotCreateFolder(path: String)
     /// The file was migrated by a newer pepqa: this build does not know its schema.
     case newerSchema(path: String)
+    /// The file is not a sound SQLite database (bytes overwritten, truncated, not a ledger).
+    case damaged(path: String, detail: String)
     /// A decision would be approved without a child, school, term or year to pay it against.
     case approvalWithoutPayee(file: String, requestIndex: Int, missing: String)
     /// A batch with no items.
@@ -32,6 +34,10 @@ package enum LedgerError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotCreateFolder(let path): return "ledger: cannot create the folder \(path)"
         case .newerSchema(let path): return "ledger: \(path) was written by a newer pepqa; refusing to open it"
+        case .damaged(let path, let detail):
+            // SQLite's report can run to many lines: the first problem, on one line, is enough.
+            let first = String(detail.split(whereSeparator: \.isNewline).first ?? "").prefix(160)
+            return "ledger: \(path) is damaged (\(first)); stop every pepqa and restore the latest backup (README: Backing up the ledger)"
         case .approvalWithoutPayee(let file, let index, let missing):
             return "ledger: \(file): ppplus.requests[\(index)] is approved but \(missing) is not given"
         case .emptyBatch: return "ledger: a payment batch needs at least one decision"

@@ -128,3 +128,18 @@ func aDocumentThatIsNotThereIsOneUsageLine(_ command: String) async throws {
     #expect(status == 64, "EX_USAGE")
     #expect(stderr == "pepqa: \(missing): no such file\n")
 }
+
+@Test func aDamagedLedgerStopsTheServiceAtStartWithOneLine() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let config = fixture.configuration
+    try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
+    // Not a SQLite file at all where the ledger should be (a bad restore).
+    try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: config.ledgerPath))
+    let (status, stderr) = try await runToEnd(
+        ["run", "--once", "--inbox", fixture.inbox.path, "--state", config.stateDir, "--out", config.outDir, "--rules", config.rulesDir],
+        fixture: fixture)
+    #expect(status != 0)
+    #expect(stderr.contains("is damaged") && stderr.contains("restore the latest backup"), "\(stderr)")
+    #expect(stderr.split(separator: "\n").count == 1, "one line: \(stderr)")
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PEPModel
 import PEPTestSupport
 import Testing
@@ -95,4 +96,56 @@ import Testing
     let ledger = try Ledger.inMemory()
     #expect(try ledger.appliedMigrations().count == 8)
     #expect(ledger.path == nil)
+}
+
+/// A ledger whose bytes were overwritten on disk (a failing disk, a bad restore).
+private func damagedLedger(at offset: Int, bytes count: Int) throws -> String {
+    let folder = Fixture.temporaryFolder()
+    let path = folder + "/ledger.sqlite"
+    do {
+        let ledger = try Ledger(path: path)
+        for n in 0..<40 { try Fixture.rate(ledger, "doc-\(n)", read: Fixture.read(child: "LA-\(n)")) }
+        try ledger.close()
+        // Everything into the main file, so the damage below hits real pages.
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try queue.close()
+    }
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    #expect(offset + count <= size, "the damage lands inside the file (\(size) bytes)")
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.seek(toOffset: UInt64(offset))
+    var generator = SeededGenerator(seed: 7)
+    handle.write(Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+    try handle.close()
+    return path
+}
+
+@Test(arguments: [(0, 100), (4096 * 3, 2048), (4096 * 8, 4096)])
+func aDamagedLedgerIsRefusedWithOneLineThatSaysHowToRestore(offset: Int, count: Int) throws {
+    let path = try damagedLedger(at: offset, bytes: count)
+    defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+    do {
+        _ = try Ledger(path: path)
+        Issue.record("a damaged ledger (bytes \(offset)..<\(offset + count) overwritten) was opened")
+    } catch let error as LedgerError {
+        guard case .damaged(let where_, _) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(where_ == path)
+        #expect(error.description.contains("restore the latest backup"))
+        #expect(!error.description.contains("\n"))
+    }
+}
+
+@Test func aBackupIsCheckedWhole() throws {
+    let folder = Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let ledger = try Ledger(path: folder + "/ledger.sqlite")
+    try Fixture.rate(ledger, "a")
+    try ledger.backup(to: folder + "/copy.sqlite")
+    let copy = try Ledger(path: folder + "/copy.sqlite")
+    #expect(try copy.count("submission") == 1)
 }
