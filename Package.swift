@@ -86,6 +86,7 @@ let package = Package(
                 "PEPModel", "PEPFiles", "PEPReaders", "PEPIntake", "PEPRules", "PEPLedger", "PEPOutput",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictness

@@ -43,10 +43,13 @@ struct RunCommand: AsyncParsableCommand {
         if once { options.progress = CommandSupport.progressLine() }
         // Whole-ledger work: reports, feedback, exports and dashboard after a busy poll (and at
         // start, to make good a crash); the monthly finance close when it is due.
-        let work = pipeline.serviceWork
-        options.afterCycle = { now in try work.afterCycle(now: now) }
-        options.everyCycle = { now in try work.everyCycle(now: now) }
-        let service = InboxService(configuration: settings, handler: pipeline.rater, options: options, logger: logger)
+        // `systemctl reload pepqa` (SIGHUP) takes up edited rules, or keeps the last good ones.
+        let reloadable = ReloadablePipeline(pipeline, configuration: settings, logger: logger)
+        options.afterCycle = { now in try reloadable.pipeline.serviceWork.afterCycle(now: now) }
+        options.everyCycle = { now in try reloadable.pipeline.serviceWork.everyCycle(now: now) }
+        let service = InboxService(configuration: settings, handler: reloadable, options: options, logger: logger)
+        let hangups = Task { await reloadable.reloadOnHangup() }
+        defer { hangups.cancel() }
         try await service.runUntilStopped()
         guard once else { return }
         let counts = service.tally.counts

@@ -15,6 +15,11 @@ extension Ledger {
         try database.read { try String.fetchOne($0, sql: sql, arguments: StatementArguments(arguments)) }
     }
 
+    /// The first column of every row, as text.
+    package func texts(_ sql: String) throws -> [String] {
+        try database.read { try String.fetchAll($0, sql: sql) }
+    }
+
     /// The row count of a table.
     package func count(_ table: String) throws -> Int {
         try integer("SELECT COUNT(*) FROM \(table)") ?? 0
