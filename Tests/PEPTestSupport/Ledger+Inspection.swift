@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import PEPLedger
 
@@ -34,4 +35,20 @@ extension Ledger {
     package func pragma(_ name: String) throws -> String? {
         try database.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA \(name)") }
     }
+}
+
+/// Another writer on the ledger file (a second tool, a stuck backup): takes SQLite's write lock
+/// and holds it for `seconds`, on its own thread. `locked` is signalled once the lock is held.
+package func holdLedgerWriteLock(path: String, seconds: Double, locked: DispatchSemaphore) throws -> Thread {
+    let queue = try DatabaseQueue(path: path)
+    let thread = Thread {
+        try? queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            locked.signal()
+            Thread.sleep(forTimeInterval: seconds)
+            try db.execute(sql: "COMMIT")
+        }
+    }
+    thread.start()
+    return thread
 }
