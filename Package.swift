@@ -8,6 +8,7 @@
 // Third-party packages: ZIPFoundation in PEPReaders; GRDB in PEPLedger; Yams in PEPRules and in
 // PEPPipeline (the service's config file); swift-log in PEPPipeline and pepqa; ServiceLifecycle
 // in PEPPipeline; ArgumentParser in pepqa.
+import Foundation
 import PackageDescription
 
 let strictness: [SwiftSetting] = [
@@ -183,3 +184,31 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, one per reader of outside bytes (`scripts/fuzz.sh --list`). Declared only when
+// PEPQA_FUZZ is set, so that `swift build` and `swift test` never build them: they need
+// `-sanitize=fuzzer,address`, which `scripts/fuzz.sh` passes to every module so the readers get coverage.
+if ProcessInfo.processInfo.environment["PEPQA_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzJSON", ["PEPReaders", "PEPModel"]),
+        ("FuzzXML", ["PEPReaders", "PEPModel"]),
+        ("FuzzXMLDialect", ["PEPReaders", "PEPRules", "PEPModel"]),
+        ("FuzzZIP", ["PEPReaders", "PEPRules", "PEPModel"]),
+        ("FuzzDocxBody", ["PEPReaders", "PEPRules", "PEPModel"]),
+        ("FuzzMIME", ["PEPIntake"]),
+        ("FuzzRulesYAML", ["PEPRules"]),
+        ("FuzzMappingYAML", ["PEPRules"]),
+        ("FuzzRosterCSV", ["PEPRules"]),
+        ("FuzzRegisterCSV", ["PEPRules"]),
+        ("FuzzWebForm", ["PEPWeb"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: strictness))
+    for fuzz in fuzzTargets {
+        package.products.append(.executable(name: fuzz.name, targets: [fuzz.name]))
+        package.targets.append(
+            .executableTarget(
+                name: fuzz.name, dependencies: ["FuzzSupport"] + fuzz.dependencies, path: "Fuzz/\(fuzz.name)",
+                swiftSettings: strictness + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+    }
+}

@@ -24,9 +24,20 @@ extension RuleSet {
         read(directory: directory).problems.sorted()
     }
 
+    /// Every problem of a rule set given as file texts by relative name (`ruleset.yaml`,
+    /// `criteria/…`), with no I/O: what `check(directory:)` does once the files are read. The
+    /// `FuzzRulesYAML` target feeds it.
+    package static func check(files: [String: String]) -> [RuleProblem] {
+        let sink = ProblemSink()
+        return read(files: files, sink: sink).problems.sorted()
+    }
+
     static func read(directory: URL) -> (rules: RuleSet?, problems: [RuleProblem]) {
         let sink = ProblemSink()
-        let files = ruleFiles(in: directory, sink: sink)
+        return read(files: ruleFiles(in: directory, sink: sink), sink: sink)
+    }
+
+    private static func read(files: [String: String], sink: ProblemSink) -> (rules: RuleSet?, problems: [RuleProblem]) {
         var hasher = SHA256()
         for (name, text) in files.sorted(by: { $0.key < $1.key }) {
             hasher.update(Array(name.utf8) + [0] + Array(text.utf8) + [0])

@@ -2,12 +2,12 @@ import Foundation
 import Hummingbird
 
 /// An `application/x-www-form-urlencoded` body: what a browser sends without JavaScript.
-struct FormData: Sendable {
+package struct FormData: Sendable {
     private(set) var fields: [String: String] = [:]
     /// Every value of each name, in order (checkboxes that share a name).
     private(set) var lists: [String: [String]] = [:]
 
-    init(_ body: String) {
+    package init(_ body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (s: Substring) in
@@ -20,7 +20,7 @@ struct FormData: Sendable {
         }
     }
 
-    subscript(_ name: String) -> String? { fields[name] }
+    package subscript(_ name: String) -> String? { fields[name] }
 
     /// Every value given for `name`.
     func values(_ name: String) -> [String] { lists[name] ?? [] }

@@ -22,9 +22,22 @@ package struct DocxReader: DocumentReader {
     ///   with no main document part. A document that opens but holds little is not an error:
     ///   it comes back with little found, and the rules rate it.
     package func read(_ bytes: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
-        var package = try DocxPackage(bytes: bytes, file: file, limits: limits)
-        let main = try package.mainDocument()
+        let main = try mainPart(bytes, file: file)
         var parser = DocxBodyParser(mapping: mapping, file: file)
         return try parser.parse(main.bytes, part: main.name, limits: limits.xml)
+    }
+
+    /// The ZIP layer alone: opens the package under the limits and inflates its main part, as
+    /// `read` does, without parsing it (the `FuzzZIP` target fuzzes this half on its own).
+    package func mainPart(_ bytes: [UInt8], file: String) throws(IngestError) -> (name: String, bytes: [UInt8]) {
+        var package = try DocxPackage(bytes: bytes, file: file, limits: limits)
+        return try package.mainDocument()
+    }
+
+    /// The body parser alone: reads a main part's XML (`word/document.xml`) as `read` does once
+    /// the archive is open (the `FuzzDocxBody` target fuzzes this half on its own).
+    package func readBody(_ xml: [UInt8], file: String) throws(IngestError) -> ExtractedDocument {
+        var parser = DocxBodyParser(mapping: mapping, file: file)
+        return try parser.parse(xml, part: "word/document.xml", limits: limits.xml)
     }
 }
