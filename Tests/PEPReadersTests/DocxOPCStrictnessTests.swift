@@ -96,6 +96,27 @@ import Testing
         #expect(refusal(long)?.code == .malformed)
     }
 
+    /// Found by fuzzing (`FuzzZIP`): an end record whose comment runs past the end of the data
+    /// made ZIPFoundation fail to open the archive after making its in-memory file, which it then
+    /// leaked with a copy of the whole document. Our own scan refuses it now, before ZIPFoundation
+    /// is called (its refusal says "not a readable ZIP archive"; ours, "not a complete").
+    @Test func anEndRecordCommentPastTheEndIsRefusedBeforeZIPFoundation() {
+        let fuzzed: [UInt8] = [
+            0xcb, 0x82, 0x7e, 0x1b, 0xd7, 0x5d, 0x5e, 0x01, 0x11, 0x00, 0x11, 0x11, 0x11, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0x11, 0x00, 0x11, 0x11, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0x00, 0x00, 0x00, 0x50, 0x4b, 0x05, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x67, 0x00, 0xff, 0xfb, 0xfe, 0xa2, 0xc3, 0xfc, 0xf7, 0xff, 0xff, 0x00, 0x00,
+            0x00,
+        ]
+        var commented = Docx.package(Self.body)
+        commented[commented.count - 2] = 16  // a 16-byte comment declared, none there
+        for bytes in [fuzzed, commented] {
+            let error = refusal(bytes)
+            #expect(error?.code == .malformed)
+            #expect(error?.description.contains("not a complete ZIP archive") == true, "\(String(describing: error))")
+        }
+    }
+
     static func firstCentralHeader(_ bytes: [UInt8]) -> Int? {
         let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
         return (0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature }

@@ -9,7 +9,10 @@ import PEPModel
 /// (a Swift range error, killing the process) when an entry's local header lies past the end of
 /// the data, so every entry's local header and data are checked to lie inside the file first.
 /// Two entries with one name are refused: readers disagree on which copy wins, so Word could
-/// show one text while we rate the other.
+/// show one text while we rate the other. An end record whose comment runs past the end of the
+/// data is refused too: ZIPFoundation 0.9.20 then fails to open the archive and, on that path,
+/// never closes the in-memory file it made, leaking a copy of the whole document each time
+/// (found by fuzzing, `FuzzZIP`).
 struct ZipDirectoryScan {
     struct Entry {
         var name: String
@@ -26,6 +29,7 @@ struct ZipDirectoryScan {
         let truncated = IngestError(
             .malformed, file: file, message: "the Word document is not a complete ZIP archive (it may be truncated or corrupt)")
         guard let eocd = Self.findEndOfCentralDirectory(bytes) else { throw truncated }
+        guard bytes.count - eocd - 22 >= Int(bytes.u16(eocd + 20)) else { throw truncated }
         var count = UInt64(bytes.u16(eocd + 10))
         var size = UInt64(bytes.u32(eocd + 12))
         var offset = UInt64(bytes.u32(eocd + 16))
