@@ -39,6 +39,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's inflate, to check a deflated part ends before ZIPFoundation reads it (DeflateCheck).
+        .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The one way to put a file in place: atomic write, durable move, folder fsync. libc only.
         .target(name: "PEPFiles", swiftSettings: strictness),
         // Value types only: the canonical PEP, field paths, normalisation, QA result values. No I/O.
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "PEPReaders",
             dependencies: [
-                "PEPModel", "CLibXML2",
+                "PEPModel", "CLibXML2", "CInflate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.embedInCode("XML/pep-1.xsd")],

@@ -140,6 +140,44 @@ import Testing
         #expect(elapsed < .seconds(60))
     }
 
+    /// Found by fuzzing (`FuzzZIP`): ZIPFoundation inflates until the stream ends, reading past
+    /// the entry to the end of the archive, and asks for more input for ever when it never ends.
+    /// Here a non-final stored block promises 65,535 bytes the archive does not hold. The read
+    /// runs on its own thread so that, were the hang back, the test fails instead of stopping
+    /// the suite.
+    @Test func aDeflatedPartWhoseStreamNeverEndsIsRefusedNotLoopedOn() {
+        let endless: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("<w:document".utf8)
+        let bytes = TestZip.make([
+            .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
+            .init(name: "word/document.xml", data: endless, method: 8, size: 1_000, crc: 0),
+        ])
+        #expect(DeflateCheck.check(endless[...], limit: 1 << 20) == .endless)
+        let outcome = Outcome()
+        Thread.detachNewThread { [self] in outcome.finish(code(bytes)) }
+        #expect(outcome.wait(seconds: 60) == .some(.malformed))
+    }
+
+    /// One read's result, handed from the thread that reads to the test that waits.
+    final class Outcome: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var code: IngestError.Code?
+        func finish(_ code: IngestError.Code?) {
+            self.code = code
+            done.signal()
+        }
+        /// The code, or nil when the read has not finished in time.
+        func wait(seconds: Double) -> IngestError.Code?? {
+            done.wait(timeout: .now() + seconds) == .success ? .some(code) : nil
+        }
+    }
+
+    @Test func aDeflatedPartThatEndsIsChecked() {
+        let reservedBlockType: [UInt8] = [0x07, 0x00]
+        #expect(DeflateCheck.check(TestZip.deflateBomb(repeats: 10)[...], limit: 1 << 20) == .ends)
+        #expect(DeflateCheck.check(TestZip.deflateBomb(repeats: 10_000)[...], limit: 1_000) == .tooLarge)
+        #expect(DeflateCheck.check(reservedBlockType[...], limit: 1 << 20) == .corrupt)
+    }
+
     @Test func tooManyEntriesAreRefused() {
         var items: [TestZip.Item] = [
             .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()), .init("word/document.xml", Self.body),

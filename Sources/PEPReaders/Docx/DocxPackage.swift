@@ -22,26 +22,30 @@ struct DocxPackage {
     private let archive: Archive
     private let file: String
     private let limits: DocxLimits
-    /// Entries by normalised part name (no leading slash, lower case).
-    private let entries: [String: Entry]
+    /// Entries by normalised part name (no leading slash, lower case), each with what our own
+    /// scan found of it.
+    private let entries: [String: (entry: Entry, scanned: ZipDirectoryScan.Entry)]
+    private let bytes: [UInt8]
     private let scan: ZipDirectoryScan
     private var inflated = 0
 
     init(bytes: [UInt8], file: String, limits: DocxLimits) throws(IngestError) {
         self.file = file
         self.limits = limits
+        self.bytes = bytes
         scan = try ZipDirectoryScan(bytes, file: file, limits: limits)
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw IngestError(.malformed, file: file, message: "the Word document is not a readable ZIP archive")
         }
-        var table: [String: Entry] = [:]
+        var table: [String: (entry: Entry, scanned: ZipDirectoryScan.Entry)] = [:]
         var seen = 0
-        for entry in archive where entry.type == .file {
+        // Both walk the central directory in order, so the nth entry is the scan's nth.
+        for (index, entry) in archive.enumerated() where entry.type == .file && index < scan.entries.count {
             seen += 1
             let key = Self.normalise(entry.path)
-            if table[key] == nil { table[key] = entry }
+            if table[key] == nil { table[key] = (entry, scan.entries[index]) }
         }
         if seen < scan.entries.count(where: { !$0.name.hasSuffix("/") }) {
             throw IngestError(.malformed, file: file, message: "the Word document's ZIP directory is corrupt")
@@ -168,7 +172,7 @@ struct DocxPackage {
     /// ratio limit it stops at once (a zip bomb costs milliseconds and bounded memory).
     /// - Returns: nil when the package has no such part.
     mutating func part(_ name: String) throws(IngestError) -> [UInt8]? {
-        guard let entry = entries[Self.normalise(name)] else { return nil }
+        guard let (entry, scanned) = entries[Self.normalise(name)] else { return nil }
         var out: [UInt8] = []
         let partLimit = min(limits.maxPartBytes, limits.maxTotalBytes - inflated)
         let ratioLimit = max(limits.ratioFloor, Int(clamping: entry.compressedSize) &* limits.maxRatio)
@@ -176,6 +180,15 @@ struct DocxPackage {
             .tooLarge, file: file, field: name,
             message: "the Word document was refused as a zip bomb: a part inflates past the size or ratio limit")
         let corrupt = IngestError(.malformed, file: file, field: name, message: "the Word document is corrupt (a part fails its checksum)")
+        let uninflatable = IngestError(
+            .malformed, file: file, field: name, message: "the Word document is corrupt (a part cannot be inflated)")
+        if scanned.deflated {
+            switch DeflateCheck.check(bytes[scanned.dataStart...], limit: min(partLimit, ratioLimit)) {
+            case .ends: break
+            case .tooLarge: throw bomb
+            case .endless, .corrupt: throw uninflatable
+            }
+        }
         do {
             let crc = try archive.extract(entry, skipCRC32: false) { chunk in
                 if out.count + chunk.count > partLimit || out.count + chunk.count > ratioLimit { throw bomb }
@@ -186,7 +199,7 @@ struct DocxPackage {
         } catch let error as IngestError {
             throw error
         } catch {
-            throw IngestError(.malformed, file: file, field: name, message: "the Word document is corrupt (a part cannot be inflated)")
+            throw uninflatable
         }
         inflated += out.count
         return out

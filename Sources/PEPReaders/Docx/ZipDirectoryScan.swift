@@ -19,6 +19,10 @@ struct ZipDirectoryScan {
         var compressedSize: UInt64
         var uncompressedSize: UInt64
         var encrypted: Bool
+        /// Where the entry's data starts (after its local header), and whether the local header
+        /// says deflated: what ZIPFoundation goes by when it extracts.
+        var dataStart: Int
+        var deflated: Bool
     }
 
     var entries: [Entry] = []
@@ -77,7 +81,11 @@ struct ZipDirectoryScan {
                     .unsafe, file: file, field: name,
                     message: "the Word document's archive holds two entries with one name, so readers disagree on its content")
             }
-            let entry = Entry(name: name, compressedSize: compressed, uncompressedSize: uncompressed, encrypted: flags & 1 != 0)
+            let local = Int(localOffset)
+            let entry = Entry(
+                name: name, compressedSize: compressed, uncompressedSize: uncompressed, encrypted: flags & 1 != 0,
+                dataStart: local + 30 + Int(bytes.u16(local + 26)) + Int(bytes.u16(local + 28)),
+                deflated: bytes.u16(local + 8) == 8)
             if entry.encrypted {
                 throw IngestError(
                     .encrypted, file: file,
