@@ -59,8 +59,9 @@ package struct StatisticsStore: Sendable {
         }
     }
 
-    /// PP+ of the term's current ratings by school and intervention: requested, approved (the
-    /// decision), held (requested less approved) and paid (in a payment batch).
+    /// PP+ of the term's current ratings by school and intervention: requested, approved by the
+    /// Virtual School Head (the machine's recommendation is not an approval), paid, and held
+    /// (requested, not approved).
     package func funding(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.Funding] {
         try database.read { db in
             try Row.fetchAll(
@@ -68,7 +69,7 @@ package struct StatisticsStore: Sendable {
                 sql: """
                     SELECT COALESCE(d.school_urn, '') AS school_urn, d.intervention,
                         SUM(d.requested_pence) AS requested,
-                        SUM(CASE WHEN d.status = 'approved' THEN d.approved_pence ELSE 0 END) AS approved,
+                        SUM(CASE WHEN \(PaymentStore.vshApproved) THEN \(PaymentStore.vshAmount) ELSE 0 END) AS approved,
                         SUM(COALESCE((SELECT b.amount_pence FROM batch_item b WHERE b.decision_id = d.id), 0)) AS paid
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)

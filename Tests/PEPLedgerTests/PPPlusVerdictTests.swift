@@ -157,3 +157,15 @@ private func pay(_ ledger: Ledger, _ id: Int64, _ pence: Int) throws {
     #expect(try ledger.payments.unbatchedApprovedDecisions().isEmpty)
     #expect(try ledger.ppplus.request(decisionID: again.decisionIDs[0])?.latest == nil)
 }
+
+@Test func theVSHsFiguresCountOnlyWhatTheVSHApproved() throws {
+    let (ledger, approved, _, vsh) = try ledgerWithRequests()
+    func approvedFigure() throws -> Pence {
+        try ledger.statistics.funding(term: .autumn, academicYear: AcademicYear(startYear: 2025)).reduce(.zero) { $0 + $1.approved }
+    }
+    #expect(try approvedFigure() == .zero, "the machine's recommendation is not an approval")
+    try ledger.ppplus.decide(
+        [VerdictInput(decisionID: approved, verdict: .partApprove, amount: Pence(20_000), reason: "part", eligibility: eligible)],
+        by: vsh, at: Fixture.now)
+    #expect(try approvedFigure() == Pence(20_000))
+}
