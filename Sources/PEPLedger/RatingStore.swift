@@ -90,8 +90,8 @@ package struct RatingStore: Sendable {
                         (SELECT c.at FROM qa_completion c WHERE c.submission_id = s.id) AS qa_completed_at,
                         (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
                             WHERE d.run_id = r.id) AS requested,
-                        (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
-                            WHERE d.run_id = r.id AND d.status = 'approved') AS approved
+                        (SELECT COALESCE(SUM(\(PaymentStore.vshAmount)), 0) FROM funding_decision d
+                            WHERE d.run_id = r.id AND \(PaymentStore.vshApproved)) AS approved
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
                     LEFT JOIN pep p ON p.submission_id = s.id

@@ -17,8 +17,12 @@ import Testing
     #expect(row.quality == .amber && row.compliance == .amber && row.assessable)
     #expect(row.meetingDate == CalendarDate(iso: "2025-10-15"))
     #expect(row.receivedAt == Fixture.date("2025-10-20T10:00:00Z"))
-    #expect(row.requested == Pence(50_000) && row.approved == Pence(30_000) && row.held == Pence(20_000))
+    // The machine recommends £300; nothing is approved until the VSH says so.
+    #expect(row.requested == Pence(50_000) && row.approved == .zero && row.held == Pence(50_000))
     #expect(row.schoolURN == "100001" && row.childLAID == "LA-1001")
+    try ledger.approvePPPlusAsRecommended(at: Fixture.now)
+    let decided = try #require(try ledger.ratings.currentRatedSubmissions(term: .autumn, academicYear: AcademicYear(startYear: 2025)).first)
+    #expect(decided.approved == Pence(30_000) && decided.held == Pence(20_000))
 }
 
 @Test func eachCurrentRatingIsExportedOnceAndAResubmissionIsAnUpdate() throws {
