@@ -17,6 +17,7 @@ test: deps
 	swift test
 	swift build --product pepqa
 	scripts/browser-test.py .build/debug/pepqa
+	scripts/systemd-test.sh .build/debug/pepqa
 
 # The real-browser test alone (logs in, overrides, completes QA, runs axe on every page).
 browser-test: deps
