@@ -1,11 +1,6 @@
 # The two commands a newcomer needs (see README):
-<<<<<<< HEAD
 #   make sample   rates the sample inbox and writes every output under out/ (PP+ waits for the VSH)
-#   make test     runs the whole test suite
-=======
-#   make sample   rates the sample inbox, writes every output under out/, closes a PP+ run
-#   make test     runs the whole test suite, then every fuzz target for 20 s
->>>>>>> 814d240 (Issue 15, part: make test ends with scripts/fuzz.sh --smoke (every fuzz target for 20 s; 4 min 42 s here with the targets built, about 5 min more for their first build))
+#   make test     runs the whole test suite, the browser and systemd tests, then every fuzz target for 20 s
 .PHONY: sample test build release bench deps browser-test
 
 deps:
