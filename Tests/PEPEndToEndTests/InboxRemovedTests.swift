@@ -46,3 +46,33 @@ private func ratedDocuments(_ fixture: ServiceFixture) throws -> Int {
     defer { try? ledger.close() }
     return try ledger.integer("SELECT COUNT(*) FROM submission WHERE status = 'rated'") ?? 0
 }
+
+/// An inbox made read-only under the service (a remount): what arrived is still rated and
+/// recorded, the files stay where they are to retry (exit 75 for a one-off drain), and once the
+/// folder is writable again they are filed, none rated twice.
+@Test(.timeLimit(.minutes(2)))
+func aReadOnlyInboxLeavesItsFilesForARetryAndLosesNothing() async throws {
+    let binary = try pepqaBinary()
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    _ = try fixture.drop(sample: "01-green-review-secondary.json")
+    _ = try fixture.drop(sample: "03-amber-thin-targets.json")
+    guard TinyDisk.bindReadOnly(fixture.inbox) else {
+        print("read-only inbox test not run: this machine cannot bind-mount (needs root)")
+        return
+    }
+    var bound = true
+    defer { if bound { TinyDisk.unbind(fixture.inbox) } }
+    let first = try launch(binary, fixture: fixture, arguments: ["--once", "--poll-interval", "0.2"], log: "readonly")
+    await waitForExit(first)
+    #expect(first.terminationStatus == 75, "left to retry")
+    #expect(try ratedDocuments(fixture) == 2, "rated and recorded even so")
+    #expect(fixture.files(in: fixture.inbox).count == 2, "nothing lost")
+    TinyDisk.unbind(fixture.inbox)
+    bound = false
+    let second = try launch(binary, fixture: fixture, arguments: ["--once", "--poll-interval", "0.2"], log: "writable")
+    await waitForExit(second)
+    #expect(second.terminationStatus == 0)
+    #expect(fixture.files(in: fixture.inbox).isEmpty, "filed once writable")
+    #expect(try ratedDocuments(fixture) == 2, "none rated twice")
+}

@@ -77,3 +77,33 @@ private func copySamples(to inbox: URL) throws {
     let recorded = try pipeline.ledger.count("submission")
     #expect(recorded == 3, "every document recorded once after the retry: \(retried.outcomes)")
 }
+
+@Test func aReadOnlyOutputFolderIsReportedLosesNothingAndIsMadeGoodWhenWritableAgain() throws {
+    let root = try Repository.temporaryFolder("pepqa-readonly")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let inbox = root.appendingPathComponent("inbox")
+    try copySamples(to: inbox)
+    let out = root.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    var config = ServiceConfiguration()
+    config.rulesDir = Repository.rules.path
+    config.stateDir = root.appendingPathComponent("state").path
+    config.outDir = out.path
+    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    guard TinyDisk.bindReadOnly(out) else {
+        print("read-only folder test not run: this machine cannot bind-mount (needs root)")
+        return
+    }
+    var bound = true
+    defer { if bound { TinyDisk.unbind(out) } }
+    _ = pipeline.paths.process(paths: [inbox.path])
+    #expect(try pipeline.ledger.count("submission") == 3, "recorded whatever the output folder")
+    #expect(throws: OutputFailure.self, "a read-only output folder is reported") { try pipeline.outputs.publish(now: Date()) }
+    TinyDisk.unbind(out)
+    bound = false
+    let after = try pipeline.outputs.publish(now: Date())
+    #expect(after.problems.isEmpty)
+    let reports = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("reports").path)) ?? []
+    #expect(reports.filter { $0.hasSuffix(".html") }.count == 3, "\(reports)")
+    #expect(hidden(in: out).isEmpty)
+}

@@ -50,4 +50,19 @@ package struct TinyDisk {
         process.waitUntilExit()
         return process.terminationStatus == 0
     }
+
+    /// Makes `folder` read-only in place (a read-only bind mount over itself), as a remount or a
+    /// full quota would; nil where this machine cannot (not root). Undo with `unbind`.
+    package static func bindReadOnly(_ folder: URL) -> Bool {
+        guard run("/bin/mount", ["--bind", folder.path, folder.path]) else { return false }
+        guard run("/bin/mount", ["-o", "remount,ro,bind", folder.path]) else {
+            _ = run("/bin/umount", [folder.path])
+            return false
+        }
+        return true
+    }
+
+    package static func unbind(_ folder: URL) {
+        _ = run("/bin/umount", [folder.path])
+    }
 }
