@@ -40,7 +40,9 @@ func anInboxRemovedAndRecreatedWhileRunningIsWatchedAgain() async throws {
     #expect(service.terminationStatus == 0)
 }
 
-private func ratedDocuments(_ fixture: ServiceFixture) throws -> Int {
+/// Rated submissions in the fixture's ledger (0 before the service has made one), read from
+/// another process's ledger as the end-to-end tests do.
+func ratedDocuments(_ fixture: ServiceFixture) throws -> Int {
     guard FileManager.default.fileExists(atPath: fixture.configuration.ledgerPath) else { return 0 }
     let ledger = try Ledger(path: fixture.configuration.ledgerPath)
     defer { try? ledger.close() }

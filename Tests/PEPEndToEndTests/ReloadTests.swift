@@ -28,9 +28,9 @@ func aReloadKeepsTheLastGoodRulesAndTakesUpGoodOnes() async throws {
     let log = fixture.root.appendingPathComponent("reload.log")
 
     func rated(_ count: Int) async throws {
-        for _ in 0..<300 where try ratedCount(fixture) < count { try await Task.sleep(for: .milliseconds(50)) }
+        for _ in 0..<300 where try ratedDocuments(fixture) < count { try await Task.sleep(for: .milliseconds(50)) }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        #expect(try ratedCount(fixture) == count, "\(count) rated; log: \(text)")
+        #expect(try ratedDocuments(fixture) == count, "\(count) rated; log: \(text)")
     }
     func logged(_ text: String) async throws {
         for _ in 0..<300 where !(try String(contentsOf: log, encoding: .utf8)).contains(text) {
@@ -62,12 +62,6 @@ func aReloadKeepsTheLastGoodRulesAndTakesUpGoodOnes() async throws {
     #expect(service.terminationStatus == 0)
 }
 
-private func ratedCount(_ fixture: ServiceFixture) throws -> Int {
-    guard FileManager.default.fileExists(atPath: fixture.configuration.ledgerPath) else { return 0 }
-    let ledger = try Ledger(path: fixture.configuration.ledgerPath)
-    defer { try? ledger.close() }
-    return try ledger.integer("SELECT COUNT(*) FROM submission WHERE status = 'rated'") ?? 0
-}
 
 private func ruleSetHashes(_ fixture: ServiceFixture) throws -> [String] {
     let ledger = try Ledger(path: fixture.configuration.ledgerPath)

@@ -23,6 +23,19 @@ private func copySamples(to inbox: URL) throws {
     }
 }
 
+/// Three samples in `root/inbox`, and a pipeline on them with its state and output folders
+/// where the test puts them (on the tiny disk, or read-only).
+private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbox: URL) {
+    let inbox = root.appendingPathComponent("inbox")
+    try copySamples(to: inbox)
+    var config = ServiceConfiguration()
+    config.rulesDir = Repository.rules.path
+    config.stateDir = state.path
+    config.outDir = out.path
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    return (try Pipeline.build(configuration: config, logger: logger), inbox)
+}
+
 @Test func aFullOutputDiskLosesNothingLeavesNoHalfFileAndIsMadeGoodWhenSpaceReturns() throws {
     guard let disk = TinyDisk.mount(kilobytes: 512) else {
         print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
@@ -31,13 +44,8 @@ private func copySamples(to inbox: URL) throws {
     defer { disk.unmount() }
     let root = try Repository.temporaryFolder("pepqa-diskfull")
     defer { try? FileManager.default.removeItem(at: root) }
-    let inbox = root.appendingPathComponent("inbox")
-    try copySamples(to: inbox)
-    var config = ServiceConfiguration()
-    config.rulesDir = Repository.rules.path
-    config.stateDir = root.appendingPathComponent("state").path
-    config.outDir = disk.url.appendingPathComponent("out").path
-    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let (pipeline, inbox) = try pipeline(
+        root: root, state: root.appendingPathComponent("state"), out: disk.url.appendingPathComponent("out"))
     let filler = try disk.fill(leaving: 4 * 1024)
     let summary = pipeline.paths.process(paths: [inbox.path])
     #expect(try pipeline.ledger.count("submission") == 3, "recorded whatever the outputs' disk: \(summary.outcomes)")
@@ -60,13 +68,8 @@ private func copySamples(to inbox: URL) throws {
     defer { disk.unmount() }
     let root = try Repository.temporaryFolder("pepqa-diskfull")
     defer { try? FileManager.default.removeItem(at: root) }
-    let inbox = root.appendingPathComponent("inbox")
-    try copySamples(to: inbox)
-    var config = ServiceConfiguration()
-    config.rulesDir = Repository.rules.path
-    config.stateDir = disk.url.appendingPathComponent("state").path
-    config.outDir = root.appendingPathComponent("out").path
-    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let (pipeline, inbox) = try pipeline(
+        root: root, state: disk.url.appendingPathComponent("state"), out: root.appendingPathComponent("out"))
     let filler = try disk.fill(leaving: 0)
     let full = pipeline.paths.process(paths: [inbox.path])
     let failed = full.outcomes.filter { if case .failed = $0 { return true } else { return false } }
@@ -81,15 +84,9 @@ private func copySamples(to inbox: URL) throws {
 @Test func aReadOnlyOutputFolderIsReportedLosesNothingAndIsMadeGoodWhenWritableAgain() throws {
     let root = try Repository.temporaryFolder("pepqa-readonly")
     defer { try? FileManager.default.removeItem(at: root) }
-    let inbox = root.appendingPathComponent("inbox")
-    try copySamples(to: inbox)
     let out = root.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    var config = ServiceConfiguration()
-    config.rulesDir = Repository.rules.path
-    config.stateDir = root.appendingPathComponent("state").path
-    config.outDir = out.path
-    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let (pipeline, inbox) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
     guard TinyDisk.bindReadOnly(out) else {
         print("read-only folder test not run: this machine cannot bind-mount (needs root)")
         return
