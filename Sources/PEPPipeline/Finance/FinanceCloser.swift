@@ -160,9 +160,7 @@ package struct FinanceCloser: Sendable {
     /// The lines a preparer and an authoriser read: each school's total by route, the held
     /// items by reason, and the control totals. Child IDs and school names only.
     func preview(_ plan: FinancePlanner.Plan) throws -> [String] {
-        let decisions = Dictionary(
-            (try ledger.payments.unbatchedApprovedDecisions() + (try ledger.payments.heldDecisions())).map { ($0.id, $0) },
-            uniquingKeysWith: { first, _ in first })
+        let decisions = plan.decisions
         var lines: [String] = []
         for (route, items) in [("journal (Finance team)", plan.journal), ("cheque/BACS (Admin team)", plan.cheque)] where !items.isEmpty {
             var bySchool: [String: (count: Int, total: Pence)] = [:]

@@ -19,12 +19,15 @@ enum FinancePlanner {
         var schools: [SchoolRecord] = []
         /// The terms of the lines paid.
         var terms: Set<TermKey> = []
+        /// Every decision planned from (paid or held), by id, for the preview of a run.
+        var decisions: [Int64: DecisionRecord] = [:]
 
         var paysAnything: Bool { !journal.isEmpty || !cheque.isEmpty }
     }
 
     static func plan(approved: [DecisionRecord], held: [DecisionRecord], register: SchoolRegister) -> Plan {
         var plan = Plan()
+        plan.decisions = Dictionary((approved + held).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var schools: [String: SchoolRecord] = [:]
         for d in approved where d.childLAID != nil && d.term != nil && d.academicYear != nil {
             guard let amount = d.payable, amount > .zero else { continue }
