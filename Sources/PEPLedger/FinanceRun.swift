@@ -32,6 +32,8 @@ package struct FinanceRunPlan: Sendable, Hashable {
     package var journal: [BatchItem]
     package var cheque: [BatchItem]
     package var held: [HeldEntry]
+    /// Earlier payments reversed, credited by this run.
+    package var reversals: [PendingReversal] = []
     /// The register rows the run's files are rendered with, so a later re-render is identical.
     package var registerJSON: String
     /// The finance settings (`Rules/finance.yaml`) the files are rendered with, likewise.
@@ -85,6 +87,12 @@ package struct FinanceRunDetail: Sendable, Hashable {
     package var batches: [PaidBatch]
     package var held: [Held]
     package var controls: [Control]
+    /// The payments this run reversed.
+    package var reversals: [PendingReversal] = []
+    /// The ledger's figures per term and school when the run was recorded (none for a run
+    /// recorded before ledger v9).
+    package var figures: [ReconciliationFigures] = []
     package var registerJSON: String
     package var settingsJSON: String
 }
+

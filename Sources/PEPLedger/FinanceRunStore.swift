@@ -23,7 +23,8 @@ package struct FinanceRunStore: Sendable {
         -> FinanceRunRecord
     {
         try database.write { db in
-            try PaymentStore.checkPayable(plan.journal + plan.cheque, db)
+            guard !(plan.journal + plan.cheque).isEmpty || !plan.reversals.isEmpty else { throw LedgerError.emptyBatch }
+            if !(plan.journal + plan.cheque).isEmpty { try PaymentStore.checkPayable(plan.journal + plan.cheque, db) }
             let sequence =
                 try Int.fetchOne(
                     db,
@@ -58,7 +59,13 @@ package struct FinanceRunStore: Sendable {
                         """,
                     arguments: [runID, entry.decisionID, entry.reason.rawValue, entry.amount.value, entry.note])
             }
+            for reversal in plan.reversals {
+                try db.execute(
+                    sql: "INSERT INTO reversal_item (reversal_id, run_id, route) VALUES (?, ?, ?)",
+                    arguments: [reversal.id, runID, reversal.route.rawValue])
+            }
             try Self.insertControls(runID: runID, db)
+            try Self.insertFigures(runID: runID, db)
             if let a = authorisation {
                 try db.execute(
                     sql: """
@@ -91,6 +98,47 @@ package struct FinanceRunStore: Sendable {
                         OR EXISTS (SELECT 1 FROM batch_item b JOIN finance_run_batch f ON f.batch_id = b.batch_id
                             WHERE b.decision_id = d.id AND f.run_id = :run))))
                 GROUP BY d.academic_year, d.term
+                """,
+            arguments: ["run": runID])
+    }
+
+    /// The ledger's figures per term and school for the run's reconciliation, taken after its
+    /// lines and credits are inserted, for every term it pays or credits or in which anything
+    /// is still to pay or held. Approved: the VSH's amount of every request approved (current,
+    /// or paid); paid and reversed: all runs so far; to pay: approved, current and unpaid; held:
+    /// what was requested and not approved (the rest of a part-approval too).
+    static func insertFigures(runID: Int64, _ db: Database) throws {
+        let approved = PaymentStore.vshApproved, amount = PaymentStore.vshAmount
+        let current = "d.status <> 'superseded'"
+        try db.execute(
+            sql: """
+                WITH facts AS (
+                    SELECT d.academic_year, d.term, COALESCE(d.school_urn, '') AS school_urn,
+                        CASE WHEN \(approved) AND (\(current) OR b.decision_id IS NOT NULL) THEN \(amount) ELSE 0 END AS approved,
+                        COALESCE(b.amount_pence, 0) AS paid,
+                        CASE WHEN ri.reversal_id IS NOT NULL THEN r.amount_pence ELSE 0 END AS reversed,
+                        CASE WHEN \(approved) AND \(current) AND b.decision_id IS NULL THEN \(amount) ELSE 0 END AS to_pay,
+                        CASE WHEN \(approved) AND (\(current) OR b.decision_id IS NOT NULL) THEN d.requested_pence - \(amount)
+                            WHEN \(current) AND b.decision_id IS NULL THEN d.requested_pence ELSE 0 END AS held,
+                        CASE WHEN b.batch_id IN (SELECT batch_id FROM finance_run_batch WHERE run_id = :run)
+                            THEN b.amount_pence ELSE 0 END AS run_paid,
+                        CASE WHEN ri.run_id = :run THEN r.amount_pence ELSE 0 END AS run_reversed
+                    FROM funding_decision d
+                    LEFT JOIN batch_item b ON b.decision_id = d.id
+                    LEFT JOIN payment_reversal r ON r.decision_id = d.id
+                    LEFT JOIN reversal_item ri ON ri.reversal_id = r.id
+                    WHERE d.child_la_id IS NOT NULL AND d.term IS NOT NULL AND d.academic_year IS NOT NULL
+                ),
+                terms AS (
+                    SELECT DISTINCT academic_year, term FROM facts
+                    WHERE run_paid > 0 OR run_reversed > 0 OR to_pay > 0 OR (held > 0 AND paid = 0)
+                )
+                INSERT INTO finance_run_figures (run_id, academic_year, term, school_urn, approved_pence, paid_pence,
+                    reversed_pence, to_pay_pence, held_pence, run_paid_pence, run_reversed_pence)
+                SELECT :run, f.academic_year, f.term, f.school_urn, SUM(f.approved), SUM(f.paid), SUM(f.reversed),
+                    SUM(f.to_pay), SUM(f.held), SUM(f.run_paid), SUM(f.run_reversed)
+                FROM facts f JOIN terms t ON t.academic_year = f.academic_year AND t.term = f.term
+                GROUP BY f.academic_year, f.term, f.school_urn
                 """,
             arguments: ["run": runID])
     }
@@ -206,9 +254,24 @@ package struct FinanceRunStore: Sendable {
             else { throw LedgerError.inconsistent("finance run \(runID) has an unreadable control total") }
             return .init(term: term, academicYear: year, decided: Pence(row["decided_pence"]))
         }
-        return FinanceRunDetail(
+        let figures = try Row.fetchAll(
+            db, sql: "SELECT * FROM finance_run_figures WHERE run_id = ? ORDER BY academic_year, term, school_urn",
+            arguments: [runID]
+        ).map { row -> ReconciliationFigures in
+            guard let term = Term(rawValue: row["term"]) else {
+                throw LedgerError.inconsistent("finance run \(runID) has an unreadable reconciliation figure")
+            }
+            return ReconciliationFigures(
+                academicYear: row["academic_year"], term: term, schoolURN: row["school_urn"], approved: Pence(row["approved_pence"]),
+                paid: Pence(row["paid_pence"]), reversed: Pence(row["reversed_pence"]), toPay: Pence(row["to_pay_pence"]),
+                held: Pence(row["held_pence"]), runPaid: Pence(row["run_paid_pence"]), runReversed: Pence(row["run_reversed_pence"]))
+        }
+        var detail = FinanceRunDetail(
             run: run, batches: paid, held: held, controls: controls, registerJSON: snapshot["register_json"],
             settingsJSON: snapshot["settings_json"])
+        detail.reversals = try ReversalStore.credited(runID: runID, db)
+        detail.figures = figures
+        return detail
     }
 
     /// Marks a run's files and notices as written. Idempotent.

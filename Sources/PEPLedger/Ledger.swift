@@ -61,6 +61,7 @@ package final class Ledger: Sendable {
     package var reviews: ReviewStore { ReviewStore(database: database) }
     /// The Virtual School Head's verdicts on PP+ requests (the machine only recommends).
     package var ppplus: PPPlusStore { PPPlusStore(database: database) }
+    package var reversals: ReversalStore { ReversalStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {

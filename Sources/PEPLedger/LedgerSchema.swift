@@ -23,6 +23,7 @@ enum LedgerSchema {
         migrator.registerMigration("v6-review", migrate: review)
         migrator.registerMigration("v7-arrival-evidence") { try $0.execute(sql: arrivalEvidence) }
         migrator.registerMigration("v8-vsh", migrate: vsh)
+        migrator.registerMigration("v9-reversals", migrate: reversals)
         return migrator
     }
 

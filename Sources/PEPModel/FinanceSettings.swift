@@ -40,6 +40,15 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
     /// it was meant to.
     public var financeFolder: String?
     public var adminFolder: String?
+    /// `Rules/exports/journal.yaml` and `Rules/exports/payments.yaml`; nil (absent, or a run
+    /// closed before layouts were declared) reads as the standard layouts.
+    public var journalLayout: FinanceFileLayout?
+    public var paymentsLayout: FinanceFileLayout?
+
+    /// The journal's layout: the declared one, else the standard.
+    public var journalFile: FinanceFileLayout { journalLayout ?? .standardJournal }
+    /// The cheque/BACS batch's layout: the declared one, else the standard.
+    public var paymentsFile: FinanceFileLayout { paymentsLayout ?? .standardPayments }
 
     /// Who may authorise: the roles given, else the VSH.
     public var authorisers: [String] { authoriserRoles ?? ["vsh"] }
@@ -48,8 +57,10 @@ public struct FinanceSettings: Sendable, Hashable, Codable {
         journalSource: String = "VS-PEP-PIPELINE", vsCostCentre: String, subjective: String,
         analysisCodePattern: String = "PPPLUS-{financial_year}", preparedBy: String, narrativeMaxLength: Int = 30,
         referencePrefix: String = "PP", noticeFrom: String, messageIDDomain: String, noticeTemplate: String? = nil,
-        authoriserRoles: [String]? = nil, singlePerson: Bool? = nil, financeFolder: String? = nil, adminFolder: String? = nil
+        authoriserRoles: [String]? = nil, singlePerson: Bool? = nil, financeFolder: String? = nil, adminFolder: String? = nil,
+        journalLayout: FinanceFileLayout? = nil, paymentsLayout: FinanceFileLayout? = nil
     ) {
+        (self.journalLayout, self.paymentsLayout) = (journalLayout, paymentsLayout)
         (self.financeFolder, self.adminFolder) = (financeFolder, adminFolder)
         (self.authoriserRoles, self.singlePerson) = (authoriserRoles, singlePerson)
         self.journalSource = journalSource

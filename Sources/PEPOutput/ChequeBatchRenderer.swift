@@ -1,85 +1,123 @@
 import PEPModel
 
 /// The cheque/BACS payment batch for chequebook schools (academies, out-of-area and independent
-/// settings), and its remittance advice (research §5.5, §8.5).
+/// settings) in the layout `Rules/exports/payments.yaml` declares, its remittance advice, and
+/// the recoveries a reversal leaves (research §5.5, §8.5).
 ///
-/// The batch has ONE row per payee — the bank sees a school and a total, never a child:
+/// The batch has ONE row per payee — the bank sees a school and a total, never a child
+/// (standard layout):
 ///
 /// ```
-/// HDR,batch_id,payment_date,description,payment_count,total,approver[,prepared_by]
+/// HDR,batch_id,payment_date,description,payment_count,total,approver,prepared_by
 /// PAY,n,supplier_id,payee_name,payee_urn,method,sort_code,account_number,account_name_18,amount,reference_18,cost_centre,subjective
 /// TRL,payment_count,total
 /// ```
 ///
-/// The per-child breakdown (child IDs only) is in the separate remittance file, which goes to the
+/// A payment reversed (made in error) is a credit line in the next run: it is taken off what
+/// the school is paid then; when that leaves nothing to pay, the school is not in the bank
+/// batch and what it owes is in `recoveries-N.csv` for the Admin team to invoice. The per-child
+/// breakdown (child IDs only, credits negative) is in the remittance file, which goes to the
 /// school's bursar, not to the bank.
 package enum ChequeBatchRenderer {
-    /// One payee's row, before it is written.
+    /// One payee of the run, before it is written.
     package struct Payment: Sendable, Hashable {
         package var number: Int
         package var school: SchoolRecord
+        /// What the school is paid: its lines less its reversals (negative: it owes that much).
         package var amount: Pence
         package var reference: String
         package var lines: [PaymentLine]
+        /// Reversed payments credited in this run (amounts positive: what is taken back).
+        package var reversals: [PaymentLine] = []
+
+        /// In the bank batch: there is something to pay.
+        package var paid: Bool { amount > .zero }
     }
 
     /// `PAY-000007`.
     package static func batchID(_ batch: PaymentBatchInfo) -> String { "PAY-" + batch.sequenceLabel }
 
-    /// One payment per school in the register, in URN order; lines whose school is missing are
-    /// left out (the planner holds them before this point).
-    package static func payments(_ lines: [PaymentLine], batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Payment] {
+    /// One payee per school in the register with a line or a reversal, in URN order; lines
+    /// whose school is missing are left out (the planner holds them before this point).
+    package static func payments(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Payment] {
+        let paid = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.cheque).map { ($0.urn, $0.lines) })
+        let reversed = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.chequeReversals).map { ($0.urn, $0.lines) })
         var payments: [Payment] = []
-        for group in PaymentRun.bySchool(lines) {
-            guard let school = register[group.urn] else { continue }
+        for urn in Set(paid.keys).union(reversed.keys).sorted() {
+            guard let school = register[urn] else { continue }
             let n = payments.count + 1
+            let lines = paid[urn] ?? [], reversals = reversed[urn] ?? []
             payments.append(
                 Payment(
-                    number: n, school: school, amount: group.lines.reduce(Pence.zero) { $0 + $1.amount },
-                    reference: batch.reference(prefix: settings.referencePrefix, payee: n), lines: group.lines))
+                    number: n, school: school,
+                    amount: lines.reduce(Pence.zero) { $0 + $1.amount } - reversals.reduce(Pence.zero) { $0 + $1.amount },
+                    reference: batch.reference(rule: settings.paymentsFile.reference, prefix: settings.referencePrefix, payee: n),
+                    lines: lines, reversals: reversals))
         }
         return payments
     }
 
-    package static func render(_ lines: [PaymentLine], batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String {
-        let list = payments(lines, batch: batch, register: register, settings: settings)
+    package static func render(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String {
+        let list = payments(run, batch: batch, register: register, settings: settings).filter(\.paid)
         let total = list.reduce(Pence.zero) { $0 + $1.amount }
-        var w = CSVWriter()
-        w.row([
-            "HDR", .text(batchID(batch)), .text(batch.date.iso),
-            .text("PP+ \(batch.term.rawValue.capitalized) \(batch.academicYear)"), .number(String(list.count)),
-            .number(total.decimalString), .text(settings.authorisedBy ?? settings.preparedBy),
-        ] + (settings.authorisedBy == nil ? [] : [.text(settings.preparedBy)]))
+        var w = FinanceLayoutWriter(settings.paymentsFile)
+        w.header([
+            "batch_id": .text(batchID(batch)), "run": .number(String(batch.sequence)), "date": w.date(batch.date),
+            "description": .text("PP+ \(batch.term.rawValue.capitalized) \(batch.academicYear)"),
+            "payment_count": .number(String(list.count)), "total": w.money(total),
+            "approver": .text(settings.authorisedBy ?? settings.preparedBy), "prepared_by": .text(settings.preparedBy),
+            "authorised_by": .text(settings.authorisedBy ?? ""),
+        ])
         for p in list {
             let bacs = p.school.paidByBACS
-            w.row([
-                "PAY", .number(String(p.number)), .text(p.school.supplierID), .text(bacsCharacters(p.school.payeeName, limit: 60)),
-                .text(p.school.urn), .text(bacs ? "bacs" : "cheque"), .number(bacs ? p.school.sortCode : ""),
-                .number(bacs ? p.school.accountNumber : ""),
-                .text(bacs ? bacsCharacters(p.school.bacsAccountName.isEmpty ? p.school.payeeName : p.school.bacsAccountName, limit: 18) : ""),
-                .number(p.amount.decimalString), .text(p.reference), .text(settings.vsCostCentre), .text(settings.subjective),
+            w.line([
+                "number": .number(String(p.number)), "date": w.date(batch.date), "supplier_id": .text(p.school.supplierID),
+                "payee_name": .text(bacsCharacters(p.school.payeeName, limit: 60)), "payee_urn": .text(p.school.urn),
+                "method": .text(bacs ? "bacs" : "cheque"), "sort_code": .number(bacs ? p.school.sortCode : ""),
+                "account_number": .number(bacs ? p.school.accountNumber : ""),
+                "account_name": .text(bacs ? bacsCharacters(p.school.bacsAccountName.isEmpty ? p.school.payeeName : p.school.bacsAccountName, limit: 18) : ""),
+                "amount": w.money(p.amount), "reference": .text(p.reference), "cost_centre": .text(settings.vsCostCentre),
+                "subjective": .text(settings.subjective),
             ])
         }
-        w.row(["TRL", .number(String(list.count)), .number(total.decimalString)])
+        w.trailer(["payment_count": .number(String(list.count)), "total": w.money(total)])
         return w.text
     }
 
-    /// The remittance advice: one row per child line, child ID only.
-    package static func remittance(_ lines: [PaymentLine], batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String {
+    /// The remittance advice: one row per child line, child ID only; a reversal negative.
+    package static func remittance(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String {
         var w = CSVWriter()
         w.row(["batch_id", "reference", "payee_urn", "payee_name", "child_id", "term", "academic_year", "amount", "source_reference"])
         var total = Pence.zero
-        for p in payments(lines, batch: batch, register: register, settings: settings) {
-            for l in p.lines {
-                total = total + l.amount
+        for p in payments(run, batch: batch, register: register, settings: settings) {
+            for (l, sign) in p.lines.map({ ($0, 1) }) + p.reversals.map({ ($0, -1) }) {
+                let amount = sign < 0 ? .zero - l.amount : l.amount
+                total = total + amount
                 w.row([
                     .text(batchID(batch)), .text(p.reference), .text(p.school.urn), .text(p.school.payeeName), .text(l.childID),
-                    .text(l.term.rawValue.capitalized), .text(l.academicYear), .number(l.amount.decimalString),
-                    .text(l.sourceReference),
+                    .text(l.term.rawValue.capitalized), .text(l.academicYear), .number(amount.decimalString),
+                    .text(sign < 0 ? "reversal of " + l.sourceReference : l.sourceReference),
                 ])
             }
         }
         w.row(["TOTAL", "", "", "", "", "", "", .number(total.decimalString), ""])
+        return w.text
+    }
+
+    /// What chequebook schools owe after this run's reversals (nil when none does): one row per
+    /// school, for the Admin team to recover by invoice.
+    package static func recoveries(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String? {
+        let owing = payments(run, batch: batch, register: register, settings: settings).filter { $0.amount < .zero }
+        guard !owing.isEmpty else { return nil }
+        var w = CSVWriter()
+        w.row(["batch_id", "reference", "payee_urn", "payee_name", "supplier_id", "amount_to_recover", "reversed_references"])
+        for p in owing {
+            w.row([
+                .text(batchID(batch)), .text(p.reference), .text(p.school.urn), .text(p.school.payeeName), .text(p.school.supplierID),
+                .number((.zero - p.amount).decimalString), .text(p.reversals.map(\.sourceReference).joined(separator: " ")),
+            ])
+        }
+        w.row(["TOTAL", "", "", "", "", .number(owing.reduce(Pence.zero) { $0 - $1.amount }.decimalString), ""])
         return w.text
     }
 

@@ -35,15 +35,23 @@ package struct HeldItem: Sendable, Hashable {
     package subscript<Value>(dynamicMember field: KeyPath<PaymentLine, Value>) -> Value { line[keyPath: field] }
 }
 
-/// A payment run split by route: lines for the journal, lines for cheque/BACS, and held items.
-/// The pipeline's `FinancePlanner` decides the routes; this is what the finance files render.
+/// A payment run split by route: lines for the journal, lines for cheque/BACS, held items, and
+/// earlier payments reversed by this run (by the route they were paid by; each line's amount
+/// the amount taken back). The pipeline's `FinancePlanner` decides the routes; this is what the
+/// finance files render.
 package struct PaymentRun: Sendable, Hashable {
     package var journal: [PaymentLine]
     package var cheque: [PaymentLine]
     package var held: [HeldItem]
+    package var journalReversals: [PaymentLine]
+    package var chequeReversals: [PaymentLine]
 
-    package init(journal: [PaymentLine] = [], cheque: [PaymentLine] = [], held: [HeldItem] = []) {
+    package init(
+        journal: [PaymentLine] = [], cheque: [PaymentLine] = [], held: [HeldItem] = [], journalReversals: [PaymentLine] = [],
+        chequeReversals: [PaymentLine] = []
+    ) {
         (self.journal, self.cheque, self.held) = (journal, cheque, held)
+        (self.journalReversals, self.chequeReversals) = (journalReversals, chequeReversals)
     }
 
     /// Lines grouped by school URN, in URN order (so files do not depend on input order).
@@ -88,14 +96,5 @@ package struct PaymentBatchInfo: Sendable, Hashable {
     package var period: String {
         let p = (date.month + 8) % 12 + 1
         return "\(financialYear) P\(p < 10 ? "0" : "")\(p)"
-    }
-
-    /// The payment reference for the n-th payee (1-based) of this batch, at most 18 characters:
-    /// `PPAUT25-007001` (prefix, term code, batch number mod 1000, payee number). Journal
-    /// transfers carry a `J` (`PPAUT25-J007001`) so they never share a reference with a payment.
-    package func reference(prefix: String, payee: Int, route: PaymentRoute = .cheque) -> String {
-        func pad3(_ n: Int) -> String { let s = String(n % 1000); return String(repeating: "0", count: 3 - s.count) + s }
-        let marker = route == .journal ? "J" : ""
-        return String("\(prefix)\(termCode)-\(marker)\(pad3(sequence))\(pad3(payee))".prefix(18))
     }
 }

@@ -50,21 +50,34 @@ package struct PaymentNoticeComposer: Sendable {
     /// no remittance e-mail gets none (the pipeline reports it). Sent at `sentAt`.
     package func compose(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, sentAt: Date) -> [FeedbackComposer.Output] {
         var outputs: [FeedbackComposer.Output] = []
-        let journal = JournalRenderer.lines(run.journal, batch: batch, register: register, settings: settings)
+        let journal = JournalRenderer.lines(run, batch: batch, register: register, settings: settings)
         let journalRefs = Dictionary(journal.map { ($0.schoolURN, $0.reference) }, uniquingKeysWith: { a, _ in a })
-        for group in PaymentRun.bySchool(run.journal) {
-            guard let school = register[group.urn], let to = EmailAddress(parsing: school.remittanceEmail) else { continue }
+        let reversed = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journalReversals).map { ($0.urn, $0.lines) })
+        let paid = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journal).map { ($0.urn, $0.lines) })
+        for urn in Set(paid.keys).union(reversed.keys).sorted() {
+            guard let school = register[urn], let to = EmailAddress(parsing: school.remittanceEmail) else { continue }
             let how = "by internal transfer to your school budget (journal \(JournalRenderer.batchID(batch)))"
-            outputs.append(notice(school, to: to, lines: group.lines, reference: journalRefs[group.urn] ?? "", how: how, batch: batch, sentAt: sentAt))
+            let lines = (paid[urn] ?? []) + (reversed[urn] ?? []).map(Self.credit)
+            outputs.append(notice(school, to: to, lines: lines, reference: journalRefs[urn] ?? "", how: how, batch: batch, sentAt: sentAt))
         }
-        for p in ChequeBatchRenderer.payments(run.cheque, batch: batch, register: register, settings: settings) {
+        for p in ChequeBatchRenderer.payments(run, batch: batch, register: register, settings: settings) {
             guard let to = EmailAddress(parsing: p.school.remittanceEmail) else { continue }
-            let how = p.school.paidByBACS
+            let how =
+                !p.paid ? "as a correction: nothing is paid by this run, and the amount below is to be recovered (the Admin team will invoice)"
+                : p.school.paidByBACS
                 ? "by BACS to the account ending \(p.school.accountNumber.suffix(4)) (batch \(ChequeBatchRenderer.batchID(batch)))"
                 : "by cheque (batch \(ChequeBatchRenderer.batchID(batch)))"
-            outputs.append(notice(p.school, to: to, lines: p.lines, reference: p.reference, how: how, batch: batch, sentAt: sentAt))
+            outputs.append(
+                notice(p.school, to: to, lines: p.lines + p.reversals.map(Self.credit), reference: p.reference, how: how, batch: batch, sentAt: sentAt))
         }
         return outputs
+    }
+
+    /// A reversed payment as a notice line: the amount taken back, negative.
+    static func credit(_ line: PaymentLine) -> PaymentLine {
+        var credit = line
+        credit.amount = .zero - line.amount
+        return credit
     }
 
     func notice(

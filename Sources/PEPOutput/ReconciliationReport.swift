@@ -1,47 +1,117 @@
 import PEPModel
 
-/// The control report finance signs off: per term, the PP+ the ledger approved against what
-/// went to the journal, to cheque/BACS and to the held list (research §8.5:
-/// approved = journal + cheque + held). A difference is shown, never hidden.
+/// The control report finance signs off, per term and per school: the PP+ the Virtual School
+/// Head approved against what was paid, reversed, is still to pay and is held.
+///
+/// The ledger's figures are taken when the run is recorded (`ReconciliationFigures`); what this
+/// run paid and reversed is taken from the lines its files were rendered from. A row says
+/// BALANCED only when approved = paid + to pay, no more is reversed than was paid, and the
+/// files' paid and reversed agree with the ledger's; the last row only when every row does.
+/// A difference is shown, never hidden.
 package enum ReconciliationReport {
-    /// One term's figures.
+    /// One school's figures in one term, or (`schoolURN` nil) the term's, or (`key` nil) all.
     package struct Row: Sendable, Hashable {
-        package var term: Term
-        package var academicYear: String
-        package var approved: Pence
-        package var journal: Pence
-        package var cheque: Pence
-        package var held: Pence
-        package var difference: Pence { approved - (journal + cheque + held) }
-        package var balanced: Bool { difference == .zero }
+        package var key: TermKey?
+        package var schoolURN: String?
+        package var schoolName: String
+        package var approved = Pence.zero
+        /// Paid by the runs before this one (ledger) and by this run (its files).
+        package var paid = Pence.zero
+        package var reversed = Pence.zero
+        package var toPay = Pence.zero
+        package var held = Pence.zero
+        /// The ledger's own paid and reversed, this run's included.
+        package var ledgerPaid = Pence.zero
+        package var ledgerReversed = Pence.zero
+
+        package var net: Pence { paid - reversed }
+        package var difference: Pence { approved - paid - toPay }
+        /// Why the row does not balance (nil when it does).
+        package var problem: String? {
+            if paid != ledgerPaid { return "the files pay \(paid.display), the ledger \(ledgerPaid.display)" }
+            if reversed != ledgerReversed { return "the files reverse \(reversed.display), the ledger \(ledgerReversed.display)" }
+            if difference != .zero { return "approved is not paid + to pay" }
+            if reversed > paid { return "more is reversed than was paid" }
+            return nil
+        }
+        package var balanced: Bool { problem == nil }
+
+        mutating func add(_ other: Row) {
+            approved = approved + other.approved
+            paid = paid + other.paid
+            reversed = reversed + other.reversed
+            toPay = toPay + other.toPay
+            held = held + other.held
+            ledgerPaid = ledgerPaid + other.ledgerPaid
+            ledgerReversed = ledgerReversed + other.ledgerReversed
+        }
     }
 
-    /// Rows for every term that appears in the approved totals or the run, in year and term order.
-    /// - Parameter approved: the ledger's approved total per (academic year, term).
-    package static func rows(approved: [TermKey: Pence], run: PaymentRun) -> [Row] {
-        var keys = Set(approved.keys)
-        keys.formUnion(run.journal.map { TermKey($0.academicYear, $0.term) })
-        keys.formUnion(run.cheque.map { TermKey($0.academicYear, $0.term) })
-        keys.formUnion(run.held.map { TermKey($0.academicYear, $0.term) })
-        return keys.sorted().map { key in
-            func sum(_ lines: [PaymentLine]) -> Pence {
-                lines.filter { TermKey($0.academicYear, $0.term) == key }.reduce(Pence.zero) { $0 + $1.amount }
-            }
-            return Row(
-                term: key.term, academicYear: key.academicYear, approved: approved[key] ?? .zero, journal: sum(run.journal),
-                cheque: sum(run.cheque),
-                held: run.held.filter { TermKey($0.academicYear, $0.term) == key }.reduce(Pence.zero) { $0 + $1.amount })
+    /// Per term: a row per school, then the term's total; last, the total of all terms.
+    package static func rows(figures: [ReconciliationFigures], run: PaymentRun, register: SchoolRegister) -> [Row] {
+        struct Key: Hashable { var term: TermKey, urn: String }
+        var rows: [Key: Row] = [:]
+        func row(_ key: Key) -> Row {
+            rows[key] ?? Row(key: key.term, schoolURN: key.urn, schoolName: register[key.urn]?.name ?? (key.urn.isEmpty ? "(no school)" : "(not in the school register)"))
         }
+        for f in figures {
+            let key = Key(term: TermKey(f.academicYear, f.term), urn: f.schoolURN)
+            var r = row(key)
+            r.add(
+                Row(
+                    key: nil, schoolURN: nil, schoolName: "", approved: f.approved, paid: f.paid - f.runPaid,
+                    reversed: f.reversed - f.runReversed, toPay: f.toPay, held: f.held, ledgerPaid: f.paid, ledgerReversed: f.reversed))
+            rows[key] = r
+        }
+        for line in run.journal + run.cheque {
+            let key = Key(term: TermKey(line.academicYear, line.term), urn: line.schoolURN)
+            var r = row(key)
+            r.paid = r.paid + line.amount
+            rows[key] = r
+        }
+        for line in run.journalReversals + run.chequeReversals {
+            let key = Key(term: TermKey(line.academicYear, line.term), urn: line.schoolURN)
+            var r = row(key)
+            r.reversed = r.reversed + line.amount
+            rows[key] = r
+        }
+        var out: [Row] = []
+        var all = Row(key: nil, schoolURN: nil, schoolName: "All schools")
+        for term in Set(rows.keys.map(\.term)).sorted() {
+            var total = Row(key: term, schoolURN: nil, schoolName: "All schools")
+            for key in rows.keys.filter({ $0.term == term }).sorted(by: { $0.urn < $1.urn }) {
+                out.append(rows[key]!)
+                total.add(rows[key]!)
+            }
+            out.append(total)
+            all.add(total)
+        }
+        out.append(all)
+        return out
+    }
+
+    /// BALANCED when every row is.
+    package static func balanced(_ rows: [Row]) -> Bool { rows.allSatisfy(\.balanced) }
+
+    /// A school's row: its own figures; a term's total: every row of the term; the last row: every row.
+    static func status(_ row: Row, in rows: [Row]) -> Bool {
+        guard row.schoolURN == nil else { return row.balanced }
+        return balanced(row.key == nil ? rows : rows.filter { $0.key == row.key })
     }
 
     package static func csv(_ rows: [Row]) -> String {
         var w = CSVWriter()
-        w.row(["academic_year", "term", "approved", "journal", "cheque", "held", "difference", "status"])
+        w.row([
+            "academic_year", "term", "school_urn", "school", "approved", "paid", "reversed", "net_paid", "to_pay", "held", "difference",
+            "status",
+        ])
         for r in rows {
             w.row([
-                .text(r.academicYear), .text(r.term.rawValue.capitalized), .number(r.approved.decimalString),
-                .number(r.journal.decimalString), .number(r.cheque.decimalString), .number(r.held.decimalString),
-                .number(r.difference.decimalString), .text(r.balanced ? "BALANCED" : "MISMATCH"),
+                .text(r.key?.academicYear ?? "ALL"), .text(r.key?.term.rawValue.capitalized ?? ""), .text(r.schoolURN ?? ""),
+                .text(r.schoolName), .number(r.approved.decimalString), .number(r.paid.decimalString),
+                .number(r.reversed.decimalString), .number(r.net.decimalString), .number(r.toPay.decimalString),
+                .number(r.held.decimalString), .number(r.difference.decimalString),
+                .text(status(r, in: rows) ? "BALANCED" : "MISMATCH"),
             ])
         }
         return w.text
@@ -49,17 +119,24 @@ package enum ReconciliationReport {
 
     /// - Parameter dashboardHref: the dashboard's index, relative to this page.
     package static func html(_ rows: [Row], title: String, dashboardHref: String = "index.html") -> String {
-        ReportTemplates.page(
+        let ok = balanced(rows)
+        return ReportTemplates.page(
             title: title, template: "reconciliation",
             [
                 "title": title, "dashboardHref": dashboardHref,
+                "overall": ok ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
+                "summary": ok
+                    ? "Every figure agrees with the ledger."
+                    : "\(rows.filter { !$0.balanced && $0.key != nil }.count) row(s) do not agree with the ledger: see below.",
                 "rows": rows.map { r -> [String: Any] in
                     [
-                        "term": r.term.rawValue.capitalized + " " + r.academicYear, "approved": r.approved.display,
-                        "journal": r.journal.display, "cheque": r.cheque.display, "held": r.held.display,
+                        "term": r.key?.label ?? "All terms", "school": r.schoolURN.map { r.schoolName + " (" + $0 + ")" } ?? r.schoolName,
+                        "total": r.schoolURN == nil, "approved": r.approved.display, "paid": r.paid.display,
+                        "reversed": r.reversed.display, "net": r.net.display, "toPay": r.toPay.display, "held": r.held.display,
                         "difference": r.difference.display,
-                        "status": r.balanced
+                        "status": status(r, in: rows)
                             ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
+                        "why": r.problem ?? "",
                     ]
                 },
             ])

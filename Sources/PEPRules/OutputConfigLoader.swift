@@ -136,6 +136,68 @@ package enum OutputConfigLoader {
             formType: try root.optionalText("form_type") ?? "Personal Education Plan", xmlRoot: xmlRoot, xmlRecord: xmlRecord)
     }
 
+    // MARK: exports/journal.yaml, exports/payments.yaml
+
+    /// Keys: `date_format` (as the Eclipse layout's; default `yyyy-MM-dd`), `money_format`
+    /// (`pounds` | `pence`), `column_names` (true: a row of the line columns' names first),
+    /// `reference` (the payment reference rule, see `FinanceFileLayout.reference`; a payment
+    /// batch's must fit the bank's 18 characters), and `header`, `line` (required) and `trailer`:
+    /// lists of `{name, field}` or `{name, value}` (a fixed text), the fields those of
+    /// `FinanceFileLayout.fields(kind)`.
+    package static func financeLayout(_ kind: FinanceFileLayout.Kind, contentsOf url: URL) throws -> FinanceFileLayout {
+        try financeLayout(kind, yaml: read(url), file: url.path)
+    }
+
+    package static func financeLayout(_ kind: FinanceFileLayout.Kind, yaml: String, file: String) throws -> FinanceFileLayout {
+        let root = try OutputYAMLNode.root(yaml, file: file)
+        try root.allowKeys(["version", "date_format", "money_format", "column_names", "reference", "header", "line", "trailer"])
+        let dateText = try root.optionalText("date_format") ?? "yyyy-MM-dd"
+        guard let datePattern = DatePattern(dateText) else {
+            throw root.error(at: "date_format", "date_format must combine yyyy (or yy), MM and dd with - / . or space")
+        }
+        let moneyText = try root.optionalText("money_format") ?? "pounds"
+        guard let money = MoneyFormat(rawValue: moneyText) else {
+            throw root.error(at: "money_format", "money_format must be one of \(MoneyFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let standard = kind == .journal ? FinanceFileLayout.standardJournal : .standardPayments
+        let reference = try root.optionalText("reference") ?? standard.reference
+        guard let longest = FinanceFileLayout.referenceLength(reference) else {
+            throw root.error(
+                at: "reference",
+                "reference must hold {run} and {payee} (and may hold {prefix}, {term}, capital letters, digits and -)")
+        }
+        if kind == .payments, longest > FinanceFileLayout.bacsReferenceLimit {
+            throw root.error(
+                at: "reference",
+                "reference can be \(longest) characters long; a bank payment reference is at most \(FinanceFileLayout.bacsReferenceLimit)")
+        }
+        let fields = FinanceFileLayout.fields(kind)
+        func columns(_ key: String, allowed: [String], required: Bool) throws -> [FinanceFileLayout.Column] {
+            guard required || root.child(key) != nil else { return [] }
+            let list = try root.sequence(key)
+            if required, list.items.isEmpty { throw root.error(at: key, "`\(key)` is empty") }
+            return try list.items.map { item in
+                try item.allowKeys(["name", "field", "value"])
+                let name = try item.text("name")
+                switch (try item.optionalText("field"), try item.optionalText("value")) {
+                case (let field?, nil):
+                    guard allowed.contains(field) else {
+                        throw item.error(at: "field", "unknown \(key) field `\(field)`; known: \(allowed.joined(separator: ", "))")
+                    }
+                    return .init(name: name, field: field)
+                case (nil, let value?): return .init(name: name, value: value)
+                default: throw item.error("each column needs a `field` or a fixed `value`, not both")
+                }
+            }
+        }
+        return FinanceFileLayout(
+            kind: kind, header: try columns("header", allowed: fields.header, required: false),
+            line: try columns("line", allowed: fields.line, required: true),
+            trailer: try columns("trailer", allowed: fields.trailer, required: false),
+            columnNames: try root.optionalBool("column_names") ?? false, datePattern: datePattern, money: money,
+            reference: reference)
+    }
+
     /// Letters, digits, `_`, `-`, `.`; starting with a letter or `_`; not starting with `xml`.
     static func isXMLName(_ s: String) -> Bool {
         guard let first = s.first, first.isASCII, first.isLetter || first == "_", !s.lowercased().hasPrefix("xml") else { return false }

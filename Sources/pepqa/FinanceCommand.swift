@@ -7,8 +7,8 @@ import PEPPipeline
 /// `pepqa finance …`: the PP+ finance commands.
 struct FinanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "finance", abstract: "PP+ finance: prepare and authorise payment runs.",
-        subcommands: [FinanceCloseCommand.self, FinanceAuthoriseCommand.self])
+        commandName: "finance", abstract: "PP+ finance: prepare and authorise payment runs, reverse a payment made in error.",
+        subcommands: [FinanceCloseCommand.self, FinanceAuthoriseCommand.self, FinanceReverseCommand.self])
 
     /// The state held (one pepqa at a time), the pipeline opened, and the person signed in.
     static func open(_ settings: ConfigOptions, as name: String) throws -> (Pipeline, AppUser, StateLock) {

@@ -11,7 +11,7 @@ import PEPTestSupport
 /// A finance file of a run, from the Finance team's folder or, for a cheque/BACS batch or a
 /// remittance, the Admin team's.
 private func finance(_ s: ProcessedSamples, _ name: String) throws -> String {
-    let admin = name.hasPrefix("payments-") || name.hasPrefix("remittance-")
+    let admin = ["payments-", "remittance-", "recoveries-"].contains { name.hasPrefix($0) }
     return try text((admin ? s.admin : s.finance).appendingPathComponent(name))
 }
 
@@ -79,17 +79,30 @@ private func remittanceRows(_ s: ProcessedSamples, run: Int) throws -> [[String]
     #expect(rows.last?[0] == "END" && Decimal(string: rows.last?[2] ?? "") == debit)
 }
 
-@Test func theReconciliationBalancesEveryTerm() throws {
+@Test func theReconciliationBalancesEverySchoolAndTerm() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
     _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
-    let rows = csvRows(try finance(s, "reconciliation-000001.csv")).dropFirst()
-    #expect(rows.count == 2)
+    let csv = csvRows(try finance(s, "reconciliation-000001.csv"))
+    #expect(csv[0] == [
+        "academic_year", "term", "school_urn", "school", "approved", "paid", "reversed", "net_paid", "to_pay", "held", "difference",
+        "status",
+    ])
+    let rows = csv.dropFirst()
+    #expect(Set(rows.filter { !$0[2].isEmpty }.map { $0[2] }).count >= 5, "a row per school")
+    #expect(rows.filter { $0[2].isEmpty && $0[0] != "ALL" }.count == 2, "a total per term (autumn and spring)")
     for row in rows {
-        let n = row[2...5].map { Decimal(string: $0) ?? -1 }
-        #expect(n[0] == n[1] + n[2] + n[3], "\(row[1]) \(row[0])")
-        #expect(row[7] == "BALANCED")
+        let n = row[4...10].map { Decimal(string: $0) ?? -1 }
+        #expect(n[0] == n[1] + n[4] && n[6] == 0, "\(row)")  // approved = paid + to pay
+        #expect(row[11] == "BALANCED")
     }
+    // Every figure agrees with the ledger's own totals.
+    let all = try #require(rows.last)
+    let ledger = try s.pipeline.ledger.payments.reconciliation()
+    #expect(all[0] == "ALL" && Decimal(string: all[4]) == Decimal(ledger.approved.value) / 100)
+    #expect(Decimal(string: all[5]) == Decimal(ledger.batched.value) / 100 && Decimal(string: all[8]) == Decimal(ledger.unbatchedApproved.value) / 100)
+    // Held: every request not approved, and the rest of a part-approval.
+    #expect(Decimal(string: all[9])! >= Decimal(ledger.held.value) / 100)
 }
 
 @Test func heldFundingIsReleasedWhenAResubmissionPasses() throws {

@@ -18,11 +18,16 @@ enum FinanceFixtures {
     /// 2025-12-12 09:30:00 UTC.
     static let sentAt = Date(timeIntervalSince1970: 1_765_531_800)
 
-    static let finance = FinanceSettings(
+    /// Prepared by a finance officer, authorised by the VSH.
+    static let finance: FinanceSettings = {
+        var settings = FinanceSettings(
         vsCostCentre: "VS4100", subjective: "E4510", analysisCodePattern: "PPPLUS-{financial_year}",
-        preparedBy: "VS-PEP-PIPELINE", narrativeMaxLength: 30, referencePrefix: "PP",
+        preparedBy: "finance-officer", narrativeMaxLength: 30, referencePrefix: "PP",
         noticeFrom: "Virtual School Finance <vs-finance@virtualschool.example.gov.uk>",
         messageIDDomain: "pepqa.virtualschool.example.gov.uk")
+        settings.authorisedBy = "vsh"
+        return settings
+    }()
 
     static let register = SchoolRegister([
         SchoolRecord(
@@ -76,9 +81,18 @@ enum FinanceFixtures {
         }
     }
 
-    /// Approved by the ledger: every approved decision plus the Red PEP's request.
-    static var approvedTotals: [TermKey: Pence] {
-        [TermKey("2025/26", .autumn): (approved + [ratingHeld]).reduce(Pence.zero) { $0 + $1.requested }]
+    /// The ledger's figures for the run: per school, the VSH's approvals, what this run pays,
+    /// what is still to pay (the school not in the register) and held (the Red PEP's request).
+    static var figures: [ReconciliationFigures] {
+        func f(_ urn: String, approved: Int, paid: Int, toPay: Int = 0, held: Int = 0) -> ReconciliationFigures {
+            ReconciliationFigures(
+                academicYear: "2025/26", term: .autumn, schoolURN: urn, approved: Pence(approved * 100), paid: Pence(paid * 100),
+                reversed: .zero, toPay: Pence(toPay * 100), held: Pence(held * 100), runPaid: Pence(paid * 100), runReversed: .zero)
+        }
+        return [
+            f("190001", approved: 850, paid: 850, held: 550), f("190002", approved: 950, paid: 950),
+            f("190003", approved: 550, paid: 550), f("190004", approved: 250, paid: 250), f("199999", approved: 500, paid: 0, toPay: 500),
+        ]
     }
 
     /// Compares `text` with `Snapshots/<name>` (see `Snapshot` for how to regenerate).

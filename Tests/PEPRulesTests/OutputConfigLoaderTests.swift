@@ -107,3 +107,27 @@ private let header = "urn,name,route,cost_centre,supplier_id,payee_name,sort_cod
     #expect(message == "roster.csv:3: child_la_id LA1 is listed twice (first on line 2)")
     #expect(!message.contains("Ann"))
 }
+
+@Test func theShippedJournalAndPaymentLayoutsAreTheStandardOnes() throws {
+    let journal = try OutputConfigLoader.financeLayout(.journal, contentsOf: rules.appendingPathComponent("exports/journal.yaml"))
+    let payments = try OutputConfigLoader.financeLayout(.payments, contentsOf: rules.appendingPathComponent("exports/payments.yaml"))
+    #expect(journal == FinanceFileLayout.standardJournal)
+    #expect(payments == FinanceFileLayout.standardPayments)
+}
+
+@Test func aFinanceLayoutIsCheckedWithFileAndLine() {
+    func load(_ kind: FinanceFileLayout.Kind, _ yaml: String) -> String {
+        error { _ = try OutputConfigLoader.financeLayout(kind, yaml: yaml, file: "payments.yaml") }
+    }
+    #expect(load(.payments, "line:\n  - {name: a, field: amount}\n  - {name: b, field: child_name}\n")
+        .hasPrefix("payments.yaml:3:22: unknown line field `child_name`"))
+    #expect(load(.payments, "reference: \"{prefix}{term}-PAYMENT-{run}{payee}\"\nline:\n  - {name: a, field: amount}\n")
+        .contains("a bank payment reference is at most 18"))
+    #expect(load(.journal, "reference: \"{prefix}{term}-{run}\"\nline:\n  - {name: a, field: amount}\n").contains("must hold {run} and {payee}"))
+    #expect(load(.journal, "line:\n  - {name: a, field: amount, value: x}\n").contains("not both"))
+    #expect(load(.journal, "line: []\n").contains("`line` is empty"))
+    #expect(load(.journal, "money_format: euros\nline:\n  - {name: a, field: amount}\n").hasPrefix("payments.yaml:1:15: money_format"))
+    // A journal reference need not fit a bank's limit; a journal field is not a payment field.
+    #expect(load(.journal, "reference: \"{prefix}{term}-JOURNAL-{run}{payee}\"\nline:\n  - {name: a, field: debit}\n") == "no error")
+    #expect(load(.payments, "line:\n  - {name: a, field: debit}\n").contains("unknown line field `debit`"))
+}

@@ -50,7 +50,7 @@ package struct FinanceCloser: Sendable {
         let (plan, runPlan) = try plan(now: now)
         var lines = try preview(plan)
         guard let runPlan else {
-            lines.insert("Nothing to pay: no PP+ request approved by the Virtual School Head is waiting.", at: 0)
+            lines.insert("Nothing to pay: no PP+ request approved by the Virtual School Head and no reversal is waiting.", at: 0)
             return Preparation(proposalID: nil, lines: lines)
         }
         let id = try ledger.financeRuns.propose(preparedBy: preparer, planHash: Self.hash(runPlan), summary: lines.joined(separator: "\n"), at: now)
@@ -98,6 +98,11 @@ package struct FinanceCloser: Sendable {
         guard bacs.isEmpty else {
             throw FinanceCloseError(message: "nothing is paid: the BACS batch would break the bank's rules: " + bacs.joined(separator: "; "))
         }
+        guard plan.unregisteredReversals.isEmpty else {
+            throw FinanceCloseError(
+                message: "nothing is paid: a reversal is for a school no longer in the register (URN "
+                    + plan.unregisteredReversals.joined(separator: ", ") + "); add it back to credit the reversal")
+        }
         let record = try ledger.financeRuns.close(
             runPlan,
             authorisation: FinanceAuthorisation(
@@ -130,19 +135,18 @@ package struct FinanceCloser: Sendable {
         guard let register else { throw FinanceCloseError(message: "\(registerFile): the school register is not there") }
         let plan = FinancePlanner.plan(
             approved: try ledger.payments.unbatchedApprovedDecisions(), held: try ledger.payments.heldDecisions(),
-            register: register)
-        guard plan.paysAnything else { return (plan, nil) }
+            reversals: try ledger.reversals.pending(), register: register)
+        guard plan.paysAnything || !plan.reversals.isEmpty else { return (plan, nil) }
         let today = CalendarDate(englandDateOf: now)
         guard let term = FinancePlanner.term(of: today, calendar: calendar, paying: plan.terms),
             let year = AcademicYear(parsing: term.academicYear)
         else { throw FinanceCloseError(message: "no term to close the run for") }
-        return (
-            plan,
-            FinanceRunPlan(
-                date: today, term: term.term, academicYear: year, journal: plan.journal, cheque: plan.cheque, held: plan.held,
-                registerJSON: String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self),
-                settingsJSON: String(decoding: try Self.sortedJSON.encode(settings), as: UTF8.self))
-        )
+        var runPlan = FinanceRunPlan(
+            date: today, term: term.term, academicYear: year, journal: plan.journal, cheque: plan.cheque, held: plan.held,
+            registerJSON: String(decoding: try Self.sortedJSON.encode(plan.schools), as: UTF8.self),
+            settingsJSON: String(decoding: try Self.sortedJSON.encode(settings), as: UTF8.self))
+        runPlan.reversals = plan.reversals
+        return (plan, runPlan)
     }
 
     /// What is paid and held, and to which schools: the part of a run the authoriser checks.
@@ -153,6 +157,7 @@ package struct FinanceCloser: Sendable {
             for item in items { text += "\(route) \(item.decisionID) \(item.amount.value)\n" }
         }
         for held in plan.held { text += "held \(held.decisionID) \(held.reason.rawValue) \(held.amount.value)\n" }
+        for r in plan.reversals { text += "reversal \(r.id) \(r.decision.id) \(r.route.rawValue) \(r.amount.value)\n" }
         text += plan.registerJSON
         return SHA256.hex(Array(text.utf8))
     }
@@ -176,6 +181,13 @@ package struct FinanceCloser: Sendable {
                 lines.append("    \(name) (URN \(urn)): \(bySchool[urn]!.total.display) for \(bySchool[urn]!.count) request(s)")
             }
         }
+        for r in plan.reversals {
+            let urn = r.decision.schoolURN ?? "?"
+            lines.append(
+                "  reversal (\(r.route == .journal ? "journal" : "cheque/BACS")): \(r.amount.display) taken back from "
+                    + "\(register?[urn]?.name ?? urn) (URN \(urn)) for \(FinanceRunRenderer.sourceReference(r.decision))")
+        }
+        for urn in plan.unregisteredReversals { lines.append("  CANNOT BE CREDITED AS IT IS: URN \(urn) is not in the school register") }
         var heldByReason: [String: (count: Int, total: Pence)] = [:]
         for entry in plan.held {
             heldByReason[entry.reason.rawValue, default: (0, .zero)].count += 1

@@ -10,6 +10,7 @@ import PEPRules
 /// whose school is not in the register is held (`unknown-school`); the rest of a part-approved
 /// request is listed beside its paid part; every other request of a current PEP is listed as
 /// held: awaiting the VSH (with the machine's recommendation), held or declined by the VSH.
+/// Payments reversed since the last run are credited by the route they were paid by.
 enum FinancePlanner {
     struct Plan {
         var journal: [BatchItem] = []
@@ -21,12 +22,19 @@ enum FinancePlanner {
         var terms: Set<TermKey> = []
         /// Every decision planned from (paid or held), by id, for the preview of a run.
         var decisions: [Int64: DecisionRecord] = [:]
+        /// Payments reversed since the last run, credited by this one.
+        var reversals: [PendingReversal] = []
+        /// Schools of reversals that are no longer in the register (the run cannot credit them).
+        var unregisteredReversals: [String] = []
 
         var paysAnything: Bool { !journal.isEmpty || !cheque.isEmpty }
     }
 
-    static func plan(approved: [DecisionRecord], held: [DecisionRecord], register: SchoolRegister) -> Plan {
+    static func plan(
+        approved: [DecisionRecord], held: [DecisionRecord], reversals: [PendingReversal] = [], register: SchoolRegister
+    ) -> Plan {
         var plan = Plan()
+        plan.reversals = reversals
         plan.decisions = Dictionary((approved + held).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var schools: [String: SchoolRecord] = [:]
         for d in approved where d.childLAID != nil && d.term != nil && d.academicYear != nil {
@@ -56,6 +64,13 @@ enum FinancePlanner {
         for d in held where d.requested > .zero && d.childLAID != nil && d.term != nil && d.academicYear != nil {
             plan.held.append(
                 HeldEntry(decisionID: d.id, reason: heldReason(d), amount: d.requested, note: heldNote(d)))
+        }
+        for r in reversals {
+            guard let urn = r.decision.schoolURN, let school = register[urn] else {
+                plan.unregisteredReversals.append(r.decision.schoolURN ?? "(none)")
+                continue
+            }
+            schools[urn] = school
         }
         plan.schools = schools.values.sorted { $0.urn < $1.urn }
         return plan

@@ -5,8 +5,8 @@ import PEPModel
 import PEPOutput
 
 /// Writes the files and payment notices of a recorded finance run, from the ledger alone:
-/// the run's batches (route by batch kind, decided at close), its held items, its control
-/// totals, and the register rows and finance settings it was closed with. Rendering is deterministic, so a run
+/// the run's batches (route by batch kind, decided at close), its held items, the payments it
+/// reverses, the ledger's reconciliation figures, and the register rows and finance settings it was closed with. Rendering is deterministic, so a run
 /// rendered again after a crash gives the same bytes; a finance file already there is left
 /// alone (and one with other content is an error, never overwritten). Notices are written,
 /// then recorded in the ledger, per school; the run is marked written last.
@@ -30,17 +30,15 @@ struct FinanceRunRenderer {
         var out = Rendered()
         out.run = try Self.paymentRun(detail)
         let batch = Self.batchInfo(record)
-        let approved = Dictionary(
-            detail.controls.map { (TermKey($0.academicYear.description, $0.term), $0.decided) }, uniquingKeysWith: +)
         let files = try FinanceBatchWriter(settings: settings, register: register).files(
-            out.run, batch: batch, approved: approved, dashboardHref: OutputFolders.dashboardFromFinance)
+            out.run, batch: batch, figures: detail.figures, dashboardHref: OutputFolders.dashboardFromFinance)
         for (name, text) in files {
             let url = folders.financeFolder(for: name, settings: settings).appendingPathComponent(name)
             if try WriteOnceFile.writeOrConfirm(text, to: url) { out.files.append(url) }
         }
         let recorded = try ledger.outbox.paymentNoticesRecorded(financeRunID: record.id)
         let composed = notices.compose(out.run, batch: batch, register: register, sentAt: record.closedAt)
-        let paid = Set((out.run.journal + out.run.cheque).map(\.schoolURN))
+        let paid = Set((out.run.journal + out.run.cheque + out.run.journalReversals + out.run.chequeReversals).map(\.schoolURN))
         for urn in paid.sorted() where !recorded.contains(urn) {
             guard let notice = composed.first(where: { $0.fileName == "payment-\(batch.sequenceLabel)-\(urn).eml" }) else {
                 try ledger.outbox.recordPaymentNotice(
@@ -94,7 +92,15 @@ struct FinanceRunRenderer {
             case .cheque: cheque += paid.decisions
             }
         }
-        return try paymentRun(journal: journal, cheque: cheque, held: detail.held.map { ($0.entry, $0.decision) })
+        var run = try paymentRun(journal: journal, cheque: cheque, held: detail.held.map { ($0.entry, $0.decision) })
+        for reversal in detail.reversals {
+            let line = try paymentLine(reversal.decision, amount: reversal.amount)
+            switch reversal.route {
+            case .journal: run.journalReversals.append(line)
+            case .cheque: run.chequeReversals.append(line)
+            }
+        }
+        return run
     }
 
     /// Decisions by route, and held entries with their decisions, as the finance renderers'

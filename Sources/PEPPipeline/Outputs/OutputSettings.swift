@@ -5,7 +5,7 @@ import PEPRules
 
 /// The output configuration from the rules folder, loaded and checked once with the rules:
 /// `feedback/` (settings and the two templates), `exports/eclipse.yaml`, `finance.yaml` and
-/// `notices/payment.mustache`.
+/// `notices/payment.mustache`, `exports/journal.yaml` and `exports/payments.yaml`.
 ///
 /// A file that is absent switches its output off (a rules folder made only for rating, as in
 /// tests); a file that is present but broken stops the program at start-up, with `file:line`,
@@ -22,6 +22,9 @@ struct OutputSettings: Sendable {
     static let feedbackFolder = "feedback"
     static let eclipseFile = "exports/eclipse.yaml"
     static let financeFile = "finance.yaml"
+    /// The journal and payment batch layouts (optional: without them, the standard layouts).
+    static let journalLayoutFile = "exports/journal.yaml"
+    static let paymentsLayoutFile = "exports/payments.yaml"
     /// The payment notice's wording (optional: without it, the built-in wording).
     static let noticeFile = "notices/payment.mustache"
 
@@ -36,6 +39,10 @@ struct OutputSettings: Sendable {
         var finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
         let noticeURL = rulesDirectory.appendingPathComponent(noticeFile)
         if finance != nil, exists(noticeURL) { finance?.noticeTemplate = try OutputConfigLoader.read(noticeURL) }
+        let journalURL = rulesDirectory.appendingPathComponent(journalLayoutFile)
+        let paymentsURL = rulesDirectory.appendingPathComponent(paymentsLayoutFile)
+        if finance != nil, exists(journalURL) { finance?.journalLayout = try OutputConfigLoader.financeLayout(.journal, contentsOf: journalURL) }
+        if finance != nil, exists(paymentsURL) { finance?.paymentsLayout = try OutputConfigLoader.financeLayout(.payments, contentsOf: paymentsURL) }
         if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` and the wording now
         return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
     }
@@ -58,7 +65,7 @@ struct OutputFolders: Sendable {
     /// Journal, payment batch, remittance, held and reconciliation files, for finance.
     var finance: URL { root.appendingPathComponent("finance") }
 
-    /// Where a finance file goes: cheque/BACS batches and remittances to the Admin team's
+    /// Where a finance file goes: cheque/BACS batches, remittances and recoveries to the Admin team's
     /// folder, the rest (journal, held, reconciliation) to the Finance team's, as `finance.yaml`
     /// says (`folders`), relative to the output folder unless absolute.
     func financeFolder(for fileName: String, settings: FinanceSettings) -> URL {
@@ -67,7 +74,7 @@ struct OutputFolders: Sendable {
             return path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         }
         let financeTeam = resolve(settings.financeFolder) ?? finance
-        let forAdmin = fileName.hasPrefix("payments-") || fileName.hasPrefix("remittance-")
+        let forAdmin = ["payments-", "remittance-", "recoveries-"].contains { fileName.hasPrefix($0) }
         return forAdmin ? (resolve(settings.adminFolder) ?? financeTeam) : financeTeam
     }
 
