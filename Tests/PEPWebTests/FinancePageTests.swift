@@ -66,4 +66,62 @@ import Testing
         }
         #expect(calls.all == ["authorise \(id) vsh"])
     }
+
+    /// A request of the fixture's PEP, QA complete, approved by the VSH and paid by a run.
+    func paidRequest(_ fixture: WebFixture) throws -> (id: Int64, reference: String) {
+        let ledger = fixture.ledger
+        let coordinator = try #require(try ledger.users.credentials(name: "coordinator")?.user)
+        let head = try #require(try ledger.users.credentials(name: "vsh")?.user)
+        let entry = try #require(try ledger.reviews.worklist().first)
+        try ledger.reviews.complete(
+            submissionID: entry.submissionID, runID: entry.runID, quality: .green, compliance: .green, by: coordinator, at: Date())
+        let d = try #require(try ledger.ppplus.requests().first?.decision)
+        try ledger.ppplus.decide(
+            [VerdictInput(decisionID: d.id, verdict: .approve, amount: .zero, reason: "Sound", eligibility: PPPlusEligibility(blockers: [], registeredSchool: nil))],
+            by: head, at: Date())
+        _ = try ledger.financeRuns.close(
+            FinanceRunPlan(
+                date: CalendarDate(iso: "2025-12-12")!, term: .autumn, academicYear: AcademicYear(startYear: 2025),
+                journal: [BatchItem(decisionID: d.id, amount: d.requested)], cheque: [], held: [], registerJSON: "[]", settingsJSON: "{}"),
+            at: Date())
+        let id = String(d.submissionID)
+        return (d.id, "S" + String(repeating: "0", count: 6 - id.count) + id + "-R\(d.requestIndex + 1)")
+    }
+
+    @Test func financeReversesAPaymentWithAReasonAndTheLedgerAndAuditKeepIt() async throws {
+        let fixture = try fixture(Calls())
+        let paid = try paidRequest(fixture)
+        try await fixture.test { browser in
+            try await browser.signIn("finance")
+            let form = try await browser.get("/finance")
+            #expect(form.body.contains("<label class=\"label\" for=\"reference\">Request reference</label>"))
+            let noReason = try await browser.post(
+                "/finance/reverse", form: [("csrf", try await browser.csrf()), ("reference", paid.reference), ("reason", " ")])
+            #expect(noReason.body.contains("Reversal not recorded: a reason is required"))
+            #expect(noReason.body.contains("value=\"\(paid.reference)\""), "what was typed is kept")
+            let badAmount = try await browser.post(
+                "/finance/reverse",
+                form: [("csrf", try await browser.csrf()), ("reference", paid.reference), ("amount", "lots"), ("reason", "x")])
+            #expect(badAmount.body.contains("Enter the amount to reverse in pounds"))
+            let done = try await browser.post(
+                "/finance/reverse",
+                form: [("csrf", try await browser.csrf()), ("reference", paid.reference), ("reason", "Paid to the wrong school <b>")])
+            #expect(done.body.contains("Reversal of \(paid.reference) recorded by finance"))
+            #expect(done.body.contains("Waiting for the next run"))
+            let again = try await browser.post(
+                "/finance/reverse", form: [("csrf", try await browser.csrf()), ("reference", paid.reference), ("reason", "again")])
+            #expect(again.body.contains("already reversed"))
+            // No CSRF token: refused before anything is recorded.
+            let forged = try await browser.post("/finance/reverse", form: [("reference", paid.reference), ("reason", "x")])
+            #expect(forged.status == .forbidden)
+            try await browser.signIn("coordinator")
+            let refused = try await browser.post(
+                "/finance/reverse", form: [("csrf", try await browser.csrf()), ("reference", paid.reference), ("reason", "x")])
+            #expect(refused.status == .forbidden)
+        }
+        let pending = try fixture.ledger.reversals.pending()
+        #expect(pending.map(\.decision.id) == [paid.id])
+        let audit = try fixture.ledger.audit.all().map(\.entry).filter { $0.action == "finance.reverse" }
+        #expect(audit.count == 1 && audit[0].actor == "finance")
+    }
 }
