@@ -15,6 +15,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -68,6 +69,7 @@ def main():
     check(not glob.glob(os.path.join(out, "outbox", "*feedback*")) and not [
         f for f in glob.glob(os.path.join(out, "outbox", "*.eml"))], "no feedback e-mail before QA completes")
     pepqa("users", "add", "coord", "--role", "coordinator", "--phase", "secondary", *folders, stdin=PASSWORD + "\n")
+    pepqa("users", "add", "coordp", "--role", "coordinator", "--phase", "early-primary", *folders, stdin=PASSWORD + "\n")
     pepqa("users", "add", "boss", "--role", "admin", *folders, stdin=PASSWORD + "\n")
     pepqa("users", "add", "head", "--role", "vsh", *folders, stdin=PASSWORD + "\n")
     pepqa("users", "add", "fo", "--role", "finance", *folders, stdin=PASSWORD + "\n")
@@ -107,7 +109,17 @@ def click_and_wait(driver, element):
     the next check could read the old page (both earlier CI failures were this)."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+
+    def gone(_):
+        # Chromium sometimes answers "Node with given id does not belong to the document"
+        # instead of a stale-element error while the old page goes: that is gone too.
+        try:
+            return EC.staleness_of(old)(driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    WebDriverWait(driver, 30).until(gone)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -215,6 +227,9 @@ def vsh_and_finance(driver, base, out, folders):
     sign_in(driver, base, "coord")
     complete_qa(driver, base, 8)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    sign_in(driver, base, "coordp")
+    complete_qa(driver, base, 4)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
     sign_in(driver, base, "fo")
     driver.get(base + "/ppplus")
     check("Record decision" not in driver.page_source, "finance reads the PP+ page but cannot decide")
@@ -243,6 +258,21 @@ def vsh_and_finance(driver, base, out, folders):
     driver.find_element(By.ID, "reason").send_keys("Half the sessions this term")
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/ppplus/decide'] button"))
     check("decisions have been recorded" in driver.page_source, "part-approving shows a notification banner")
+    # And one at a journal (LA-maintained) school, so the run has a journal as well as a batch.
+    driver.get(base + "/ppplus")
+    journal_rows = [r for r in driver.find_elements(By.CSS_SELECTOR, "tbody tr")
+                    if r.find_elements(By.CSS_SELECTOR, "input[name=request]") and "Eligible" in r.text
+                    and ("Hillside Primary" in r.text or "Oakfield Community" in r.text) and "Red" not in r.text]
+    check(journal_rows, "a request at a journal school to approve")
+    if journal_rows:
+        third = journal_rows[0].find_element(By.CSS_SELECTOR, "input[name=request]").get_attribute("value")
+        driver.find_element(By.CSS_SELECTOR, f"label[for='request-{third}']").click()
+        driver.find_element(By.CSS_SELECTOR, "label[for='verdict-approve']").click()
+        driver.find_element(By.ID, "reason").send_keys("Tutoring linked to the reading target")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/ppplus/decide'] button"))
+        recorded = "decisions have been recorded" in driver.page_source
+        check(recorded, "approving a request at a journal school is recorded"
+              + ("" if recorded else ": " + driver.find_element(By.TAG_NAME, "main").text[:300]))
     driver.get(base + "/ppplus?show=approved")
     check("Part-approved £100.00 by head" in driver.page_source, "the part-approval shows with who made it")
     shot(driver, "ppplus-approved.png")
@@ -266,9 +296,36 @@ def vsh_and_finance(driver, base, out, folders):
     axe(driver, "finance runs (authorised)")
     finance = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "finance", "*")))
     admin = sorted(os.path.basename(f) for f in glob.glob(os.path.join(out, "admin", "*")))
-    check(any(f.startswith(("journal-", "payments-")) for f in finance + admin), f"the run's files are written ({finance}, {admin})")
+    check("journal-000001.csv" in finance and "payments-000001.csv" in admin, f"the run's journal and batch are written ({finance}, {admin})")
     check(not any(f.startswith(("payments-", "remittance-")) for f in finance), "the Finance team's folder holds no cheque/BACS file")
     check(all(f.startswith(("payments-", "remittance-")) for f in admin), "the Admin team's folder holds only cheque/BACS files")
+    reconciliation = open(os.path.join(out, "finance", "reconciliation-000001.csv")).read().splitlines()
+    check(reconciliation[-1].startswith("ALL,") and reconciliation[-1].endswith(",BALANCED"), "the reconciliation balances")
+    # A payment made in error: finance finds its reference on the PP+ page and reverses it; the
+    # next run, prepared and authorised as before, credits it and still balances.
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+    sign_in(driver, base, "fo")
+    driver.get(base + "/ppplus?show=paid")
+    reference = driver.page_source.split("reference S", 1)[1][:9].split(")")[0]
+    reference = "S" + reference
+    driver.get(base + "/finance")
+    driver.find_element(By.CSS_SELECTOR, "label[for='reference']").click()
+    driver.switch_to.active_element.send_keys(reference)
+    driver.find_element(By.ID, "reason").send_keys("Paid in error: the child had moved school")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/finance/reverse'] button"))
+    check(f"Reversal of {reference} recorded by fo" in driver.page_source, f"finance records the reversal of {reference}")
+    check("Waiting for the next run" in driver.page_source, "the reversal waits for the next run")
+    shot(driver, "finance-reversal.png")
+    axe(driver, "finance runs (a reversal recorded)")
+    prepared = pepqa("finance", "close", "--as", "fo", *folders, stdin=PASSWORD + "\n").stdout
+    check("reversal (" in prepared, "the next run shows the reversal before it is authorised")
+    number = prepared.split("proposal ")[1].split(" ")[0]
+    pepqa("finance", "authorise", number, "--as", "head", *folders, stdin=PASSWORD + "\n")
+    second = open(os.path.join(out, "finance", "reconciliation-000002.csv")).read().splitlines()
+    check(second[-1].startswith("ALL,") and second[-1].endswith(",BALANCED"), "the reconciliation after the reversal balances")
+    check(any(row.split(",")[6] not in ("0.00", "reversed") for row in second[1:]), "the reconciliation shows what was reversed")
+    if os.environ.get("BROWSER_TEST_KEEP"):
+        shutil.copytree(out, os.environ["BROWSER_TEST_KEEP"], dirs_exist_ok=True)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,13 @@ package struct DecisionRecord: Sendable, Hashable {
     package var vshVerdict: PPPlusVerdict? = nil
     package var vshAmount: Pence? = nil
 
+    /// `S000123-R1`: the submission and the request's number in the PEP (1-based), as the
+    /// finance files, the PP+ page and `pepqa finance reverse` name a request.
+    package var reference: String {
+        let id = String(submissionID)
+        return "S" + String(repeating: "0", count: max(0, 6 - id.count)) + id + "-R\(requestIndex + 1)"
+    }
+
     /// What a finance run pays for it: the VSH's approved amount, when the VSH approved.
     package var payable: Pence? { vshVerdict?.approves == true ? vshAmount : nil }
 

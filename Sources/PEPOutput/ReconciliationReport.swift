@@ -48,11 +48,13 @@ package enum ReconciliationReport {
     }
 
     /// Per term: a row per school, then the term's total; last, the total of all terms.
+    /// - Parameter register: the run's register rows (the schools it pays), for names; other
+    ///   schools are shown by URN.
     package static func rows(figures: [ReconciliationFigures], run: PaymentRun, register: SchoolRegister) -> [Row] {
         struct Key: Hashable { var term: TermKey, urn: String }
         var rows: [Key: Row] = [:]
         func row(_ key: Key) -> Row {
-            rows[key] ?? Row(key: key.term, schoolURN: key.urn, schoolName: register[key.urn]?.name ?? (key.urn.isEmpty ? "(no school)" : "(not in the school register)"))
+            rows[key] ?? Row(key: key.term, schoolURN: key.urn, schoolName: register[key.urn]?.name ?? (key.urn.isEmpty ? "(no school)" : ""))
         }
         for f in figures {
             let key = Key(term: TermKey(f.academicYear, f.term), urn: f.schoolURN)
@@ -130,7 +132,7 @@ package enum ReconciliationReport {
                     : "\(rows.filter { !$0.balanced && $0.key != nil }.count) row(s) do not agree with the ledger: see below.",
                 "rows": rows.map { r -> [String: Any] in
                     [
-                        "term": r.key?.label ?? "All terms", "school": r.schoolURN.map { r.schoolName + " (" + $0 + ")" } ?? r.schoolName,
+                        "term": r.key?.label ?? "All terms", "school": r.schoolURN.map { r.schoolName.isEmpty ? "URN " + $0 : r.schoolName + " (URN " + $0 + ")" } ?? r.schoolName,
                         "total": r.schoolURN == nil, "approved": r.approved.display, "paid": r.paid.display,
                         "reversed": r.reversed.display, "net": r.net.display, "toPay": r.toPay.display, "held": r.held.display,
                         "difference": r.difference.display,

@@ -16,7 +16,7 @@ private func paidRequest(_ s: ProcessedSamples, route: BatchKind, school: String
     let detail = try s.pipeline.ledger.financeRuns.detail(runID: run.id)
     let decisions = detail.batches.filter { $0.batch.kind == route }.flatMap(\.decisions)
     let d = try #require(decisions.first { school == nil || $0.schoolURN == school })
-    return (d, FinanceRunRenderer.sourceReference(d))
+    return (d, d.reference)
 }
 
 private func file(_ folder: URL, _ name: String) throws -> [[String]] {
@@ -114,7 +114,7 @@ private func file(_ folder: URL, _ name: String) throws -> [[String]] {
     let head = try ledger.testUser("vsh-test", .vsh, at: outputNow)
     let coordinator = try ledger.testUser("qa-officer", .coordinator, at: outputNow)
     let unpaid = try #require(try ledger.ppplus.requests().first { !$0.paid && $0.decision.payable == nil })
-    let unpaidRef = FinanceRunRenderer.sourceReference(unpaid.decision)
+    let unpaidRef = unpaid.decision.reference
     #expect(throws: ReversalError.notPaid(unpaidRef)) { try ledger.reversals.reverse(reference: unpaidRef, reason: "x", by: head, at: outputNow) }
     _ = try s.pipeline.finance.closeAsTwoPeople(now: outputNow)
     let (d, reference) = try paidRequest(s, route: .journal)

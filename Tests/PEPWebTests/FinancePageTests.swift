@@ -84,8 +84,8 @@ import Testing
                 date: CalendarDate(iso: "2025-12-12")!, term: .autumn, academicYear: AcademicYear(startYear: 2025),
                 journal: [BatchItem(decisionID: d.id, amount: d.requested)], cheque: [], held: [], registerJSON: "[]", settingsJSON: "{}"),
             at: Date())
-        let id = String(d.submissionID)
-        return (d.id, "S" + String(repeating: "0", count: 6 - id.count) + id + "-R\(d.requestIndex + 1)")
+        #expect(d.reference.hasPrefix("S0000") && d.reference.hasSuffix("-R\(d.requestIndex + 1)"))
+        return (d.id, d.reference)
     }
 
     @Test func financeReversesAPaymentWithAReasonAndTheLedgerAndAuditKeepIt() async throws {

@@ -185,7 +185,7 @@ package struct FinanceCloser: Sendable {
             let urn = r.decision.schoolURN ?? "?"
             lines.append(
                 "  reversal (\(r.route == .journal ? "journal" : "cheque/BACS")): \(r.amount.display) taken back from "
-                    + "\(register?[urn]?.name ?? urn) (URN \(urn)) for \(FinanceRunRenderer.sourceReference(r.decision))")
+                    + "\(register?[urn]?.name ?? urn) (URN \(urn)) for \(r.decision.reference)")
         }
         for urn in plan.unregisteredReversals { lines.append("  CANNOT BE CREDITED AS IT IS: URN \(urn) is not in the school register") }
         var heldByReason: [String: (count: Int, total: Pence)] = [:]

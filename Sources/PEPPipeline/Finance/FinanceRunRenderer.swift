@@ -128,12 +128,6 @@ struct FinanceRunRenderer {
         }
         return PaymentLine(
             childID: child, schoolURN: d.schoolURN ?? "", term: term, academicYear: year.description, amount: amount,
-            sourceReference: sourceReference(d))
-    }
-
-    /// `S000123-R1`: the submission and the request's number in the PEP (1-based).
-    static func sourceReference(_ d: DecisionRecord) -> String {
-        let id = String(d.submissionID)
-        return "S" + String(repeating: "0", count: max(0, 6 - id.count)) + id + "-R\(d.requestIndex + 1)"
+            sourceReference: d.reference)
     }
 }

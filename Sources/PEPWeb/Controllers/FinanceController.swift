@@ -52,7 +52,7 @@ struct FinanceController {
                 canAuthorise: p.runID == nil && mayAuthorise && p.preparedBy != user.name)
         }
         let reversals = try ledger.reversals.pending().map { r in
-            "\(r.amount.display) from URN \(r.decision.schoolURN ?? "?") for request \(r.decision.id) (\(r.route == .journal ? "journal" : "cheque/BACS"))"
+            "\(r.amount.display) from URN \(r.decision.schoolURN ?? "?") for \(r.decision.reference) (\(r.route == .journal ? "journal" : "cheque/BACS"))"
         }
         var view = View(
             page: PageChrome(title: error == nil ? "PP+ finance runs" : "Error: PP+ finance runs", session: context.session),

@@ -109,7 +109,7 @@ struct PPPlusController {
         }
         let decision: String
         if request.paid {
-            decision = "Paid (\(Display.money(d.payable ?? d.approved)))"
+            decision = "Paid (\(Display.money(d.payable ?? d.approved)), reference \(d.reference))"
         } else if let latest = request.latest {
             decision = "\(latest.verdict.label) \(latest.verdict.approves ? Display.money(latest.amount) : "") by \(latest.userName), "
                 + "\(Display.date(latest.at)): \(latest.reason)" + (latest.exception ? " (exception to a Red PEP)" : "")
