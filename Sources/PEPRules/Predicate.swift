@@ -91,8 +91,14 @@ struct RulePattern: @unchecked Sendable {
     let source: String
     let regex: NSRegularExpression
 
+    /// The longest pattern accepted, in UTF-16 units. Foundation's NSRegularExpression on Linux
+    /// leaks its copy of a pattern longer than 256 units on every compile (found by fuzzing the
+    /// rules, `FuzzRulesYAML`); the shipped rules' longest is 164. A longer one is refused when
+    /// the rules are loaded: split it into alternatives with `any:`.
+    static let maxLength = 240
+
     init?(_ source: String) {
-        guard let regex = try? NSRegularExpression(pattern: source, options: [.caseInsensitive]) else { return nil }
+        guard source.utf16.count <= Self.maxLength, let regex = try? NSRegularExpression(pattern: source, options: [.caseInsensitive]) else { return nil }
         self.source = source
         self.regex = regex
     }

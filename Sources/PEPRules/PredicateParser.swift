@@ -246,6 +246,11 @@ struct PredicateParser {
 
     func pattern(_ node: Node, _ what: String) -> RulePattern? {
         guard let text = reader.string(node, what) else { return nil }
+        guard text.utf16.count <= RulePattern.maxLength else {
+            reader.problem(
+                node, "the regular expression in '\(what)' is longer than \(RulePattern.maxLength) characters; split it into alternatives with any:")
+            return nil
+        }
         guard let compiled = RulePattern(text) else {
             reader.problem(node, "invalid regular expression in '\(what)'")
             return nil

@@ -117,6 +117,17 @@ import Testing
                 == ["criteria/zz-extra.yaml:6:51: [XTR-01] invalid regular expression in 'matches.pattern'"])
     }
 
+    /// Regression for FuzzRulesYAML's leak: Foundation keeps a long pattern's copy for ever, so
+    /// one longer than `RulePattern.maxLength` is refused with the line, and one at it is fine.
+    @Test func aRegularExpressionLongerThanTheLimitIsAProblem() throws {
+        let long = String(repeating: "a", count: RulePattern.maxLength + 1)
+        #expect(
+            try problems(check: "{matches: {path: school.name, pattern: '\(long)'}}")
+                == ["criteria/zz-extra.yaml:6:51: [XTR-01] the regular expression in 'matches.pattern' is longer than \(RulePattern.maxLength) characters; split it into alternatives with any:"])
+        #expect(try problems(check: "{matches: {path: school.name, pattern: '\(long.dropLast())'}}").isEmpty)
+        #expect(RulePattern(long) == nil && RulePattern(String(long.dropLast())) != nil)
+    }
+
     @Test func twoOperatorsInOneConditionIsAProblem() throws {
         #expect(
             try problems(check: "{present: child.upn, words: {path: child_voice}}")
