@@ -104,3 +104,82 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     #expect(reports.filter { $0.hasSuffix(".html") }.count == 3, "\(reports)")
     #expect(hidden(in: out).isEmpty)
 }
+
+@Test func aFullArchiveDiskLeavesTheFileInTheInboxAndFilesItOnceWhenSpaceReturns() throws {
+    guard let disk = TinyDisk.mount(kilobytes: 512) else {
+        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
+        return
+    }
+    defer { disk.unmount() }
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    var config = fixture.configuration
+    config.archiveDir = disk.url.appendingPathComponent("archive").path
+    let pipeline = try Pipeline.build(configuration: config, logger: quietLogger)
+    let filing = Filing(archiveRoot: URL(fileURLWithPath: config.resolvedArchiveDir), quarantineRoot: fixture.quarantine)
+    let processor = ItemProcessor(handler: pipeline.rater, filing: .file(filing), logger: quietLogger)
+    // A Word form: bigger than what is left on the archive's disk, on another file system than
+    // the inbox, so the move is a copy that runs out of space part way.
+    let dropped = try fixture.drop(sample: "docx/pep-content-controls-good.docx", as: "form.docx")
+    let original = try Data(contentsOf: dropped)
+    let filler = try disk.fill(leaving: original.count / 2)
+    func item() throws -> InboxItem {
+        InboxItem(classifying: try #require(try DropFolder(root: fixture.inbox).scan().files.first))
+    }
+    let full = processor.process(try item())
+    guard case .retry(let reason) = full.disposition else {
+        Issue.record("a full archive disk leaves the file for a retry: \(full.disposition)")
+        return
+    }
+    #expect(!reason.isEmpty)
+    #expect(try Data(contentsOf: dropped) == original, "the inbox file is untouched")
+    #expect(try pipeline.ledger.count("submission") == 1, "recorded once, before the move")
+    #expect(hidden(in: disk.url).isEmpty, "no half-copied file in the archive: \(hidden(in: disk.url))")
+    #expect(fixture.files(in: disk.url.appendingPathComponent("archive")).isEmpty)
+    try FileManager.default.removeItem(at: filler)
+    let retried = processor.process(try item())
+    guard case .archived(let path) = retried.disposition else {
+        Issue.record("filed once space returns: \(retried.disposition)")
+        return
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+    #expect(!FileManager.default.fileExists(atPath: dropped.path))
+    #expect(try pipeline.ledger.count("submission") == 1, "never rated twice")
+    #expect(retried.outcomes.allSatisfy { if case .duplicate = $0 { true } else { false } }, "\(retried.outcomes)")
+}
+
+@Test func aFullDiskDuringAnExportBatchWritesNoHalfBatchAndWritesItOnceWhenSpaceReturns() throws {
+    guard let disk = TinyDisk.mount(kilobytes: 1024) else {
+        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
+        return
+    }
+    defer { disk.unmount() }
+    let root = try Repository.temporaryFolder("pepqa-diskfull")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = disk.url.appendingPathComponent("out")
+    let (pipeline, inbox) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
+    _ = pipeline.paths.process(paths: [inbox.path])
+    _ = try pipeline.outputs.publish(now: Date())
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path))
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("exports").path))?.isEmpty ?? true, "no export before QA")
+    try pipeline.ledger.approvePPPlusAsRecommended(at: Date())  // QA complete: the ratings are due on Eclipse
+    let filler = try disk.fill(leaving: 2 * 1024)
+    #expect(throws: OutputFailure.self, "a full disk is reported") { try pipeline.outputs.publish(now: Date()) }
+    #expect(hidden(in: disk.url).isEmpty, "no half-written file: \(hidden(in: disk.url))")
+    // The batch was chosen and recorded in the ledger, and its files not written.
+    #expect(try pipeline.ledger.count("export_batch") == 1 && pipeline.ledger.count("export_batch_written") == 0)
+    let exports = out.appendingPathComponent("exports")
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? [] {
+        let text = try String(contentsOf: exports.appendingPathComponent(name), encoding: .utf8)
+        #expect(name.hasSuffix(".csv") ? text.hasSuffix("\r\n") : text.contains("</PEPRecords>"), "\(name) is whole")
+    }
+    try FileManager.default.removeItem(at: filler)
+    let after = try pipeline.outputs.publish(now: Date())
+    #expect(after.problems.isEmpty)
+    let names = try FileManager.default.contentsOfDirectory(atPath: exports.path).sorted()
+    #expect(names == ["eclipse-000001.csv", "eclipse-000001.xml"], "one batch, written once: \(names)")
+    let csv = try String(contentsOf: exports.appendingPathComponent("eclipse-000001.csv"), encoding: .utf8)
+    #expect(csv.split(separator: "\r\n").count == 1 + 3, "a header and the three ratings")
+    #expect(try pipeline.ledger.count("export_batch") == 1 && pipeline.ledger.count("export_batch_written") == 1)
+    #expect(hidden(in: disk.url).isEmpty)
+}
