@@ -62,6 +62,7 @@ package final class Ledger: Sendable {
     /// The Virtual School Head's verdicts on PP+ requests (the machine only recommends).
     package var ppplus: PPPlusStore { PPPlusStore(database: database) }
     package var reversals: ReversalStore { ReversalStore(database: database) }
+    package var outputMark: OutputMarkStore { OutputMarkStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {
@@ -98,6 +99,18 @@ package final class Ledger: Sendable {
     /// A private in-memory ledger, for tests and dry runs.
     package static func inMemory() throws -> Ledger {
         try Ledger(writer: DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    /// A private in-memory ledger that hands the SQL of every statement it runs to `trace`:
+    /// how the tests check that the hot paths' queries use an index (`EXPLAIN QUERY PLAN`).
+    package static func inMemory(trace: @escaping @Sendable (String) -> Void) throws -> Ledger {
+        var config = configuration()
+        config.prepareDatabase { db in
+            db.trace { event in
+                if case .statement(let statement) = event { trace(statement.sql) }
+            }
+        }
+        return try Ledger(writer: DatabaseQueue(configuration: config), path: nil)
     }
 
     init(writer: any DatabaseWriter, path: String?) throws {

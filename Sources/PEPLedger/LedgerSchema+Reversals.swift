@@ -50,3 +50,15 @@ extension LedgerSchema {
         ) WITHOUT ROWID;
         """
 }
+
+extension LedgerSchema {
+    /// Where the outputs stand (`OutputMarkStore`): one row, replaced after each successful
+    /// publish. Not a record of anything a person did, so not append-only.
+    static let outputMark = """
+        CREATE TABLE output_mark (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            mark TEXT NOT NULL,
+            published_at TEXT NOT NULL
+        );
+        """
+}

@@ -24,6 +24,7 @@ enum LedgerSchema {
         migrator.registerMigration("v7-arrival-evidence") { try $0.execute(sql: arrivalEvidence) }
         migrator.registerMigration("v8-vsh", migrate: vsh)
         migrator.registerMigration("v9-reversals", migrate: reversals)
+        migrator.registerMigration("v10-output-mark") { try $0.execute(sql: outputMark) }
         return migrator
     }
 

@@ -49,15 +49,16 @@ package struct RatingStore: Sendable {
     }
 
     /// Every rated submission (current or superseded) with its headline, oldest first.
-    package func ratedSubmissionHeadlines() throws -> [SubmissionHeadline] {
+    /// - Parameter after: only submissions with a higher id (the ones since a publish).
+    package func ratedSubmissionHeadlines(after: Int64 = 0) throws -> [SubmissionHeadline] {
         try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT s.id, s.sha256, \(PEPHeadline.columns)
                     FROM submission s JOIN pep p ON p.submission_id = s.id
-                    WHERE s.status = 'rated' ORDER BY s.received_at, s.id
-                    """
+                    WHERE s.id > ? AND s.status = 'rated' ORDER BY s.received_at, s.id
+                    """, arguments: [after]
             ).map { row in
                 SubmissionHeadline(submissionID: row["id"], sha256: row["sha256"], headline: PEPHeadline(row: row))
             }

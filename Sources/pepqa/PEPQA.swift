@@ -15,7 +15,8 @@ struct PEPQA: AsyncParsableCommand {
             """,
         subcommands: [
             ProcessCommand.self, RunCommand.self, ExtractCommand.self, RateCommand.self, RulesCommand.self,
-            FinanceCommand.self, RequeueCommand.self, LedgerCommand.self, UsersCommand.self, ServeCommand.self,
+            FinanceCommand.self, RequeueCommand.self, LedgerCommand.self, OutputsCommand.self, UsersCommand.self,
+            ServeCommand.self,
         ])
 
     /// Files that hold personal data are private whatever the caller's umask: the ledger, the

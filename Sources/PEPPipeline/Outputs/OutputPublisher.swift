@@ -35,20 +35,52 @@ package struct OutputPublisher: Sendable {
     let autoCompleteGreen: Bool
     let logger: Logger
 
+    /// Publishes only when something the outputs show has changed since the last publish that
+    /// succeeded: the ledger's input tables (`OutputMarkStore`), the day (the clocks and the
+    /// dashboard's "today"), the rules or the register. A poll with nothing new costs a few
+    /// index look-ups whatever the ledger's size; it is also how the service picks up what
+    /// people did in the workbench between documents.
+    /// - Returns: nil when nothing changed (nothing was read or written).
+    @discardableResult
+    package func publishIfChanged(now: Date) throws -> OutputSummary? {
+        let stored = try ledger.outputMark.stored()
+        guard try mark(now: now) != stored else { return nil }
+        return try publish(now: now)
+    }
+
+    /// What the outputs depend on, as one line: the ledger's mark, the day, the rules' hash and
+    /// the register's digest.
+    func mark(now: Date, children: RosterSource.Snapshot? = nil) throws -> String {
+        let register = children ?? roster.current(now: now)
+        var digest = ""
+        for e in register.entries {
+            digest += [e.childID, e.firstName, e.lastName, e.upn, e.schoolURN, e.schoolName, e.yearGroup, e.socialWorkerEmail,
+                e.designatedTeacherEmail, e.enteredCare?.iso ?? ""].joined(separator: "\u{1F}") + "\n"
+        }
+        return try ledger.outputMark.current().text + " day=\(CalendarDate(englandDateOf: now).iso) rules=\(rules.hash) register="
+            + SHA256.hex(Array(digest.utf8))
+    }
+
+    /// Brings every output up to date and, when every step succeeded, keeps the mark it was
+    /// made from. QA reports missing on disk are looked for among the submissions since the
+    /// last publish (a crash between a commit and its report), or among all when `full`
+    /// (`pepqa outputs rebuild`, and the first publish of a ledger).
     /// - Parameter now: the clock (the dashboard's "today", the time recorded for what is written).
     /// - Throws: `OutputFailure` (with the summary of what was done) when any step failed.
     @discardableResult
-    package func publish(now: Date) throws -> OutputSummary {
+    package func publish(now: Date, full: Bool = false) throws -> OutputSummary {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
         let children = roster.current(now: now)
+        let stored = try ledger.outputMark.stored()
+        let mark = try mark(now: now, children: children)
         let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
         }
         step("reports") {
             summary.reportsRestored = try ReportRecovery(ledger: ledger, reports: reports, builder: builder)
-                .restoreMissing(problems: &problems)
+                .restoreMissing(after: full ? 0 : LedgerMark.submission(in: stored), problems: &problems)
         }
         if autoCompleteGreen {
             step("auto-complete") {
@@ -96,6 +128,7 @@ package struct OutputPublisher: Sendable {
         summary.problems = problems
         for problem in problems { logger.error("output not written", metadata: ["problem": "\(problem)"]) }
         if !problems.isEmpty { throw OutputFailure(summary: summary) }
+        try ledger.outputMark.store(mark, at: now)
         return summary
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// The service's work between polls (`RunOptions.afterCycle` and `.everyCycle`): the outputs
-/// after a busy poll; on every poll, the tracker's daily refresh and the daily reminder that a
+/// at start and after a busy poll, and after any other when the ledger changed; on every poll, the tracker's daily refresh and the daily reminder that a
 /// finance run is due; each logged.
 package struct ServiceCycleWork: Sendable {
     let outputs: OutputPublisher
@@ -17,29 +17,32 @@ package struct ServiceCycleWork: Sendable {
     /// good): brings every output up to date and logs what it wrote. Throws only when some
     /// output could not be written (the rest were).
     package func afterCycle(now: Date) throws {
-        let summary: OutputSummary
+        let summary: OutputSummary?
         do {
-            summary = try outputs.publish(now: now)
-            tracker.ran(at: now)
+            summary = try outputs.publishIfChanged(now: now)
+            if summary != nil { tracker.ran(at: now) }
         } catch let failure as OutputFailure {
             log(failure.summary)
             throw failure
         }
-        log(summary)
+        if let summary { log(summary) }
     }
 
-    /// On every poll: the tracker's daily refresh, and the finance reminder, when due.
+    /// On every poll: the outputs when something changed (a person's decision in the
+    /// workbench, a finance run), the tracker's daily refresh, and the finance reminder, when due.
     package func everyCycle(now: Date) throws {
         if tracker.isDue(now: now) {
             let files = try outputs.publishTracker(now: now)
             tracker.ran(at: now)
             logger.info("tracker refreshed", metadata: ["files": "\(files.count)"])
         }
-        guard financeReminder.isDue(now: now) else { return }
-        financeReminder.ran(at: now)
-        if let reminder = try finance.reminderIfDue(now: now) {
-            logger.notice("finance run due", metadata: ["reminder": "\(reminder)"])
+        if financeReminder.isDue(now: now) {
+            financeReminder.ran(at: now)
+            if let reminder = try finance.reminderIfDue(now: now) {
+                logger.notice("finance run due", metadata: ["reminder": "\(reminder)"])
+            }
         }
+        try afterCycle(now: now)
     }
 
     private func log(_ summary: OutputSummary) {

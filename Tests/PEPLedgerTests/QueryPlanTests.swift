@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import PEPModel
+import PEPTestSupport
+import Synchronization
+import Testing
+
+@testable import PEPLedger
+
+/// The queries on the hot paths use an index: recording a document (each poll with something in
+/// it) and the check a poll makes to see whether anything changed. A full scan of a table that
+/// grows with every PEP would make each poll slower every term, for ever.
+
+/// The tables that grow with the documents and decisions.
+private let growing: Set<String> = [
+    "submission", "pep", "attachment", "rating_run", "criterion_result", "funding_decision", "batch_item", "qa_override",
+    "qa_clarification", "qa_completion", "document_disposition", "ppplus_verdict", "outbox_message", "export_record",
+    "audit_event", "payment_reversal",
+]
+
+/// The SQL a traced ledger ran.
+private final class SQLLog: Sendable {
+    let lines = Mutex<[String]>([])
+    func add(_ sql: String) { lines.withLock { $0.append(sql) } }
+
+    /// The SQL `body` ran, in order, without repeats.
+    func statements(_ body: () throws -> Void) rethrows -> [String] {
+        lines.withLock { $0.removeAll() }
+        try body()
+        var seen = Set<String>()
+        return lines.withLock { $0 }.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The full scans of growing tables in a statement's plan (`SCAN submission`, `SCAN d USING
+/// COVERING INDEX …`), named by table or alias as SQLite prints them.
+private func scans(_ sql: String, _ ledger: Ledger) throws -> [String] {
+    let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    guard ["SELECT", "WITH", "UPDATE", "DELETE", "INSERT"].contains(where: { trimmed.hasPrefix($0) }) else { return [] }
+    let details = try ledger.database.read { db in
+        // Parameters left unbound are NULL: the plan does not depend on their values.
+        let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+        statement.setUncheckedArguments(StatementArguments())
+        return try Row.fetchAll(statement).map { $0["detail"] as String }
+    }
+    return details.filter { detail in
+        guard detail.hasPrefix("SCAN ") else { return false }
+        let name = detail.dropFirst(5).split(separator: " ").first.map(String.init) ?? ""
+        return growing.contains(name) || growing.contains(alias(name, in: sql) ?? "")
+    }
+}
+
+/// The table an alias (`s`, `d`, `b`) stands for in `sql`, if any.
+private func alias(_ name: String, in sql: String) -> String? {
+    let words = sql.replacingOccurrences(of: "\n", with: " ").split(separator: " ").map(String.init)
+    for (i, word) in words.enumerated() where i + 1 < words.count && words[i + 1] == name && growing.contains(word) {
+        return word
+    }
+    return nil
+}
+
+@Test func recordingADocumentAndAnIdlePollUseAnIndexForEveryQuery() throws {
+    let log = SQLLog()
+    let ledger = try Ledger.inMemory(trace: { sql in log.add(sql) })
+    for i in 0..<30 { _ = try Fixture.rate(ledger, "child-" + String(i)) }
+    let recording = try log.statements { _ = try Fixture.rate(ledger, "one-more") }
+    let idle = try log.statements {
+        _ = try ledger.outputMark.current()
+        _ = try ledger.outputMark.stored()
+        _ = try ledger.ratings.ratedSubmissionHeadlines(after: 30)
+    }
+    #expect(recording.count > 5 && idle.count >= 3, "the trace saw the statements: \(recording.count), \(idle.count)")
+    for sql in recording + idle {
+        let found = try scans(sql, ledger)
+        #expect(found.isEmpty, "a full scan on a hot path: \(found) in \(sql)")
+    }
+}
+
+@Test func theQueryPlanCheckFindsAFullScan() throws {
+    let ledger = try Ledger.inMemory()
+    _ = try Fixture.rate(ledger, "a")
+    // The check itself must be able to fail: a query by an unindexed column scans.
+    #expect(try scans("SELECT id FROM submission WHERE file_name = ?", ledger) == ["SCAN submission"])
+    #expect(try scans("SELECT s.id FROM submission s WHERE s.file_name = ?", ledger) == ["SCAN s"])
+    #expect(try scans("SELECT id FROM submission WHERE sha256 = ?", ledger).isEmpty)
+}

@@ -1,0 +1,60 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPTestSupport
+import Testing
+
+@testable import PEPPipeline
+
+/// A poll publishes only when something the outputs show changed since the last publish that
+/// succeeded, so an idle poll costs the same at any ledger size, and the watcher still picks up
+/// what people did in the workbench while no document arrived.
+
+private func feedbackFiles(_ s: ProcessedSamples) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: s.outbox.path)) ?? []).filter { $0.hasSuffix("-dt.eml") }.sorted()
+}
+
+@Test func aPollWithNothingNewPublishesNothingAndAWorkbenchDecisionIsPublishedAtTheNextPoll() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    let outputs = s.pipeline.outputs
+    #expect(try outputs.publishIfChanged(now: outputNow) != nil, "the first publish of a ledger")
+    #expect(try outputs.publishIfChanged(now: outputNow) == nil, "nothing changed: nothing read, nothing written")
+    #expect(feedbackFiles(s).isEmpty, "no feedback before QA")
+    // A coordinator completes QA in the workbench (another process); no document arrives.
+    let coordinator = try s.pipeline.ledger.testUser("qa-officer", .coordinator, at: outputNow)
+    let entry = try #require(try s.pipeline.ledger.reviews.worklist().first)
+    try s.pipeline.ledger.reviews.complete(
+        submissionID: entry.submissionID, runID: entry.runID, quality: entry.quality, compliance: entry.compliance, by: coordinator,
+        at: outputNow)
+    // The service's every-poll work publishes it.
+    try s.pipeline.serviceWork.everyCycle(now: outputNow)
+    #expect(feedbackFiles(s).count == 1, "the released feedback went out at the next poll: \(feedbackFiles(s))")
+    #expect(try outputs.publishIfChanged(now: outputNow) == nil)
+    // The next day the clocks move: the dashboard and tracker are brought up to date.
+    #expect(try outputs.publishIfChanged(now: outputLater) != nil)
+    #expect(try outputs.publishIfChanged(now: outputLater) == nil)
+}
+
+@Test func aMissingReportIsRestoredForNewSubmissionsAndByOutputsRebuildForAll() throws {
+    let s = try ProcessedSamples(heldBack: ["02-green-review-primary.xml"], completingQA: false)
+    defer { s.remove() }
+    let outputs = s.pipeline.outputs
+    _ = try outputs.publish(now: outputNow)
+    let old = try #require(try FileManager.default.contentsOfDirectory(atPath: s.reports.path).first { $0.hasSuffix(".html") })
+    try FileManager.default.removeItem(at: s.reports.appendingPathComponent(old))
+    // A crash between a new PEP's commit and its report: the next publish writes it.
+    let before = Set(try FileManager.default.contentsOfDirectory(atPath: s.reports.path))
+    s.processLater()
+    let added = Set(try FileManager.default.contentsOfDirectory(atPath: s.reports.path)).subtracting(before)
+    let newest = try #require(added.first { $0.hasSuffix(".html") }, "\(added)")
+    try FileManager.default.removeItem(at: s.reports.appendingPathComponent(newest))
+    let summary = try #require(try outputs.publishIfChanged(now: outputNow))
+    #expect(summary.reportsRestored.count == 1, "only the submission since the last publish is looked at: \(summary.reportsRestored)")
+    #expect(FileManager.default.fileExists(atPath: s.reports.appendingPathComponent(newest).path))
+    #expect(!FileManager.default.fileExists(atPath: s.reports.appendingPathComponent(old).path))
+    // The one deleted by hand long ago: `pepqa outputs rebuild`.
+    let rebuilt = try outputs.publish(now: outputNow, full: true)
+    #expect(rebuilt.reportsRestored.count == 1)
+    #expect(FileManager.default.fileExists(atPath: s.reports.appendingPathComponent(old).path))
+}
