@@ -105,8 +105,11 @@ public struct FormMapping: Sendable, Hashable {
         let key = " " + TextFolding.key(text) + " "
         guard key.count > 2 else { return nil }
         var best: (ListTable, Int)?
+        // Byte search (the standard library's), not Foundation's `contains`, which bridges to
+        // NSString on every call: this runs for every paragraph of a Word form.
+        let haystack = Array(key.utf8)
         for list in lists {
-            for heading in list.headingKeys where key.contains(" \(heading) ") {
+            for heading in list.headingKeys where haystack.firstRange(of: Array((" " + heading + " ").utf8)) != nil {
                 if heading.count > (best?.1 ?? 0) { best = (list, heading.count) }
             }
         }

@@ -32,6 +32,11 @@ public enum TextFolding {
     /// A key for comparing labels and enum wordings: lower case, letters and digits only,
     /// single spaces between words. `"Child's first name:"` -> `"child s first name"`.
     public static func key(_ text: String) -> String {
+        asciiKey(text) ?? unicodeKey(text)
+    }
+
+    /// `key` for any text.
+    static func unicodeKey(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for scalar in clean(text).lowercased().unicodeScalars {
@@ -44,6 +49,35 @@ public enum TextFolding {
             }
         }
         return out
+    }
+
+    /// `key` of an ASCII text, a byte at a time (nil when the text is not all ASCII). Labels,
+    /// headings and enum wordings are nearly always ASCII, and `key` runs on every paragraph and
+    /// cell of a Word form: the general path's Unicode property look-ups per character were a
+    /// large share of reading one. For ASCII, `clean` changes only blanks and control
+    /// characters (blanks separate words, other controls vanish), so both paths give the same key
+    /// (`theASCIIKeyIsTheSameAsTheGeneralKey`).
+    static func asciiKey(_ text: String) -> String? {
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                // `clean` drops control characters other than blanks without a trace.
+                if byte < 0x20, !(0x09...0x0D).contains(byte) { continue }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     /// The words of a text (letters and digits), for word counts and overlap checks.

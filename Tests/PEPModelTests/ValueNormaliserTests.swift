@@ -138,3 +138,22 @@ func placeholdersMeanNotGiven(_ text: String) throws {
     #expect(try ValueNormaliser.normalise(.text("  Dee\u{A0}Teacher’s  plan "), as: .text, parseChoice: { _ in nil })
         == .text("Dee Teacher's plan"))
 }
+
+/// The ASCII fast path of `TextFolding.key` gives the same key as the general one, for every
+/// kind of ASCII text a form holds (and for random ASCII), and steps aside for anything else.
+@Test func theASCIIKeyIsTheSameAsTheGeneralKey() {
+    var generator = SystemRandomNumberGenerator()
+    var samples = [
+        "Child's first name:", "  Review of previous targets  ", "UPN", "Date of birth (DD/MM/YYYY)", "\tSEN\r\nstatus\u{0B}",
+        "", "   ", "a-b_c.d", "PP+ request 1", "Year 10/11", "\u{7F}control\u{01}", "ABC123xyz",
+    ]
+    for _ in 0..<2_000 {
+        let length = Int.random(in: 0..<40, using: &generator)
+        samples.append(String(decoding: (0..<length).map { _ in UInt8.random(in: 0..<0x80, using: &generator) }, as: UTF8.self))
+    }
+    for text in samples {
+        #expect(TextFolding.asciiKey(text) == TextFolding.unicodeKey(text), "\(Array(text.utf8))")
+    }
+    #expect(TextFolding.asciiKey("Zoë’s name") == nil)
+    #expect(TextFolding.key("Zoë’s name") == "zoë s name")
+}
