@@ -4,6 +4,40 @@ public enum TextFolding {
     /// quotes become straight ones, soft hyphens and zero-width characters go, runs of blanks
     /// collapse to one space (line breaks are kept as `\n`), and the ends are trimmed.
     public static func clean(_ text: String) -> String {
+        asciiClean(text) ?? unicodeClean(text)
+    }
+
+    /// `clean` of an ASCII text, a byte at a time (nil when it is not all ASCII): the same
+    /// rules as `unicodeClean` for the blanks and control characters ASCII has
+    /// (`theASCIICleanIsTheSameAsTheGeneralClean`).
+    static func asciiClean(_ text: String) -> String? {
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var pendingNewline = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                switch byte {
+                case 0x0A, 0x0D, 0x0B, 0x0C: pendingNewline = true
+                case 0x20, 0x09: pendingSpace = true
+                case 0..<0x20: continue
+                default:
+                    if !out.isEmpty {
+                        if pendingNewline { out.append(0x0A) } else if pendingSpace { out.append(0x20) }
+                    }
+                    pendingSpace = false
+                    pendingNewline = false
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? nil
+    }
+
+    /// `clean` for any text.
+    static func unicodeClean(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false

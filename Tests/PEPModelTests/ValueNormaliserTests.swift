@@ -157,3 +157,16 @@ func placeholdersMeanNotGiven(_ text: String) throws {
     #expect(TextFolding.asciiKey("Zoë’s name") == nil)
     #expect(TextFolding.key("Zoë’s name") == "zoë s name")
 }
+
+@Test func theASCIICleanIsTheSameAsTheGeneralClean() {
+    var generator = SystemRandomNumberGenerator()
+    var samples = ["  a  b\t\tc \r\n d\u{0B}e\u{0C} ", "", " ", "\u{01}x\u{1F}y\u{7F}", "Line one\n\n\nLine two", "\t\n"]
+    for _ in 0..<2_000 {
+        let length = Int.random(in: 0..<40, using: &generator)
+        samples.append(String(decoding: (0..<length).map { _ in UInt8.random(in: 0..<0x80, using: &generator) }, as: UTF8.self))
+    }
+    for text in samples {
+        #expect(TextFolding.asciiClean(text) == TextFolding.unicodeClean(text), "\(Array(text.utf8))")
+    }
+    #expect(TextFolding.asciiClean("caf\u{E9}") == nil && TextFolding.clean(" caf\u{E9}\u{A0} ") == "caf\u{E9}")
+}

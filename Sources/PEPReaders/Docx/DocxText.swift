@@ -12,7 +12,9 @@ enum DocxText {
 
     /// The text without checkbox marks.
     static func stripMarks(_ text: String) -> String {
-        guard text.contains(where: { $0 == checked || $0 == unchecked }) else { return text }
+        // Both marks are private-use scalars whose UTF-8 starts with 0xEE: a byte scan rules
+        // nearly every text out before the (grapheme-by-grapheme) Character search.
+        guard text.utf8.contains(0xEE), text.contains(where: { $0 == checked || $0 == unchecked }) else { return text }
         return String(text.filter { $0 != checked && $0 != unchecked })
     }
 
