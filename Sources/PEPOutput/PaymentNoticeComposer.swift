@@ -34,9 +34,10 @@ package struct PaymentNoticeComposer: Sendable {
         lines: [(childID: String, term: String, amount: Pence)]
     ) -> [String: Any] {
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }
+        let corrected = lines.contains { $0.amount < .zero }
         return [
             "term": term, "academic_year": academicYear, "school_name": school, "how": how, "reference": reference,
-            "total": total.display,
+            "total": total.display, "corrected": corrected && total > .zero, "recovery": corrected && total <= .zero,
             "lines": lines.map { l -> [String: Any] in
                 [
                     "child_id": l.childID, "term": l.term, "amount": l.amount.display,
@@ -63,8 +64,7 @@ package struct PaymentNoticeComposer: Sendable {
         for p in ChequeBatchRenderer.payments(run, batch: batch, register: register, settings: settings) {
             guard let to = EmailAddress(parsing: p.school.remittanceEmail) else { continue }
             let how =
-                !p.paid ? "as a correction: nothing is paid by this run, and the amount below is to be recovered (the Admin team will invoice)"
-                : p.school.paidByBACS
+                !p.paid ? "" : p.school.paidByBACS
                 ? "by BACS to the account ending \(p.school.accountNumber.suffix(4)) (batch \(ChequeBatchRenderer.batchID(batch)))"
                 : "by cheque (batch \(ChequeBatchRenderer.batchID(batch)))"
             outputs.append(
@@ -90,7 +90,8 @@ package struct PaymentNoticeComposer: Sendable {
                 term: batch.term.rawValue.capitalized, academicYear: batch.academicYear, school: school.name, how: how,
                 reference: reference, total: total,
                 lines: lines.map { ($0.childID, $0.term.rawValue.capitalized + " " + $0.academicYear, $0.amount) }))
-        let subject = "PP+ payment \(reference): \(school.name), \(batch.term.rawValue.capitalized) \(batch.academicYear)"
+        let what = total > .zero ? "payment" : "correction"
+        let subject = "PP+ \(what) \(reference): \(school.name), \(batch.term.rawValue.capitalized) \(batch.academicYear)"
         let message = EmailMessage(
             date: sentAt, from: from, to: [to], subject: subject, body: text, idSeed: "payment-\(batch.sequence)-\(school.urn)",
             messageIDDomain: settings.messageIDDomain)

@@ -103,6 +103,11 @@ private func file(_ folder: URL, _ name: String) throws -> [[String]] {
     let recoveries = try file(s.admin, "recoveries-000002.csv")
     #expect(recoveries[1][2] == d.schoolURN && recoveries[1][5] == d.payable?.decimalString && recoveries[1][6] == reference)
     #expect(!FileManager.default.fileExists(atPath: s.finance.appendingPathComponent("recoveries-000002.csv").path))
+    // The school is told: a correction, not a payment.
+    let notice = try String(contentsOf: s.outbox.appendingPathComponent("payment-000002-\(d.schoolURN ?? "").eml"), encoding: .utf8)
+    #expect(notice.contains("Subject: PP+ correction"))
+    #expect(notice.replacingOccurrences(of: "=\r\n", with: "").contains("was made in error and is reversed"))
+    #expect(!notice.contains("is being paid"))
     let rec = try file(s.finance, "reconciliation-000002.csv")
     #expect(rec.dropFirst().allSatisfy { $0.last == "BALANCED" })
 }

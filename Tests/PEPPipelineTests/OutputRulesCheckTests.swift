@@ -36,7 +36,7 @@ private func rulesCopy() throws -> URL { try Repository.rulesCopy() }
     try (try text(notice) + "{{#lines}}{{child_first_name}}{{/lines}}\n").write(to: notice, atomically: true, encoding: .utf8)
     let problems = RulesCheck.problems(in: dir.path)
     #expect(problems.count == 1)
-    #expect(problems.first?.contains("notices/payment.mustache:22: unknown placeholder {{child_first_name}}") == true, "\(problems)")
+    #expect(problems.first?.contains("notices/payment.mustache:32: unknown placeholder {{child_first_name}}") == true, "\(problems)")
 }
 
 @Test func aVirtualSchoolsNoticeWordingIsWhatTheSchoolGets() throws {
