@@ -48,11 +48,14 @@ public struct FormMapping: Sendable, Hashable {
             self.columns = columns
             columnIndex = Dictionary(columns.map { (TextFolding.key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
             headingKeys = headings.map(TextFolding.key).filter { !$0.isEmpty }
+            headingNeedles = headingKeys.map { Array((" " + $0 + " ").utf8) }
         }
 
         private let columnIndex: [String: String]
         /// Folded heading wordings.
         public let headingKeys: [String]
+        /// Each heading key between spaces, as bytes, for `list(forHeading:)`.
+        let headingNeedles: [[UInt8]]
 
         /// The record field a header cell names, if any.
         public func field(forHeader text: String) -> String? {
@@ -105,15 +108,33 @@ public struct FormMapping: Sendable, Hashable {
         let key = " " + TextFolding.key(text) + " "
         guard key.count > 2 else { return nil }
         var best: (ListTable, Int)?
-        // Byte search (the standard library's), not Foundation's `contains`, which bridges to
-        // NSString on every call: this runs for every paragraph of a Word form.
+        // A plain byte search over precomputed needles: Foundation's `contains` bridges to
+        // NSString and `firstRange(of:)` resolves to Foundation's generic DataProtocol one, both
+        // slow, and this runs for every paragraph of a Word form.
         let haystack = Array(key.utf8)
         for list in lists {
-            for heading in list.headingKeys where haystack.firstRange(of: Array((" " + heading + " ").utf8)) != nil {
+            for (heading, needle) in zip(list.headingKeys, list.headingNeedles) where Self.contains(haystack, needle) {
                 if heading.count > (best?.1 ?? 0) { best = (list, heading.count) }
             }
         }
         return best
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The list table for a path.

@@ -170,3 +170,10 @@ func placeholdersMeanNotGiven(_ text: String) throws {
     }
     #expect(TextFolding.asciiClean("caf\u{E9}") == nil && TextFolding.clean(" caf\u{E9}\u{A0} ") == "caf\u{E9}")
 }
+
+@Test func theHeadingByteSearchFindsWholeNeedlesOnly() {
+    func has(_ a: String, _ b: String) -> Bool { FormMapping.contains(Array(a.utf8), Array(b.utf8)) }
+    #expect(has(" review of previous targets ", " targets "))
+    #expect(has("abc", "abc") && has("abc", "") && has("aab", "ab"))
+    #expect(!has(" targets2 ", " targets ") && !has("ab", "abc") && !has("", "a"))
+}
