@@ -96,14 +96,7 @@ package enum OutputConfigLoader {
     package static func eclipse(yaml: String, file: String) throws -> EclipseExportFormat {
         let root = try OutputYAMLNode.root(yaml, file: file)
         try root.allowKeys(["version", "date_format", "money_format", "ratings", "source_system", "form_type", "xml", "columns"])
-        let dateText = try root.optionalText("date_format") ?? "yyyy-MM-dd"
-        guard let datePattern = DatePattern(dateText) else {
-            throw root.error(at: "date_format", "date_format must combine yyyy (or yy), MM and dd with - / . or space")
-        }
-        let moneyText = try root.optionalText("money_format") ?? "pounds"
-        guard let money = MoneyFormat(rawValue: moneyText) else {
-            throw root.error(at: "money_format", "money_format must be one of \(MoneyFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let (datePattern, money) = try formats(root)
         var letters: [Rating: String] = [.red: "R", .amber: "A", .green: "G"]
         if let ratings = try root.optionalMapping("ratings") {
             try ratings.allowKeys(Rating.allCases.map(\.rawValue))
@@ -151,14 +144,7 @@ package enum OutputConfigLoader {
     package static func financeLayout(_ kind: FinanceFileLayout.Kind, yaml: String, file: String) throws -> FinanceFileLayout {
         let root = try OutputYAMLNode.root(yaml, file: file)
         try root.allowKeys(["version", "date_format", "money_format", "column_names", "reference", "header", "line", "trailer"])
-        let dateText = try root.optionalText("date_format") ?? "yyyy-MM-dd"
-        guard let datePattern = DatePattern(dateText) else {
-            throw root.error(at: "date_format", "date_format must combine yyyy (or yy), MM and dd with - / . or space")
-        }
-        let moneyText = try root.optionalText("money_format") ?? "pounds"
-        guard let money = MoneyFormat(rawValue: moneyText) else {
-            throw root.error(at: "money_format", "money_format must be one of \(MoneyFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let (datePattern, money) = try formats(root)
         let standard = kind == .journal ? FinanceFileLayout.standardJournal : .standardPayments
         let reference = try root.optionalText("reference") ?? standard.reference
         guard let longest = FinanceFileLayout.referenceLength(reference) else {
@@ -196,6 +182,20 @@ package enum OutputConfigLoader {
             trailer: try columns("trailer", allowed: fields.trailer, required: false),
             columnNames: try root.optionalBool("column_names") ?? false, datePattern: datePattern, money: money,
             reference: reference)
+    }
+
+    /// `date_format` (default `yyyy-MM-dd`) and `money_format` (default pounds), as every
+    /// export layout writes them.
+    static func formats(_ root: OutputYAMLNode) throws -> (DatePattern, MoneyFormat) {
+        let dateText = try root.optionalText("date_format") ?? "yyyy-MM-dd"
+        guard let datePattern = DatePattern(dateText) else {
+            throw root.error(at: "date_format", "date_format must combine yyyy (or yy), MM and dd with - / . or space")
+        }
+        let moneyText = try root.optionalText("money_format") ?? "pounds"
+        guard let money = MoneyFormat(rawValue: moneyText) else {
+            throw root.error(at: "money_format", "money_format must be one of \(MoneyFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return (datePattern, money)
     }
 
     /// Letters, digits, `_`, `-`, `.`; starting with a letter or `_`; not starting with `xml`.
