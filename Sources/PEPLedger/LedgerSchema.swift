@@ -25,6 +25,7 @@ enum LedgerSchema {
         migrator.registerMigration("v8-vsh", migrate: vsh)
         migrator.registerMigration("v9-reversals", migrate: reversals)
         migrator.registerMigration("v10-output-mark") { try $0.execute(sql: outputMark) }
+        migrator.registerMigration("v11-funding-by-run") { try $0.execute(sql: fundingByRun) }
         return migrator
     }
 

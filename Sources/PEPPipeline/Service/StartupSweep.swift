@@ -55,15 +55,37 @@ package enum StartupSweep {
 
     static func isAlive(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
 
-    /// Every regular file under `root`, hidden ones included.
+    /// Every hidden regular file (a name starting with `.`) under `root`, in any folder: the
+    /// only names a leftover can have. A plain `readdir` walk that makes a String only of
+    /// folders and hidden names, since the output tree holds two reports per PEP ever rated and
+    /// Foundation's enumerator took most of a service start at 10,000 PEPs.
     static func files(under root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let path = (root as NSString).appendingPathComponent(relative)
-            var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { paths.append(path) }
+        var found: [String] = []
+        var folders = [root]
+        while let folder = folders.popLast() {
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let first = entry.pointee.d_name.0
+                var type = entry.pointee.d_type
+                guard first == 0x2E || type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) else { continue }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if type == UInt8(DT_DIR) {
+                    folders.append(path)
+                } else if type == UInt8(DT_REG), first == 0x2E {
+                    found.append(path)
+                }
+            }
         }
-        return paths
+        return found
     }
 }
