@@ -183,3 +183,29 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     #expect(try pipeline.ledger.count("export_batch") == 1 && pipeline.ledger.count("export_batch_written") == 1)
     #expect(hidden(in: disk.url).isEmpty)
 }
+
+@Test func anIdlePollDoesNotRetryAFailedPublishUntilItsBackoffHasPassed() throws {
+    let root = try Repository.temporaryFolder("pepqa-readonly")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let (pipeline, inbox) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
+    _ = pipeline.paths.process(paths: [inbox.path])
+    guard TinyDisk.bindReadOnly(out) else {
+        print("read-only folder test not run: this machine cannot bind-mount (needs root)")
+        return
+    }
+    var bound = true
+    defer { if bound { TinyDisk.unbind(out) } }
+    let now = Date()
+    #expect(throws: OutputFailure.self, "the first try fails and is reported") { try pipeline.serviceWork.everyCycle(now: now) }
+    // The next polls, seconds later, leave it alone (no error logged every poll)…
+    try pipeline.serviceWork.everyCycle(now: now.addingTimeInterval(1))
+    TinyDisk.unbind(out)
+    bound = false
+    try pipeline.serviceWork.everyCycle(now: now.addingTimeInterval(2))
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path))
+    // …until the backoff has passed: then it is made good without a new document.
+    try pipeline.serviceWork.everyCycle(now: now.addingTimeInterval(6))
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path))
+}

@@ -58,3 +58,17 @@ private func feedbackFiles(_ s: ProcessedSamples) -> [String] {
     #expect(rebuilt.reportsRestored.count == 1)
     #expect(FileManager.default.fileExists(atPath: s.reports.appendingPathComponent(old).path))
 }
+
+@Test func aFailedPublishIsTriedAgainBetweenDocumentsWithBackoff() {
+    let backoff = OutputBackoff(schedule: BackoffSchedule(initial: 5, multiplier: 2, maximum: 900))
+    let t0 = Date(timeIntervalSince1970: 1_000_000)
+    #expect(backoff.isDue(now: t0))
+    backoff.failed(now: t0)
+    #expect(!backoff.isDue(now: t0.addingTimeInterval(4)) && backoff.isDue(now: t0.addingTimeInterval(5)))
+    backoff.failed(now: t0.addingTimeInterval(5))
+    #expect(!backoff.isDue(now: t0.addingTimeInterval(14)) && backoff.isDue(now: t0.addingTimeInterval(15)))
+    for i in 0..<20 { backoff.failed(now: t0.addingTimeInterval(Double(i))) }
+    #expect(!backoff.isDue(now: t0.addingTimeInterval(19 + 899)) && backoff.isDue(now: t0.addingTimeInterval(19 + 900)), "capped at 15 minutes")
+    backoff.succeeded()
+    #expect(backoff.isDue(now: t0))
+}

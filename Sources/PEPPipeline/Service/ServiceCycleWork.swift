@@ -2,8 +2,9 @@ import Foundation
 import Logging
 
 /// The service's work between polls (`RunOptions.afterCycle` and `.everyCycle`): the outputs
-/// at start and after a busy poll, and after any other when the ledger changed; on every poll, the tracker's daily refresh and the daily reminder that a
-/// finance run is due; each logged.
+/// at start and after a busy poll, and after any other when the ledger changed (a failed publish
+/// tried again with backoff); on every poll, the tracker's daily refresh and the daily reminder
+/// that a finance run is due; each logged.
 package struct ServiceCycleWork: Sendable {
     let outputs: OutputPublisher
     let finance: FinanceCloser
@@ -11,6 +12,8 @@ package struct ServiceCycleWork: Sendable {
     /// Once a day (at 9), the reminder that a PP+ finance run is due: the service never
     /// prepares or pays one itself.
     let financeReminder = DailyRefresh(hour: 9)
+    /// When an idle poll may try a failed publish again.
+    let outputBackoff = OutputBackoff()
     let logger: Logger
 
     /// After a busy poll (and once at start, which is how a crash's missing outputs are made
@@ -21,9 +24,14 @@ package struct ServiceCycleWork: Sendable {
         do {
             summary = try outputs.publishIfChanged(now: now)
             if summary != nil { tracker.ran(at: now) }
+            outputBackoff.succeeded()
         } catch let failure as OutputFailure {
+            outputBackoff.failed(now: now)
             log(failure.summary)
             throw failure
+        } catch {
+            outputBackoff.failed(now: now)
+            throw error
         }
         if let summary { log(summary) }
     }
@@ -42,7 +50,7 @@ package struct ServiceCycleWork: Sendable {
                 logger.notice("finance run due", metadata: ["reminder": "\(reminder)"])
             }
         }
-        try afterCycle(now: now)
+        if outputBackoff.isDue(now: now) { try afterCycle(now: now) }
     }
 
     private func log(_ summary: OutputSummary) {
