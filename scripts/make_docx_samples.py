@@ -8,6 +8,7 @@ mc:Ignorable. Every name, number and school in them is invented.
 
     python3 scripts/make_docx_samples.py                  # the samples in SampleInbox/docx/
     python3 scripts/make_docx_samples.py --count 500 --out /tmp/bench   # a benchmark set
+    python3 scripts/make_docx_samples.py --count 500 --out /tmp/bench --pad-kb 230   # long forms
 
 Standard library only (zipfile).
 """
@@ -514,6 +515,101 @@ def unstructured_body(d, p):
 
 
 # ---------------------------------------------------------------------------------------------
+# Padding for benchmarks (--pad-kb): what makes real PEPs long
+
+MINUTES = [
+    "{name} joined the meeting for the first twenty minutes and talked about the new class and the lunchtime clubs.",
+    "The carer said that mornings are calmer since the new routine started, and homework is done at the kitchen table.",
+    "The class teacher reported good effort in lessons, with more independent work in the afternoons than last term.",
+    "The adviser asked how the reading intervention is delivered; it runs in a quiet room with the same adult each time.",
+    "Everyone agreed that {name} responds well to praise given quietly rather than in front of the whole class.",
+    "Contact with birth family continues fortnightly on Saturdays; the carer reports that {name} is tired on Mondays.",
+    "The school will share the half-termly assessment data with the Virtual School as soon as it is moderated.",
+    "The social worker confirmed that the placement is stable and that no move is planned before the summer.",
+    "{name} said the best part of the week is football on Thursday and the worst part is spelling tests.",
+    "Transport to school is by taxi with the same escort; there have been two late arrivals because of traffic.",
+    "The meeting discussed the trip in March; the consent form will go to the social worker for signature.",
+    "A referral to the educational psychologist was discussed and will be reviewed at the next meeting.",
+]
+CONTACTS = ["Class teacher and TA", "Carer (telephone)", "Virtual School adviser visit", "Head of year",
+            "SENCo and carer", "School nurse", "Learning mentor session", "Carer (e-mail)"]
+CONTACT_NOTES = [
+    "Settled week; completed all homework tasks and read four times at home.",
+    "Upset after a weekend contact; used the calm-down plan twice and returned to class each time.",
+    "Good progress in maths groups; moved up to the middle set for fractions work.",
+    "Missed one morning for a medical appointment; work was sent home and completed.",
+    "Carer asked for a copy of the reading scheme list; sent the same day.",
+    "Friendship difficulties at lunchtime resolved with support from the learning mentor.",
+]
+
+
+def padding_blocks(d, p):
+    """Yields Word-like appendix blocks (a heading with minutes, a contact chronology, reading and
+    spelling ages, a weekly attendance grid), none of whose cells or headings is a label, a list
+    header or a list heading of Rules/docx-mapping.yaml, so the fields read stay the same."""
+    name = p.get("child.first_name") or "The child"
+    rng = d.rng
+    n = 0
+    while True:
+        n += 1
+        kind = n % 4
+        if kind == 1:
+            yield d.heading(f"Record of the meeting, part {n // 4 + 1}", level=2)
+            for _ in range(rng.randint(4, 8)):
+                text = " ".join(rng.choice(MINUTES).format(name=name) for _ in range(rng.randint(2, 4)))
+                yield d.p(d.runs(text))
+        elif kind == 2:
+            yield d.heading("Chronology of contact this term", level=2)
+            hdr = d.row([d.cell(d.runs(h, bold=True, split=False), w, shade=LABEL_SHADE)
+                         for h, w in (("Week", 1200), ("Contact with", 2600), ("Summary", 5200))], header=True)
+            rows = [hdr] + [d.row([d.cell(d.runs(f"Week {wk}", split=False), 1200),
+                                   d.cell(d.runs(rng.choice(CONTACTS)), 2600),
+                                   d.cell(d.runs(rng.choice(CONTACT_NOTES)), 5200)])
+                            for wk in range(1, rng.randint(8, 14))]
+            yield d.table(rows, [1200, 2600, 5200])
+        elif kind == 3:
+            yield d.heading("Reading and spelling ages", level=2)
+            hdr = d.row([d.cell(d.runs(h, bold=True, split=False), 2250, shade=LABEL_SHADE)
+                         for h in ("Assessment window", "Reading age", "Spelling age", "Notes")], header=True)
+            rows = [hdr] + [d.row([d.cell(d.runs(f"{half} half term {year}", split=False), 2250),
+                                   d.cell(d.runs(f"{rng.randint(6, 14)} years {rng.randint(0, 11)} months", split=False), 2250),
+                                   d.cell(d.runs(f"{rng.randint(6, 14)} years {rng.randint(0, 11)} months", split=False), 2250),
+                                   d.cell(d.runs(rng.choice(CONTACT_NOTES)), 2250)])
+                            for year in (2024, 2025) for half in ("Autumn 1", "Autumn 2", "Spring 1", "Spring 2")]
+            yield d.table(rows, [2250] * 4)
+        else:
+            yield d.heading("Weekly attendance pattern", level=2)
+            days = ("Mon", "Tue", "Wed", "Thu", "Fri")
+            hdr = d.row([d.cell(d.runs(h, bold=True, split=False), 1300, shade=LABEL_SHADE)
+                         for h in ("Week beginning",) + days + ("Sessions missed",)], header=True)
+            rows = [hdr]
+            for wk in range(rng.randint(6, 12)):
+                marks = [rng.choice(["/ \\", "/ \\", "/ \\", "M \\", "/ L"]) for _ in days]
+                rows.append(d.row([d.cell(d.runs(f"{(wk * 7) % 28 + 1:02d}/{9 + wk // 4:02d}/2025", split=False), 1300)]
+                                  + [d.cell(d.runs(m, split=False), 1300) for m in marks]
+                                  + [d.cell(d.runs(str(sum(m.count("M") + m.count("L") for m in marks)), split=False), 1300)]))
+            yield d.table(rows, [1300] * 7)
+
+
+def pad_body(d, p, parts, pad_kb, seed):
+    """Adds appendix blocks to the body until the main part is about pad_kb KB. A separate
+    random stream, so the form itself (and its truth) is the same with or without padding."""
+    target = pad_kb * 1000
+    size = sum(len(x.encode("utf-8")) for x in parts) + 4096  # the declarations and sectPr
+    if size >= target:
+        return parts
+    saved, d.rng = d.rng, random.Random(f"pad-{seed}")
+    extra = []
+    for block in padding_blocks(d, p):
+        if size >= target:
+            break
+        extra.append(block)
+        size += len(block.encode("utf-8"))
+    d.rng = saved
+    return parts + extra
+
+
+# ---------------------------------------------------------------------------------------------
 # The package around document.xml
 
 def header_xml(d, kind):
@@ -635,7 +731,7 @@ def package(path, d, body_parts, comments=False, part_name="word/document.xml"):
         z.writestr("docProps/app.xml", app)
 
 
-def make(path, style, quality, seed, prefix="w", part_name="word/document.xml"):
+def make(path, style, quality, seed, prefix="w", part_name="word/document.xml", pad_kb=0):
     rng = random.Random(seed)
     p = fake_pep(rng, quality)
     d = Doc(rng, prefix)
@@ -646,6 +742,8 @@ def make(path, style, quality, seed, prefix="w", part_name="word/document.xml"):
         parts = body_for(d, "tables", p, mixed=True) + mixed_extras(d, p)
     else:
         parts = body_for(d, style, p)
+    if pad_kb:
+        parts = pad_body(d, p, parts, pad_kb, seed)
     package(path, d, parts, comments=(style == "mixed"), part_name=part_name)
     return p
 
@@ -726,6 +824,9 @@ def main():
     ap.add_argument("--out", default=None, help="output folder (default SampleInbox/docx)")
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--truth", default=None, help="also write <name>.truth.json (the fields a perfect reader finds) here")
+    ap.add_argument("--pad-kb", type=int, default=0,
+                    help="with --count: pad each main part (word/document.xml) to about N KB with appendix "
+                         "paragraphs and tables that hold no field (benchmarks; default: no padding)")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     out = args.out or os.path.join(here, "..", "SampleInbox", "docx")
@@ -737,7 +838,8 @@ def main():
             style = styles[i % len(styles)]
             quality = "gaps" if rng.random() < 0.3 else "good"
             name = f"pep-{i:04d}-{style}.docx"
-            p = make(os.path.join(out, name), style, quality, rng.randint(0, 2**31), prefix=rng.choice(["w", "w", "w", "ns0"]))
+            p = make(os.path.join(out, name), style, quality, rng.randint(0, 2**31), prefix=rng.choice(["w", "w", "w", "ns0"]),
+                     pad_kb=args.pad_kb)
             write_truth(args.truth, name, p, style)
         print(f"wrote {args.count} documents to {out}")
         return
