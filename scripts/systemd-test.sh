@@ -37,7 +37,9 @@ setsid systemd-nspawn -D "$ROOT" -b --register=no --keep-unit --private-network 
 NSPID=$!
 trap 'kill -TERM $NSPID 2>/dev/null; sleep 2; kill -KILL $NSPID 2>/dev/null || true' EXIT
 L=""
-for i in $(seq 200); do L=$(pgrep -P $NSPID | head -1) && break; sleep 0.05; done
+# The container's PID 1 is systemd: nspawn's first child can be a short-lived helper instead,
+# and entering that one's namespaces fails once it is gone (seen on a loaded machine).
+for i in $(seq 200); do L=$(pgrep -P $NSPID -x systemd | head -1) && break; sleep 0.05; done
 [ -n "$L" ] || skip "the container did not start (see /tmp/pepqa-nspawn-console.log)"
 IN="nsenter -t $L -m -u -i -n -p -C --"
 for i in $(seq 600); do S=$($IN systemctl is-system-running 2>/dev/null || true)
