@@ -40,13 +40,10 @@ package enum ChequeBatchRenderer {
     /// One payee per school in the register with a line or a reversal, in URN order; lines
     /// whose school is missing are left out (the planner holds them before this point).
     package static func payments(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Payment] {
-        let paid = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.cheque).map { ($0.urn, $0.lines) })
-        let reversed = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.chequeReversals).map { ($0.urn, $0.lines) })
         var payments: [Payment] = []
-        for urn in Set(paid.keys).union(reversed.keys).sorted() {
+        for (urn, lines, reversals) in PaymentRun.bySchool(paid: run.cheque, reversed: run.chequeReversals) {
             guard let school = register[urn] else { continue }
             let n = payments.count + 1
-            let lines = paid[urn] ?? [], reversals = reversed[urn] ?? []
             payments.append(
                 Payment(
                     number: n, school: school,

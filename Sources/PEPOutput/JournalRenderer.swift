@@ -40,12 +40,10 @@ package enum JournalRenderer {
     /// reversals (the payment's pair the other way round).
     package static func lines(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Line] {
         var lines: [Line] = []
-        let paid = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journal).map { ($0.urn, $0.lines) })
-        let reversed = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journalReversals).map { ($0.urn, $0.lines) })
         var pair = 0
-        for urn in Set(paid.keys).union(reversed.keys).sorted() {
+        for (urn, paid, reversed) in PaymentRun.bySchool(paid: run.journal, reversed: run.journalReversals) {
             let school = register[urn]?.costCentre ?? ""
-            for (kind, group) in [(Line.Kind.payment, paid[urn] ?? []), (.reversal, reversed[urn] ?? [])] where !group.isEmpty {
+            for (kind, group) in [(Line.Kind.payment, paid), (.reversal, reversed)] where !group.isEmpty {
                 pair += 1
                 let amount = group.reduce(Pence.zero) { $0 + $1.amount }
                 let pupils = Set(group.map(\.childID)).count

@@ -54,6 +54,16 @@ package struct PaymentRun: Sendable, Hashable {
         (self.journalReversals, self.chequeReversals) = (journalReversals, chequeReversals)
     }
 
+    /// A route's paid lines and reversals grouped by school, in URN order: every school with
+    /// either (the journal, the payment batch and the notices all walk a route this way).
+    package static func bySchool(paid: [PaymentLine], reversed: [PaymentLine])
+        -> [(urn: String, paid: [PaymentLine], reversed: [PaymentLine])]
+    {
+        let p = Dictionary(uniqueKeysWithValues: bySchool(paid).map { ($0.urn, $0.lines) })
+        let r = Dictionary(uniqueKeysWithValues: bySchool(reversed).map { ($0.urn, $0.lines) })
+        return Set(p.keys).union(r.keys).sorted().map { (urn: $0, paid: p[$0] ?? [], reversed: r[$0] ?? []) }
+    }
+
     /// Lines grouped by school URN, in URN order (so files do not depend on input order).
     package static func bySchool(_ lines: [PaymentLine]) -> [(urn: String, lines: [PaymentLine])] {
         Dictionary(grouping: lines, by: \.schoolURN).sorted { $0.key < $1.key }.map {

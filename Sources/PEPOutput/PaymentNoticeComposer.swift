@@ -53,12 +53,10 @@ package struct PaymentNoticeComposer: Sendable {
         var outputs: [FeedbackComposer.Output] = []
         let journal = JournalRenderer.lines(run, batch: batch, register: register, settings: settings)
         let journalRefs = Dictionary(journal.map { ($0.schoolURN, $0.reference) }, uniquingKeysWith: { a, _ in a })
-        let reversed = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journalReversals).map { ($0.urn, $0.lines) })
-        let paid = Dictionary(uniqueKeysWithValues: PaymentRun.bySchool(run.journal).map { ($0.urn, $0.lines) })
-        for urn in Set(paid.keys).union(reversed.keys).sorted() {
+        for (urn, paid, reversed) in PaymentRun.bySchool(paid: run.journal, reversed: run.journalReversals) {
             guard let school = register[urn], let to = EmailAddress(parsing: school.remittanceEmail) else { continue }
             let how = "by internal transfer to your school budget (journal \(JournalRenderer.batchID(batch)))"
-            let lines = (paid[urn] ?? []) + (reversed[urn] ?? []).map(Self.credit)
+            let lines = paid + reversed.map(Self.credit)
             outputs.append(notice(school, to: to, lines: lines, reference: journalRefs[urn] ?? "", how: how, batch: batch, sentAt: sentAt))
         }
         for p in ChequeBatchRenderer.payments(run, batch: batch, register: register, settings: settings) {

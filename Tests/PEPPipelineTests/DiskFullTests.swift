@@ -23,6 +23,24 @@ private func copySamples(to inbox: URL) throws {
     }
 }
 
+/// A small tmpfs to fill, or nil (and a line saying the test did not run) without root.
+private func tinyDisk(kilobytes: Int) -> TinyDisk? {
+    guard let disk = TinyDisk.mount(kilobytes: kilobytes) else {
+        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
+        return nil
+    }
+    return disk
+}
+
+/// Makes `folder` read-only under the service (a read-only bind mount), or says why it cannot.
+private func bindReadOnly(_ folder: URL) -> Bool {
+    guard TinyDisk.bindReadOnly(folder) else {
+        print("read-only folder test not run: this machine cannot bind-mount (needs root)")
+        return false
+    }
+    return true
+}
+
 /// Three samples in `root/inbox`, and a pipeline on them with its state and output folders
 /// where the test puts them (on the tiny disk, or read-only).
 private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbox: URL) {
@@ -37,10 +55,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
 }
 
 @Test func aFullOutputDiskLosesNothingLeavesNoHalfFileAndIsMadeGoodWhenSpaceReturns() throws {
-    guard let disk = TinyDisk.mount(kilobytes: 512) else {
-        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
-        return
-    }
+    guard let disk = tinyDisk(kilobytes: 512) else { return }
     defer { disk.unmount() }
     let root = try Repository.temporaryFolder("pepqa-diskfull")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -61,10 +76,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
 }
 
 @Test func aFullLedgerDiskLeavesTheDocumentForARetryAndRecordsNothingHalf() throws {
-    guard let disk = TinyDisk.mount(kilobytes: 2048) else {
-        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
-        return
-    }
+    guard let disk = tinyDisk(kilobytes: 2048) else { return }
     defer { disk.unmount() }
     let root = try Repository.temporaryFolder("pepqa-diskfull")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -87,10 +99,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     let out = root.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let (pipeline, inbox) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
-    guard TinyDisk.bindReadOnly(out) else {
-        print("read-only folder test not run: this machine cannot bind-mount (needs root)")
-        return
-    }
+    guard bindReadOnly(out) else { return }
     var bound = true
     defer { if bound { TinyDisk.unbind(out) } }
     _ = pipeline.paths.process(paths: [inbox.path])
@@ -106,10 +115,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
 }
 
 @Test func aFullArchiveDiskLeavesTheFileInTheInboxAndFilesItOnceWhenSpaceReturns() throws {
-    guard let disk = TinyDisk.mount(kilobytes: 512) else {
-        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
-        return
-    }
+    guard let disk = tinyDisk(kilobytes: 512) else { return }
     defer { disk.unmount() }
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
@@ -149,10 +155,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
 }
 
 @Test func aFullDiskDuringAnExportBatchWritesNoHalfBatchAndWritesItOnceWhenSpaceReturns() throws {
-    guard let disk = TinyDisk.mount(kilobytes: 1024) else {
-        print("disk-full test not run: this machine cannot mount a tmpfs (needs root)")
-        return
-    }
+    guard let disk = tinyDisk(kilobytes: 1024) else { return }
     defer { disk.unmount() }
     let root = try Repository.temporaryFolder("pepqa-diskfull")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -191,10 +194,7 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let (pipeline, inbox) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
     _ = pipeline.paths.process(paths: [inbox.path])
-    guard TinyDisk.bindReadOnly(out) else {
-        print("read-only folder test not run: this machine cannot bind-mount (needs root)")
-        return
-    }
+    guard bindReadOnly(out) else { return }
     var bound = true
     defer { if bound { TinyDisk.unbind(out) } }
     let now = Date()

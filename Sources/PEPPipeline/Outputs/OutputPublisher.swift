@@ -43,17 +43,17 @@ package struct OutputPublisher: Sendable {
     /// - Returns: nil when nothing changed (nothing was read or written).
     @discardableResult
     package func publishIfChanged(now: Date) throws -> OutputSummary? {
-        let stored = try ledger.outputMark.stored()
-        guard try mark(now: now) != stored else { return nil }
-        return try publish(now: now)
+        let children = roster.current(now: now)
+        let mark = try mark(now: now, children: children)
+        guard try mark != ledger.outputMark.stored() else { return nil }
+        return try publish(now: now, full: false, children: children, mark: mark)
     }
 
     /// What the outputs depend on, as one line: the ledger's mark, the day, the rules' hash and
     /// the register's digest.
-    func mark(now: Date, children: RosterSource.Snapshot? = nil) throws -> String {
-        let register = children ?? roster.current(now: now)
+    func mark(now: Date, children: RosterSource.Snapshot) throws -> String {
         var digest = ""
-        for e in register.entries {
+        for e in children.entries {
             digest += [e.childID, e.firstName, e.lastName, e.upn, e.schoolURN, e.schoolName, e.yearGroup, e.socialWorkerEmail,
                 e.designatedTeacherEmail, e.enteredCare?.iso ?? ""].joined(separator: "\u{1F}") + "\n"
         }
@@ -69,11 +69,15 @@ package struct OutputPublisher: Sendable {
     /// - Throws: `OutputFailure` (with the summary of what was done) when any step failed.
     @discardableResult
     package func publish(now: Date, full: Bool = false) throws -> OutputSummary {
+        let children = roster.current(now: now)
+        return try publish(now: now, full: full, children: children, mark: mark(now: now, children: children))
+    }
+
+    /// `publish(now:full:)` with the register and the mark already taken (by `publishIfChanged`).
+    private func publish(now: Date, full: Bool, children: RosterSource.Snapshot, mark: String) throws -> OutputSummary {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
-        let children = roster.current(now: now)
         let stored = try ledger.outputMark.stored()
-        let mark = try mark(now: now, children: children)
         let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
