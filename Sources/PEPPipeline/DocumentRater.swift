@@ -19,9 +19,20 @@ package struct DocumentRater: SubmissionHandling {
     let reports: ReportPublisher
     let builder: StoredReportBuilder
     let logger: Logger
+    /// Names these readers, so that a read prepared by an earlier pipeline (before a rules
+    /// reload) is not used by this one.
+    let readers = UUID()
 
-    /// Reads, assesses, records and reports one submission.
-    package func handle(_ submission: Submission) -> DocumentOutcome {
+    /// Reads one submission's bytes; pure, so `ReadAhead` runs it on another core.
+    package func prepare(_ submission: Submission) -> PreparedRead {
+        PreparedRead(
+            readers: readers, sha256: submission.sha256,
+            result: Result { () throws(IngestError) in try registry.read(submission.bytes, file: submission.fileName) })
+    }
+
+    /// Assesses, records and reports one submission, with the read `prepare` made (made now
+    /// if there is none, or it came from other readers or other bytes).
+    package func handle(_ submission: Submission, prepared: PreparedRead?) -> DocumentOutcome {
         var log = logger
         log[metadataKey: "submission.sha256"] = "\(submission.sha256.prefix(12))"
         do {
@@ -29,10 +40,12 @@ package struct DocumentRater: SubmissionHandling {
                 log.info("already recorded; skipped")
                 return .duplicate(file: submission.fileName, submissionID: nil)
             }
+            let usable = prepared.flatMap { $0.readers == readers && $0.sha256 == submission.sha256 ? $0 : nil }
             let read: ReadResult
-            do {
-                read = try registry.read(submission.bytes, file: submission.fileName)
-            } catch {
+            switch (usable ?? prepare(submission)).result {
+            case .success(let result):
+                read = result
+            case .failure(let error):
                 let reason = error.description
                 _ = try ledger.submissions.recordRejected(submission, reason: reason, at: Date())
                 log.warning("rejected", metadata: ["reason": "\(error.code)"])

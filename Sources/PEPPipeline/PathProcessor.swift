@@ -7,6 +7,8 @@ import PEPIntake
 package struct PathProcessor: Sendable {
     let walker: InboxWalker
     let processor: ItemProcessor
+    /// Items read ahead on other cores while one is recorded (`ReadAhead`).
+    let readAhead: Int
     let logger: Logger
 
     /// Never throws: every document ends as a row of the summary.
@@ -24,9 +26,12 @@ package struct PathProcessor: Sendable {
             summary.outcomes.append(.failed(file: problem.path, reason: problem.description))
         }
         let items = listing.items
-        for (index, item) in items.enumerated() {
-            summary.outcomes += outcomes(processor.process(item), of: item)
-            progress?(index + 1, items.count, item.name)
+        let ahead = ReadAhead(items, depth: readAhead, prepare: { [processor] in processor.prepare($0) })
+        var done = 0
+        while let (item, prepared) = ahead.next() {
+            summary.outcomes += outcomes(processor.process(item, prepared: prepared), of: item)
+            done += 1
+            progress?(done, items.count, item.name)
         }
         return summary
     }

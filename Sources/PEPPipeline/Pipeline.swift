@@ -48,7 +48,8 @@ package struct Pipeline: Sendable {
         let ownFolders = [configuration.resolvedArchiveDir, configuration.resolvedQuarantineDir, configuration.outDir]
         paths = PathProcessor(
             walker: InboxWalker(skipping: ownFolders.map { URL(fileURLWithPath: $0) }),
-            processor: ItemProcessor(handler: rater, filing: .leaveInPlace, logger: logger), logger: logger)
+            processor: ItemProcessor(handler: rater, filing: .leaveInPlace, logger: logger),
+            readAhead: configuration.resolvedReadAhead, logger: logger)
         outputs = OutputPublisher(
             ledger: ledger, settings: settings.outputs, folders: folders, reports: reports, builder: builder,
             rules: settings.rules,

@@ -22,6 +22,7 @@ import Yams
 /// | `finance_close_day` | day of month (1-28) the service closes a PP+ batch; 0 = never | `0` |
 /// | `tracker_hour` | hour of the day (England, 0-23) the service refreshes the tracker and statistics, even when nothing arrives | `6` |
 /// | `log_level` | trace, debug, info, notice, warning, error, critical | `info` |
+/// | `read_ahead` | documents read and parsed ahead on other cores while one is rated (0: one core) | one fewer than the cores |
 /// | `auto_complete_green` | complete QA without a person for machine-Green PEPs (both ratings) | `false` |
 package struct ServiceConfiguration: Sendable, Equatable {
     package var inboxes: [String] = []
@@ -41,8 +42,13 @@ package struct ServiceConfiguration: Sendable, Equatable {
     package var logLevel = Logger.Level.info
     /// Off by default: only a person completing QA releases feedback and the export.
     package var autoCompleteGreen = false
+    /// Documents read and parsed ahead on other cores while one is rated and recorded
+    /// (`read_ahead`); nil: one fewer than the cores this process may use.
+    package var readAhead: Int?
 
     package init() {}
+
+    package var resolvedReadAhead: Int { readAhead ?? max(0, ProcessInfo.processInfo.activeProcessorCount - 1) }
 
     package var ledgerPath: String { (stateDir as NSString).appendingPathComponent("ledger.sqlite") }
     package var resolvedArchiveDir: String { archiveDir ?? (stateDir as NSString).appendingPathComponent("archive") }
@@ -62,7 +68,7 @@ package struct ServiceConfiguration: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "inboxes", "state_dir", "out_dir", "rules_dir", "archive_dir", "quarantine_dir", "poll_interval_seconds",
         "roster_file", "roster_import_dir", "schools_file", "finance_close_day", "log_level",
-        "auto_complete_green", "tracker_hour",
+        "auto_complete_green", "tracker_hour", "read_ahead",
     ]
 
     /// Where the service's configuration lives; read by every command when it exists and no
@@ -152,6 +158,11 @@ package struct ServiceConfiguration: Sendable, Equatable {
                     throw Problem(file: file, message: "\(line)'tracker_hour' must be a whole number from 0 to 23")
                 }
                 config.trackerHour = h
+            case "read_ahead":
+                guard let n = value.int, (0...16).contains(n) else {
+                    throw Problem(file: file, message: "\(line)'read_ahead' must be a whole number from 0 to 16")
+                }
+                config.readAhead = n
             case "auto_complete_green":
                 guard let b = value.bool else {
                     throw Problem(file: file, message: "\(line)'auto_complete_green' must be true or false")

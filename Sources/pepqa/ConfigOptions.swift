@@ -19,11 +19,23 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of QA criteria and settings.", valueName: "dir"))
     var rules: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Documents read ahead on other cores while one is rated (0: one core; default one fewer than the cores).",
+            valueName: "n"))
+    var readAhead: Int?
+
     /// The settings, or a usage error (one line, exit status 64) for a file that cannot be
     /// read or has a bad key or value.
     func resolve() throws -> ServiceConfiguration {
+        if let readAhead, !(0...16).contains(readAhead) {
+            throw CommandSupport.usage("--read-ahead must be a whole number from 0 to 16")
+        }
         do {
-            return try ServiceConfiguration.resolve(configFile: config, state: state, out: out, rules: rules)
+            var resolved = try ServiceConfiguration.resolve(configFile: config, state: state, out: out, rules: rules)
+            resolved.readAhead = readAhead ?? resolved.readAhead
+            return resolved
         } catch {
             throw CommandSupport.usage("cannot start: \(error)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Testing
 import PEPPipelineTestSupport
 import PEPTestSupport
@@ -317,4 +318,38 @@ final class NotifyListener: @unchecked Sendable {
     let messages = socket.drain()
     #expect(!messages.isEmpty)
     #expect(!messages.contains("WATCHDOG=1"))
+}
+
+/// While an item is recorded, the crash marker names it and every item being read ahead on
+/// another core, so that a crash in any of them is counted; an item the process died on is
+/// then read alone, so an innocent neighbour of a poison file is never set aside.
+@Test func theCrashMarkerNamesEveryItemInHandAndASuspectIsReadAlone() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let names = ["a.json", "b.xml", "c.json", "d.xml", "e.json"]
+    let samples = ["01-green-review-secondary.json", "02-green-review-primary.xml"]
+    for (index, name) in names.enumerated() { try fixture.drop(sample: samples[index % 2], as: name) }
+    let config = fixture.configuration
+    try FileManager.default.createDirectory(atPath: config.stateDir, withIntermediateDirectories: true)
+    let markerPath = CrashMarker(stateDir: config.stateDir).path
+    // The last run died once with c and d in hand.
+    let path = { (name: String) in fixture.inbox.appendingPathComponent(name).path }
+    try Data("0\t\(path("c.json"))\n0\t\(path("d.xml"))".utf8).write(to: URL(fileURLWithPath: markerPath))
+    let marked = Mutex<[String: [String]]>([:])
+    let handler = ScriptedHandler(pipeline: try fixture.pipeline()) { file in
+        let text = (try? String(contentsOfFile: markerPath, encoding: .utf8)) ?? ""
+        let inHand = text.split(separator: "\n").map { URL(fileURLWithPath: String($0.split(separator: "\t").last ?? "")).lastPathComponent }
+        marked.withLock { $0[file] = inHand }
+    }
+    var options = onceOptions()
+    options.readAhead = 2
+    let counts = await drain(fixture, handler: handler, options: options)
+    #expect(counts.archived == 5)
+    #expect(counts.quarantined == 0, "neither suspect was set aside: each was read alone and was fine")
+    let seen = marked.withLock { $0 }
+    #expect(seen["a.json"] == ["a.json", "b.xml"], "b read ahead while a is recorded; c, a suspect, not yet")
+    #expect(seen["c.json"] == ["c.json"])
+    #expect(seen["d.xml"] == ["d.xml"])
+    #expect(seen["e.json"] == ["e.json"])
+    #expect(!FileManager.default.fileExists(atPath: markerPath))
 }

@@ -13,15 +13,20 @@ import PEPPipelineTestSupport
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
     let marker = CrashMarker(stateDir: fixture.root.path)
-    #expect(marker.recover() == nil)
+    #expect(marker.recover().isEmpty)
     marker.begin(itemPath: "/inbox/a b.json", deaths: 1)
-    let recovered = try #require(marker.recover())
+    let recovered = try #require(marker.recover().first)
     #expect(recovered.itemPath == "/inbox/a b.json")
     #expect(recovered.deaths == 2)
-    #expect(marker.recover() == nil, "recovering removes the marker")
+    #expect(marker.recover().isEmpty, "recovering removes the marker")
+    // Items read ahead on other cores are all in hand: each is named, with its own count.
+    marker.begin([("/inbox/d.json", 0), ("/inbox/e.docx", 2)])
+    let both = marker.recover()
+    #expect(both.map(\.itemPath) == ["/inbox/d.json", "/inbox/e.docx"])
+    #expect(both.map(\.deaths) == [1, 3])
     marker.begin(itemPath: "/inbox/c.json", deaths: 0)
     marker.end()
-    #expect(marker.recover() == nil, "a clean end leaves no marker")
+    #expect(marker.recover().isEmpty, "a clean end leaves no marker")
 }
 
 @Test func theStartupSweepRemovesWhatAKilledRunLeftAndNothingElse() throws {

@@ -37,7 +37,9 @@ final class ScriptedHandler: SubmissionHandling, @unchecked Sendable {
 
     var handledFiles: [String] { lock.withLock { handled } }
 
-    func handle(_ submission: Submission) -> DocumentOutcome {
+    func prepare(_ submission: Submission) -> PreparedRead { pipeline.rater.prepare(submission) }
+
+    func handle(_ submission: Submission, prepared: PreparedRead?) -> DocumentOutcome {
         beforeHandle?(submission.fileName)
         let fail: Bool = lock.withLock {
             handled.append(submission.fileName)
@@ -46,7 +48,7 @@ final class ScriptedHandler: SubmissionHandling, @unchecked Sendable {
             return true
         }
         if fail { return .failed(file: submission.fileName, reason: "database is locked (simulated)") }
-        return pipeline.rater.handle(submission)
+        return pipeline.rater.handle(submission, prepared: prepared)
     }
 
     func recorded(sha256: String) throws -> RecordedSubmission? { try pipeline.rater.recorded(sha256: sha256) }

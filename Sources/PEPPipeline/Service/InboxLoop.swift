@@ -51,12 +51,13 @@ struct InboxLoop {
         var interrupted = false
     }
 
-    /// Reads the crash marker a killed run left, so that its item is counted.
+    /// Reads the crash marker a killed run left, so that its items are counted.
     mutating func recoverCrashMarker() {
-        guard let (path, count) = marker.recover() else { return }
-        deaths[path] = count
-        logger.warning(
-            "the last run stopped while working on a file", metadata: ["item": "\(LogLabel.file(path))", "times": "\(count)"])
+        for (path, count) in marker.recover() {
+            deaths[path] = count
+            logger.warning(
+                "the last run stopped while working on a file", metadata: ["item": "\(LogLabel.file(path))", "times": "\(count)"])
+        }
     }
 
     /// Yields between items, so that signal handling and the graceful-shutdown machinery get a
@@ -74,12 +75,22 @@ struct InboxLoop {
         guard !due.isEmpty else { return cycle }
         progress.startBacklog(due.count, now: now)
         sendStatus(force: true)
-        for (index, item) in due.enumerated() {
+        // The next items are read on other cores while one is recorded. The crash marker names
+        // every item in hand; one the process died on is read alone, or set aside unread.
+        let suspects = deaths
+        let limit = marker.limit
+        let ahead = ReadAhead(
+            due, depth: options.readAhead, alone: { suspects[$0.path] != nil },
+            inHand: { [marker] items in marker.begin(items.map { ($0.path, suspects[$0.path] ?? 0) }) },
+            prepare: { [processor] item in (suspects[item.path] ?? 0) >= limit ? nil : processor.prepare(item) })
+        defer { marker.end() }
+        for index in due.indices {
             if stopRequested() {
                 cycle.interrupted = true
                 break
             }
-            let result = take(item)
+            guard let (item, prepared) = ahead.next() else { break }
+            let result = take(item, prepared: prepared)
             cycle.taken += 1
             if result.isSettled { cycle.settled += 1 }
             let now = Date()
@@ -98,17 +109,16 @@ struct InboxLoop {
         return cycle
     }
 
-    /// Takes one item: reads, records and files it, guarded by the crash marker.
-    mutating func take(_ item: InboxItem) -> ItemResult {
+    /// Records and files one item read ahead (`prepared`), or sets it aside unread when the
+    /// process died on it too often (`prepared` is nil).
+    mutating func take(_ item: InboxItem, prepared: ItemProcessor.PreparedItem?) -> ItemResult {
         let died = deaths[item.path] ?? 0
         let result: ItemResult
-        if died >= marker.limit {
+        if let prepared, died < marker.limit {
+            result = processor.process(item, prepared: prepared)
+        } else {
             let reason = "\(item.name): the service stopped \(died) times while reading this file; set aside so the queue goes on"
             result = processor.quarantineUnread(item, reason: reason)
-        } else {
-            marker.begin(itemPath: item.path, deaths: died)
-            result = processor.process(item)
-            marker.end()
         }
         var log = logger
         log[metadataKey: "item"] = "\(LogLabel.file(item.name))"

@@ -48,7 +48,10 @@ package final class ReloadablePipeline: SubmissionHandling, Sendable {
         }
     }
 
-    package func handle(_ submission: Submission) -> DocumentOutcome { pipeline.rater.handle(submission) }
+    package func prepare(_ submission: Submission) -> PreparedRead { pipeline.rater.prepare(submission) }
+    package func handle(_ submission: Submission, prepared: PreparedRead?) -> DocumentOutcome {
+        pipeline.rater.handle(submission, prepared: prepared)
+    }
     package func recorded(sha256: String) throws -> RecordedSubmission? { try pipeline.rater.recorded(sha256: sha256) }
     @discardableResult
     package func ensureReport(submissionID: Int64) throws -> Bool { try pipeline.rater.ensureReport(submissionID: submissionID) }

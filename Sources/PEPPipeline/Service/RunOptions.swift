@@ -14,6 +14,8 @@ package struct RunOptions: Sendable {
     package var onceMaxWaitingPolls = 10
     /// When a failed item is tried again.
     package var backoff = BackoffSchedule()
+    /// Items read ahead on other cores while one is recorded (`ReadAhead`; 0: one core).
+    package var readAhead = ServiceConfiguration().resolvedReadAhead
     /// Deaths of the process on one item before that item is quarantined unread.
     package var crashLimit = 3
     /// A progress line in the log every this many items, or every `progressEverySeconds`.
