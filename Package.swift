@@ -39,7 +39,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // zlib's inflate, to check a deflated part ends before ZIPFoundation reads it (DeflateCheck).
+        // zlib's inflate: every deflated part of a Word package is inflated and checked by it (PartInflater).
         .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The one way to put a file in place: atomic write, durable move, folder fsync. libc only.
         .target(name: "PEPFiles", swiftSettings: strictness),

@@ -151,7 +151,7 @@ import Testing
             .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
             .init(name: "word/document.xml", data: endless, method: 8, size: 1_000, crc: 0),
         ])
-        #expect(DeflateCheck.check(endless[...], limit: 1 << 20) == .endless)
+        #expect(PartInflater.inflate(endless[...], limit: 1 << 20) == .endless)
         let outcome = Outcome()
         Thread.detachNewThread { [self] in outcome.finish(code(bytes)) }
         #expect(outcome.wait(seconds: 60) == .some(.malformed))
@@ -171,11 +171,33 @@ import Testing
         }
     }
 
+    /// zlib inflates every deflated part and checks its CRC-32 against the directory: the
+    /// right one is read, a wrong one refused as corrupt (the check ZIPFoundation made before).
+    @Test func aDeflatedPartIsReadAndItsChecksumHeldToTheDirectory() throws {
+        let part = Array(Self.body.utf8)
+        // One final stored block: the simplest raw deflate stream that holds `part` as it is.
+        let n = UInt16(part.count)
+        let stream = [0x01, UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)] + part
+        func package(crc: UInt32) -> [UInt8] {
+            TestZip.make([
+                .init("[Content_Types].xml", Docx.contentTypes()), .init("_rels/.rels", Docx.rels()),
+                .init(name: "word/document.xml", data: stream, method: 8, size: UInt32(part.count), crc: crc),
+            ])
+        }
+        let right = TestZip.crc32(part)
+        #expect(PEPBuilder.build(try Docx.read(package(crc: right))).text("child.last_name") == "Marlow")
+        #expect(code(package(crc: right ^ 1)) == .malformed)
+    }
+
     @Test func aDeflatedPartThatEndsIsChecked() {
         let reservedBlockType: [UInt8] = [0x07, 0x00]
-        #expect(DeflateCheck.check(TestZip.deflateBomb(repeats: 10)[...], limit: 1 << 20) == .ends)
-        #expect(DeflateCheck.check(TestZip.deflateBomb(repeats: 10_000)[...], limit: 1_000) == .tooLarge)
-        #expect(DeflateCheck.check(reservedBlockType[...], limit: 1 << 20) == .corrupt)
+        guard case .ends(let bytes) = PartInflater.inflate(TestZip.deflateBomb(repeats: 10)[...], limit: 1 << 20) else {
+            Issue.record("a stream that ends is inflated")
+            return
+        }
+        #expect(bytes == Array(repeating: UInt8(ascii: "a"), count: 1 + 258 * 10), "every byte the stream makes")
+        #expect(PartInflater.inflate(TestZip.deflateBomb(repeats: 10_000)[...], limit: 1_000) == .tooLarge)
+        #expect(PartInflater.inflate(reservedBlockType[...], limit: 1 << 20) == .corrupt)
     }
 
     @Test func tooManyEntriesAreRefused() {

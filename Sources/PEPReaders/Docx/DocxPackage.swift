@@ -169,7 +169,8 @@ struct DocxPackage {
     }
 
     /// Inflates one part into memory, counting bytes as they come: past the part, total or
-    /// ratio limit it stops at once (a zip bomb costs milliseconds and bounded memory).
+    /// ratio limit it stops at once (a zip bomb costs milliseconds and bounded memory). A
+    /// deflated part is inflated by zlib (`PartInflater`), a stored one read by ZIPFoundation.
     /// - Returns: nil when the package has no such part.
     mutating func part(_ name: String) throws(IngestError) -> [UInt8]? {
         guard let (entry, scanned) = entries[Self.normalise(name)] else { return nil }
@@ -183,8 +184,11 @@ struct DocxPackage {
         let uninflatable = IngestError(
             .malformed, file: file, field: name, message: "the Word document is corrupt (a part cannot be inflated)")
         if scanned.deflated {
-            switch DeflateCheck.check(bytes[scanned.dataStart...], limit: min(partLimit, ratioLimit)) {
-            case .ends: break
+            switch PartInflater.inflate(bytes[scanned.dataStart...], limit: min(partLimit, ratioLimit), expected: Int(entry.uncompressedSize)) {
+            case .ends(let part):
+                if PartInflater.crc32(part) != entry.checksum { throw corrupt }
+                inflated += part.count
+                return part
             case .tooLarge: throw bomb
             case .endless, .corrupt: throw uninflatable
             }
