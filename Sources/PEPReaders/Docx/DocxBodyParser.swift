@@ -68,6 +68,11 @@ struct DocxBodyParser {
 
     private var xml: XMLStreamReader?
     private var namespace = ""
+    /// Which of the namespaces the parser knows `namespace` is, worked out when it changes
+    /// (the reader hands back one String per name, so "unchanged" costs a pointer compare).
+    private var space = Space.other
+
+    private enum Space { case word, mc, w14, other }
     private var skipDepth: Int?
     private var paragraphs: [Paragraph] = []
     private var paragraphCount = 0
@@ -97,13 +102,13 @@ struct DocxBodyParser {
             let depth = reader.depth
             switch reader.kind {
             case .element:
-                namespace = reader.namespaceURI
+                enter(reader.namespaceURI)
                 let name = reader.localName
                 let empty = reader.isEmptyElement
                 start(name, depth: depth, empty: empty)
                 if empty, skipDepth == nil { end(name, depth: depth) }
             case .endElement:
-                namespace = reader.namespaceURI
+                enter(reader.namespaceURI)
                 end(reader.localName, depth: depth)
             case .text, .whitespace:
                 if inText { append(reader.value) }
@@ -119,7 +124,14 @@ struct DocxBodyParser {
         return doc
     }
 
-    private var isWord: Bool { Self.wordNamespaces.contains(namespace) }
+    private mutating func enter(_ uri: String) {
+        guard uri != namespace else { return }
+        namespace = uri
+        space =
+            Self.wordNamespaces.contains(uri) ? .word : uri == Self.mcNamespace ? .mc : uri == Self.w14Namespace ? .w14 : .other
+    }
+
+    private var isWord: Bool { space == .word }
 
     /// A WordprocessingML attribute of the current element (qualified, or unqualified as some
     /// producers write it).
@@ -141,7 +153,7 @@ struct DocxBodyParser {
     // MARK: Elements
 
     private mutating func start(_ name: String, depth: Int, empty: Bool) {
-        if namespace == Self.mcNamespace {
+        if space == .mc {
             switch name {
             case "AlternateContent": alternates.append(false)
             case "Choice", "Fallback":
@@ -150,7 +162,7 @@ struct DocxBodyParser {
             }
             return
         }
-        if namespace == Self.w14Namespace {
+        if space == .w14 {
             guard controls.last?.inProperties == true else { return }
             if name == "checkbox" { controls[controls.count - 1].checkbox = controls.last?.checkbox ?? false }
             if name == "checked", let v = xml?.attribute("val", namespace: Self.w14Namespace) ?? attr("val") {
@@ -223,7 +235,7 @@ struct DocxBodyParser {
     }
 
     private mutating func end(_ name: String, depth: Int) {
-        if namespace == Self.mcNamespace {
+        if space == .mc {
             if name == "AlternateContent", !alternates.isEmpty { alternates.removeLast() }
             return
         }

@@ -28,6 +28,11 @@ final class XMLStreamReader {
     private let part: String?
     private var nodes = 0
     private let errors = ErrorBox()
+    /// Element and namespace names by libxml2's pointer to them. The reader's parser interns
+    /// every name in its dictionary (`dictNames`), so one name is one pointer for the reader's
+    /// life: each is made a Swift String once, not once per node (which, with a hash of the
+    /// namespace URI per element, was a fifth of reading a Word document).
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     /// - Parameters:
     ///   - bytes: the document (copied; the reader owns its copy).
@@ -134,8 +139,8 @@ final class XMLStreamReader {
 
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-    var localName: String { string(xmlTextReaderConstLocalName(reader)) }
-    var namespaceURI: String { string(xmlTextReaderConstNamespaceUri(reader)) }
+    var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
+    var namespaceURI: String { interned(xmlTextReaderConstNamespaceUri(reader)) }
     /// The prefixed name as written (`w:t`), for messages.
     var qualifiedName: String { string(xmlTextReaderConstName(reader)) }
     /// The text of a text, CDATA or whitespace node.
@@ -168,6 +173,14 @@ final class XMLStreamReader {
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
         return out
+    }
+
+    private func interned(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        if let name = names[p] { return name }
+        let name = String(cString: p)
+        names[p] = name
+        return name
     }
 
     private func string(_ p: UnsafePointer<xmlChar>?) -> String {
