@@ -63,6 +63,7 @@ package final class Ledger: Sendable {
     package var ppplus: PPPlusStore { PPPlusStore(database: database) }
     package var reversals: ReversalStore { ReversalStore(database: database) }
     package var outputMark: OutputMarkStore { OutputMarkStore(database: database) }
+    package var outputTerms: OutputTermStore { OutputTermStore(database: database) }
 
     /// Opens (creating if needed) the ledger file at `path`, with its folder, and migrates it.
     package convenience init(path: String) throws {

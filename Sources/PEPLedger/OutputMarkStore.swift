@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PEPModel
 
 /// Where the outputs stand against the ledger: the highest row of each table the outputs are
 /// made from, taken before a publish and kept once it succeeded. A poll compares the ledger's
@@ -13,10 +14,11 @@ package struct OutputMarkStore: Sendable {
 
     /// The tables whose rows the outputs are made from. Tables the publish itself writes to
     /// (the outbox, export batches, files written) are left out, so a publish does not call
-    /// for another.
+    /// for another. `audit_event` is there because `qa_completion`'s rowid is its submission's
+    /// id: QA completed on an older PEP raises no `MAX(rowid)` there, but its audit event does.
     static let inputs = [
         "submission", "rating_run", "qa_override", "qa_clarification", "qa_completion", "document_disposition",
-        "ppplus_verdict", "finance_run", "payment_reversal",
+        "ppplus_verdict", "finance_run", "payment_reversal", "audit_event",
     ]
 
     /// The ledger's mark now: `table=maxrowid` for each input table.
@@ -27,6 +29,42 @@ package struct OutputMarkStore: Sendable {
             var highest: [String: Int64] = [:]
             for (i, table) in Self.inputs.enumerated() { highest[table] = row[i] }
             return LedgerMark(highest: highest)
+        }
+    }
+
+    /// The terms whose outputs may differ from what was published at `stored`: the terms of
+    /// every submission that arrived, was rated again, or that a person (or auto-complete)
+    /// acted on since. Each part is an index range from the stored mark up. Nil when that cannot
+    /// be told by term: a finance run or a reversal since (what was paid changes in many terms).
+    package func changedTerms(since stored: LedgerMark, now current: LedgerMark) throws
+        -> [(term: Term, academicYear: AcademicYear)]?
+    {
+        for table in ["finance_run", "payment_reversal"] where current.highest[table] != stored.highest[table] { return nil }
+        let after = { (table: String) in stored.highest[table] ?? 0 }
+        return try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT s.term, s.academic_year FROM submission s
+                    WHERE s.term IS NOT NULL AND s.academic_year IS NOT NULL AND s.id IN (
+                        SELECT id FROM submission WHERE id > ?
+                        UNION SELECT submission_id FROM rating_run WHERE id > ?
+                        UNION SELECT submission_id FROM audit_event WHERE id > ? AND submission_id IS NOT NULL
+                        UNION SELECT submission_id FROM qa_override WHERE id > ?
+                        UNION SELECT submission_id FROM qa_clarification WHERE id > ?
+                        UNION SELECT submission_id FROM document_disposition WHERE id > ?
+                        UNION SELECT d.submission_id FROM ppplus_verdict v JOIN funding_decision d ON d.id = v.decision_id
+                            WHERE v.id > ?)
+                    """,
+                arguments: [
+                    after("submission"), after("rating_run"), after("audit_event"), after("qa_override"),
+                    after("qa_clarification"), after("document_disposition"), after("ppplus_verdict"),
+                ]
+            ).compactMap { row in
+                guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
+                else { return nil }
+                return (term, year)
+            }
         }
     }
 
@@ -56,9 +94,18 @@ package struct LedgerMark: Sendable, Hashable {
         OutputMarkStore.inputs.map { "\($0)=\(highest[$0] ?? 0)" }.joined(separator: " ")
     }
 
-    /// The highest submission id in a stored mark's text (0 when there is none).
-    package static func submission(in text: String?) -> Int64 {
-        guard let text, let field = text.split(separator: " ").first(where: { $0.hasPrefix("submission=") }) else { return 0 }
-        return Int64(field.dropFirst("submission=".count)) ?? 0
+    /// The ledger part of a stored mark's text (`table=N` fields); nil when it holds none.
+    package init?(text: String?) {
+        guard let text else { return nil }
+        var highest: [String: Int64] = [:]
+        for field in text.split(separator: " ") {
+            let parts = field.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, OutputMarkStore.inputs.contains(String(parts[0])), let n = Int64(parts[1]) else { continue }
+            highest[String(parts[0])] = n
+        }
+        guard !highest.isEmpty else { return nil }
+        self.highest = highest
     }
+
+    package init(highest: [String: Int64]) { self.highest = highest }
 }

@@ -18,6 +18,15 @@ package struct ProgressStore: Sendable {
         try progress(where: "1", [])
     }
 
+    /// The current rated PEPs of these children (any term): what the initial-PEP clock asks of
+    /// the meetings of the register's children who entered care, read by child (an index look-up
+    /// each), not over the whole ledger.
+    package func progress(children: [String]) throws -> [PEPProgress] {
+        guard !children.isEmpty else { return [] }
+        let list = String(decoding: try JSONEncoder().encode(children), as: UTF8.self)
+        return try progress(where: "s.child_la_id IN (SELECT value FROM json_each(?))", [list])
+    }
+
     /// The terms that hold at least one current rated PEP, newest first.
     package func terms() throws -> [(term: Term, academicYear: AcademicYear)] {
         try database.read { db in

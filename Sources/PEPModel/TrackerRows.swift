@@ -44,7 +44,7 @@ public struct InitialPEPDue: Sendable, Hashable {
 
 /// One figure of the statistics: a measure, what it is grouped by, and its value, for a term
 /// (or, with no term, the academic year).
-public struct StatisticsFigure: Sendable, Hashable {
+public struct StatisticsFigure: Sendable, Hashable, Codable {
     public var academicYear: String
     /// Nil for the whole academic year's row.
     public var term: Term?

@@ -40,23 +40,45 @@ package enum DashboardSite {
     package static func pages(
         _ terms: [DashboardTerm], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/"
     ) -> [Page] {
-        let ordered = terms.sorted { $0.key > $1.key }
-        var pages: [Page] = [("index.html", index(ordered, unplaced: unplaced, reportsHref: reportsHref))]
-        for term in ordered {
-            for filter in Filter.allCases {
-                pages.append((pageName(term.key, filter), termPage(term, filter, reportsHref: reportsHref)))
-            }
-        }
-        return pages
+        [("index.html", index(terms.map(indexLine), unplaced: unplaced, reportsHref: reportsHref))]
+            + terms.sorted { $0.key > $1.key }.flatMap { termPages($0, reportsHref: reportsHref) }
     }
 
-    static func index(_ terms: [DashboardTerm], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/") -> String {
-        let rows = terms.map { t -> [String: Any] in
-            let q = counts(t.entries)
-            return [
-                "label": t.key.label, "count": t.entries.count, "red": q[.red] ?? 0, "amber": q[.amber] ?? 0,
-                "green": q[.green] ?? 0, "overdue": t.entries.filter(\.isOverdue).count, "missing": t.missing.count,
-                "deadline": t.deadline?.iso ?? "not set",
+    /// A term's pages: all its PEPs, and each filter.
+    package static func termPages(_ term: DashboardTerm, reportsHref: String = "reports/") -> [Page] {
+        Filter.allCases.map { (pageName(term.key, $0), termPage(term, $0, reportsHref: reportsHref)) }
+    }
+
+    /// A term's line on the index: all the index needs of it, so that a publish can keep the
+    /// lines of terms that did not change (`OutputTermStore`) instead of reading them again.
+    package struct IndexLine: Codable, Sendable, Equatable {
+        var academicYear: String
+        var term: Term
+        var count: Int
+        var red: Int
+        var amber: Int
+        var green: Int
+        var overdue: Int
+        var missing: Int
+        var deadline: String?
+
+        var key: TermKey { TermKey(academicYear, term) }
+    }
+
+    package static func indexLine(_ t: DashboardTerm) -> IndexLine {
+        let q = counts(t.entries)
+        return IndexLine(
+            academicYear: t.key.academicYear, term: t.key.term, count: t.entries.count, red: q[.red] ?? 0,
+            amber: q[.amber] ?? 0, green: q[.green] ?? 0, overdue: t.entries.filter(\.isOverdue).count, missing: t.missing.count,
+            deadline: t.deadline?.iso)
+    }
+
+    /// The index: the terms newest first, and the documents that name no child, term or year.
+    package static func index(_ lines: [IndexLine], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/") -> String {
+        let rows = lines.sorted { $0.key > $1.key }.map { t -> [String: Any] in
+            [
+                "label": t.key.label, "count": t.count, "red": t.red, "amber": t.amber, "green": t.green,
+                "overdue": t.overdue, "missing": t.missing, "deadline": t.deadline ?? "not set",
                 "pages": Dictionary(uniqueKeysWithValues: Filter.allCases.map { ($0.rawValue, pageName(t.key, $0)) }),
             ]
         }
@@ -69,7 +91,7 @@ package enum DashboardSite {
         return ReportTemplates.page(
             title: "PEP dashboard", template: "dashboard-index",
             [
-                "hasTerms": !terms.isEmpty, "terms": rows, "hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count,
+                "hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count,
                 "unplaced": documents,
             ])
     }

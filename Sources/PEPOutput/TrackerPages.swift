@@ -17,6 +17,24 @@ package enum TrackerPages {
         }
     }
 
+    /// A term's line on the index (the count of children in each state) and its statistics:
+    /// all the index and the statistics pages need of it, so that a publish can keep the lines
+    /// of terms that did not change (`OutputTermStore`) instead of working them out again.
+    package struct TermSummary: Codable, Sendable, Equatable {
+        package var label: String
+        package var stem: String
+        /// Children in each of `states`, in order.
+        package var counts: [Int]
+        package var figures: [StatisticsFigure]
+
+        package init(_ term: TermTracker, figures: [StatisticsFigure]) {
+            label = term.label
+            stem = term.stem
+            counts = states.map { state in term.rows.count { $0.state.code == state.code } }
+            self.figures = figures
+        }
+    }
+
     /// The states in the order a term moves through them; the columns of the index.
     static let states: [(code: String, name: String)] = [
         ("no-meeting-planned", "No meeting planned"), ("meeting-planned", "Meeting planned"),
@@ -34,7 +52,7 @@ package enum TrackerPages {
     ///   - registerLine: where the register came from ("Register of children looked after: …").
     ///   - figures: every statistics figure, term rows and academic-year rows.
     package static func index(
-        terms: [TermTracker], initial: [InitialPEPDue], figures: [StatisticsFigure], registerLine: String, skipped: Int,
+        terms: [TermSummary], initial: [InitialPEPDue], figures: [StatisticsFigure], registerLine: String, skipped: Int,
         refreshed: CalendarDate
     ) -> String {
         let trend: [[String: Any]] = periods(figures).map { period in
@@ -45,8 +63,7 @@ package enum TrackerPages {
             return row
         }
         let termRows: [[String: Any]] = terms.map { term in
-            let counts = states.map { state in String(term.rows.filter { $0.state.code == state.code }.count) }
-            return ["label": term.label, "stem": term.stem, "counts": counts]
+            ["label": term.label, "stem": term.stem, "counts": term.counts.map(String.init)]
         }
         let initialRows: [[String: Any]] = initial.map {
             [

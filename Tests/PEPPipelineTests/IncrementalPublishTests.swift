@@ -72,3 +72,72 @@ private func feedbackFiles(_ s: ProcessedSamples) -> [String] {
     backoff.succeeded()
     #expect(backoff.isDue(now: t0))
 }
+
+/// The dashboard's and tracker's pages of one term, by file name (`term-2025-26-autumn*.html`,
+/// `2025-26-autumn.csv` / `.html`), with their text.
+private func termPages(_ s: ProcessedSamples) throws -> [String: String] {
+    var pages: [String: String] = [:]
+    for (folder, prefix) in [(s.dashboard, "dashboard/"), (s.out.appendingPathComponent("tracker"), "tracker/")] {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        where name.hasPrefix("term-") || name.first?.isNumber == true {
+            pages[prefix + name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+    }
+    return pages
+}
+
+/// The slug of the term a page belongs to (`2025-26-autumn`).
+private func termOf(_ page: String) -> String {
+    let name = page.split(separator: "/").last.map(String.init) ?? page
+    let stem = name.hasPrefix("term-") ? String(name.dropFirst(5)) : name
+    let parts = stem.split(separator: "-")
+    return parts.prefix(3).joined(separator: "-").split(separator: ".").first.map(String.init) ?? stem
+}
+
+/// A poll with one new PEP reads and renders that PEP's term only: the pages of every other
+/// term are not touched (here they hold a sentinel, which a re-render would replace), and the
+/// index pages, made from the terms' kept lines, are what a full rebuild makes.
+@Test func aNewPEPRendersItsOwnTermOnlyAndTheIndexesMatchAFullRebuild() throws {
+    let s = try ProcessedSamples(heldBack: ["03-amber-thin-targets.json"])
+    defer { s.remove() }
+    let outputs = s.pipeline.outputs
+    _ = try outputs.publish(now: outputNow)
+    let sentinel = "not rendered again"
+    let before = try termPages(s)
+    #expect(Set(before.keys.map(termOf)).count >= 2, "the samples cover more than one term: \(before.keys.sorted())")
+    for page in before.keys { try sentinel.write(to: s.out.appendingPathComponent(page), atomically: true, encoding: .utf8) }
+    s.processLater()
+    #expect(try outputs.publishIfChanged(now: outputNow) != nil)
+    let after = try termPages(s)
+    let rendered = Set(after.filter { $0.value != sentinel }.keys.map(termOf))
+    #expect(rendered.count == 1, "one term rendered again: \(rendered)")
+    #expect(after.values.contains(sentinel), "the other terms' pages were left alone")
+    // The index pages from kept lines are those a full rebuild makes from every term's rows.
+    let indexes = ["dashboard/index.html", "tracker/index.html", "tracker/statistics.csv", "tracker/statistics.html"]
+    let incremental = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
+    _ = try outputs.publish(now: outputNow, full: true)
+    let full = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
+    #expect(incremental == full)
+    #expect(try termPages(s).values.allSatisfy { $0 != sentinel }, "the rebuild renders every term")
+}
+
+/// QA completed on an older PEP after a newer one's: `qa_completion` is keyed by submission, so
+/// its highest row does not move; the poll must still see it (through the audit trail) and
+/// release the feedback.
+@Test func qaCompletedOnAnOlderPEPIsPublishedAtTheNextPoll() throws {
+    let s = try ProcessedSamples(completingQA: false)
+    defer { s.remove() }
+    let outputs = s.pipeline.outputs
+    _ = try outputs.publish(now: outputNow)
+    let coordinator = try s.pipeline.ledger.testUser("qa-officer", .coordinator, at: outputNow)
+    let waiting = try s.pipeline.ledger.reviews.worklist().sorted { $0.submissionID < $1.submissionID }
+    let (older, newer) = (try #require(waiting.first), try #require(waiting.last))
+    #expect(older.submissionID < newer.submissionID)
+    for entry in [newer, older] {
+        try s.pipeline.ledger.reviews.complete(
+            submissionID: entry.submissionID, runID: entry.runID, quality: entry.quality, compliance: entry.compliance,
+            by: coordinator, at: outputNow)
+        #expect(try outputs.publishIfChanged(now: outputNow) != nil, "QA of submission \(entry.submissionID) published")
+    }
+    #expect(feedbackFiles(s).count == 2, "\(feedbackFiles(s))")
+}

@@ -27,32 +27,58 @@ struct DashboardPublisher {
         var register: SchoolRegister
     }
 
+    /// Reads and renders each term in `changed` (every term when nil: a new day, new rules or
+    /// register, a rebuild) one at a time, and the index from every term's line: those just
+    /// made, and the others' as the last publish kept them (`OutputTermStore`). So a publish
+    /// holds one term in memory, and costs what changed, not what the ledger holds.
     /// - Returns: the index path and how many pages were (re)written.
-    func publish(today: CalendarDate, inputs: Inputs) throws -> (index: URL, written: Int) {
-        let terms = try self.terms(today: today, inputs: inputs)
-        let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
-        var written = 0
-        for page in DashboardSite.pages(terms, unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard) {
-            if try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) { written += 1 }
-        }
-        return (folder.appendingPathComponent("index.html"), written)
-    }
-
-    func terms(today: CalendarDate, inputs: Inputs) throws -> [DashboardTerm] {
-        let rows = try ledger.ratings.currentRatedSubmissions()
-        let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
-        var byTerm: [TermKey: [DashboardEntry]] = [:]
-        for row in rows {
-            byTerm[TermKey(row.academicYear.description, row.term), default: []].append(
-                entry(row, today: today, roster: roster, register: inputs.register))
-        }
+    func publish(today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?) throws -> (index: URL, written: Int) {
         let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
-        if let current, byTerm[current] == nil { byTerm[current] = [] }
-        return byTerm.map { key, entries in
-            DashboardTerm(
+        var lines: [TermKey: DashboardSite.IndexLine] = [:]
+        var toRender: Set<TermKey>
+        if let changed {
+            for kept in try ledger.outputTerms.summaries(.dashboard) {
+                guard let line = try? JSONDecoder().decode(DashboardSite.IndexLine.self, from: Data(kept.summary.utf8)) else { continue }
+                lines[TermKey(kept.academicYear.description, kept.term)] = line
+            }
+            toRender = changed
+            if let current, lines[current] == nil { toRender.insert(current) }
+        } else {
+            toRender = Set(try ledger.progress.terms().map { TermKey($0.academicYear.description, $0.term) })
+            if let current { toRender.insert(current) }
+        }
+        let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
+        var written = 0
+        var kept: [(term: Term, academicYear: AcademicYear, summary: String)] = []
+        var removed: [(Term, AcademicYear)] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for key in toRender.sorted(by: >) {
+            guard let year = AcademicYear(parsing: key.academicYear) else { continue }
+            let entries = try ledger.ratings.currentRatedSubmissions(term: key.term, academicYear: year).map {
+                entry($0, today: today, roster: roster, register: inputs.register)
+            }
+            if entries.isEmpty, key != current {
+                lines[key] = nil
+                removed.append((key.term, year))
+                continue
+            }
+            let term = DashboardTerm(
                 key: key, entries: entries, roster: key == current ? inputs.roster : [],
                 deadline: rules.calendar.dates(of: key.term, in: key.academicYear)?.deadline, today: today)
+            for page in DashboardSite.termPages(term, reportsHref: OutputFolders.reportsFromDashboard)
+            where try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) {
+                written += 1
+            }
+            let line = DashboardSite.indexLine(term)
+            lines[key] = line
+            kept.append((key.term, year, String(decoding: try encoder.encode(line), as: UTF8.self)))
         }
+        let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
+        let index = DashboardSite.index(Array(lines.values), unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard)
+        if try ChangedFileWriter.write(index, to: folder.appendingPathComponent("index.html")) { written += 1 }
+        try ledger.outputTerms.store(.dashboard, kept, removing: removed, replaceAll: changed == nil)
+        return (folder.appendingPathComponent("index.html"), written)
     }
 
     static func unplaced(_ s: UnplacedSubmission) -> UnplacedDocument {

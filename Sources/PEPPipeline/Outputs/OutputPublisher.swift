@@ -78,13 +78,14 @@ package struct OutputPublisher: Sendable {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
         let stored = try ledger.outputMark.stored()
+        let changed = full ? nil : try changedTerms(stored: stored, mark: mark)
         let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
         }
         step("reports") {
             summary.reportsRestored = try ReportRecovery(ledger: ledger, reports: reports, builder: builder)
-                .restoreMissing(after: full ? 0 : LedgerMark.submission(in: stored), problems: &problems)
+                .restoreMissing(after: full ? 0 : LedgerMark(text: stored)?.highest["submission"] ?? 0, problems: &problems)
         }
         if autoCompleteGreen {
             step("auto-complete") {
@@ -124,11 +125,11 @@ package struct OutputPublisher: Sendable {
         step("dashboard") {
             let inputs = DashboardPublisher.Inputs(roster: children.entries, register: register)
             let result = try DashboardPublisher(ledger: ledger, rules: rules, folder: folders.dashboard)
-                .publish(today: CalendarDate(englandDateOf: now), inputs: inputs)
+                .publish(today: CalendarDate(englandDateOf: now), inputs: inputs, changed: changed)
             summary.dashboardIndex = result.index
             summary.dashboardPagesWritten = result.written
         }
-        step("tracker") { summary.trackerFiles = try publishTracker(now: now, register: children) }
+        step("tracker") { summary.trackerFiles = try publishTracker(now: now, register: children, changed: changed) }
         summary.problems = problems
         for problem in problems { logger.error("output not written", metadata: ["problem": "\(problem)"]) }
         if !problems.isEmpty { throw OutputFailure(summary: summary) }
@@ -142,9 +143,27 @@ extension OutputPublisher {
     /// the service refreshes each day at `tracker_hour` even when nothing arrives.
     /// - Returns: the files (written or unchanged).
     @discardableResult
-    package func publishTracker(now: Date, register: RosterSource.Snapshot? = nil) throws -> [URL] {
+    /// - Parameter changed: the terms to work out again (nil: all).
+    package func publishTracker(now: Date, register: RosterSource.Snapshot? = nil, changed: Set<TermKey>? = nil) throws -> [URL] {
         try TrackerPublisher(ledger: ledger, clocks: rules.clocks, folder: folders.tracker)
-            .publish(today: CalendarDate(englandDateOf: now), register: register ?? roster.current(now: now)).files
+            .publish(today: CalendarDate(englandDateOf: now), register: register ?? roster.current(now: now), changed: changed).files
+    }
+
+    /// The terms whose dashboard and tracker pages may have changed since the stored mark; nil
+    /// (all of them) when there is no stored mark, when the day, the rules or the register
+    /// differ from the stored mark's (every clock and every term's register rows move), or
+    /// when the ledger cannot tell by term (`OutputMarkStore.changedTerms`).
+    func changedTerms(stored: String?, mark: String) throws -> Set<TermKey>? {
+        guard let stored, let before = LedgerMark(text: stored), let now = LedgerMark(text: mark),
+            Self.context(of: stored) == Self.context(of: mark)
+        else { return nil }
+        return try ledger.outputMark.changedTerms(since: before, now: now)
+            .map { Set($0.map { TermKey($0.academicYear.description, $0.term) }) }
+    }
+
+    /// What a mark holds beside the ledger's rows: ` day=… rules=… register=…`.
+    static func context(of mark: String) -> Substring {
+        mark.range(of: " day=").map { mark[$0.lowerBound...] } ?? ""
     }
 }
 

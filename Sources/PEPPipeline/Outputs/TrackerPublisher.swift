@@ -28,7 +28,11 @@ struct TrackerPublisher {
         var written = 0
     }
 
-    func publish(today: CalendarDate, register snapshot: RosterSource.Snapshot) throws -> Result {
+    /// Works out and writes each term in `changed` (every term when nil: a new day, new rules
+    /// or register, a rebuild) one at a time; the index and the statistics are made from every
+    /// term's summary: those just made, and the others' as the last publish kept them
+    /// (`OutputTermStore`).
+    func publish(today: CalendarDate, register snapshot: RosterSource.Snapshot, changed: Set<TermKey>?) throws -> Result {
         let register = snapshot.entries
         var result = Result()
         func write(_ text: String, _ name: String) throws {
@@ -37,20 +41,39 @@ struct TrackerPublisher {
             if try ChangedFileWriter.write(text, to: url) { result.written += 1 }
         }
         let tracker = Tracker(clocks: clocks)
-        var terms = try ledger.progress.terms()
-        if let current = clocks.calendar.term(on: today), let year = AcademicYear(parsing: current.academicYear),
-            !terms.contains(where: { $0.term == current.term && $0.academicYear == year })
-        {
-            terms.insert((current.term, year), at: 0)
+        let current = clocks.calendar.term(on: today).flatMap { c in AcademicYear(parsing: c.academicYear).map { (c.term, $0) } }
+        var summaries: [TermKey: TrackerPages.TermSummary] = [:]
+        var toWork: [(term: Term, academicYear: AcademicYear)]
+        if let changed {
+            for kept in try ledger.outputTerms.summaries(.tracker) {
+                guard let summary = try? JSONDecoder().decode(TrackerPages.TermSummary.self, from: Data(kept.summary.utf8))
+                else { continue }
+                summaries[TermKey(kept.academicYear.description, kept.term)] = summary
+            }
+            toWork = changed.compactMap { key in AcademicYear(parsing: key.academicYear).map { (key.term, $0) } }
+            if let current, summaries[TermKey(current.1.description, current.0)] == nil { toWork.append(current) }
+        } else {
+            toWork = try ledger.progress.terms()
+            if let current, !toWork.contains(where: { $0.term == current.0 && $0.academicYear == current.1 }) {
+                toWork.insert(current, at: 0)
+            }
         }
-        var figures: [StatisticsFigure] = []
-        var pages: [TrackerPages.TermTracker] = []
-        for (term, year) in terms {
+        var kept: [(term: Term, academicYear: AcademicYear, summary: String)] = []
+        var removed: [(Term, AcademicYear)] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for (term, year) in toWork {
+            let key = TermKey(year.description, term)
+            let isCurrent = current.map { $0.0 == term && $0.1 == year } ?? false
             let progress = try ledger.progress.progress(term: term, academicYear: year)
+            if progress.isEmpty, !isCurrent {
+                summaries[key] = nil
+                removed.append((term, year))
+                continue
+            }
             let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today)
             let page = TrackerPages.TermTracker(
                 label: "\(term.rawValue.capitalized) \(year.description)", stem: Self.fileStem(term, year), rows: lines)
-            pages.append(page)
             try write(TrackerFiles.tracker(lines), page.stem + ".csv")
             try write(TrackerPages.term(page), page.stem + ".html")
             let facts = TermStatistics.Facts(
@@ -58,9 +81,14 @@ struct TrackerPublisher {
                 criteria: try ledger.statistics.criterionFailures(term: term, academicYear: year),
                 funding: try ledger.statistics.funding(term: term, academicYear: year))
             let statistics = TermStatistics(term: term, academicYear: year, register: register, facts: facts, clocks: clocks)
-            figures += statistics.measures
+            let summary = TrackerPages.TermSummary(page, figures: statistics.measures)
+            summaries[key] = summary
+            kept.append((term, year, String(decoding: try encoder.encode(summary), as: UTF8.self)))
         }
-        let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(), today: today)
+        let ordered = summaries.sorted { $0.key > $1.key }.map(\.value)
+        let figures = ordered.flatMap(\.figures)
+        let enteredCare = register.filter { $0.enteredCare != nil }.map(\.childID)
+        let initial = tracker.initialPEPs(roster: register, progress: try ledger.progress.progress(children: enteredCare), today: today)
         try write(TrackerFiles.initialPEPs(initial), "initial-peps.csv")
         let allFigures = figures + Self.yearTotals(figures)
         try write(TrackerFiles.statistics(allFigures), "statistics.csv")
@@ -69,9 +97,10 @@ struct TrackerPublisher {
         try write(note, "register.txt")
         try write(
             TrackerPages.index(
-                terms: pages, initial: initial, figures: allFigures,
+                terms: ordered, initial: initial, figures: allFigures,
                 registerLine: String(note.prefix { $0 != "\n" }), skipped: snapshot.problems.count, refreshed: today),
             "index.html")
+        try ledger.outputTerms.store(.tracker, kept, removing: removed, replaceAll: changed == nil)
         return result
     }
 

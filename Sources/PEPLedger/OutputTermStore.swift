@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import PEPModel
+
+/// Each term's line of an index page, as the last publish made it (see
+/// `LedgerSchema.termSummaries`). The text is the output's own (JSON); the ledger only keeps it.
+package struct OutputTermStore: Sendable {
+    let database: any DatabaseWriter
+
+    /// Which output a summary belongs to.
+    package enum Output: String, Sendable {
+        case dashboard, tracker
+    }
+
+    /// Every term's summary of `output`.
+    package func summaries(_ output: Output) throws -> [(term: Term, academicYear: AcademicYear, summary: String)] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT academic_year, term, summary FROM output_term_summary WHERE output = ?",
+                arguments: [output.rawValue]
+            ).compactMap { row in
+                guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
+                else { return nil }
+                return (term, year, row["summary"])
+            }
+        }
+    }
+
+    /// Replaces `output`'s summaries: those given are kept, every other term's removed.
+    /// - Parameter replaceAll: false keeps the terms not named (a publish of some terms only).
+    package func store(
+        _ output: Output, _ summaries: [(term: Term, academicYear: AcademicYear, summary: String)], removing: [(Term, AcademicYear)] = [],
+        replaceAll: Bool
+    ) throws {
+        try database.write { db in
+            if replaceAll {
+                try db.execute(sql: "DELETE FROM output_term_summary WHERE output = ?", arguments: [output.rawValue])
+            }
+            for (term, year) in removing {
+                try db.execute(
+                    sql: "DELETE FROM output_term_summary WHERE output = ? AND academic_year = ? AND term = ?",
+                    arguments: [output.rawValue, year.description, term.rawValue])
+            }
+            for s in summaries {
+                try db.execute(
+                    sql: """
+                        INSERT INTO output_term_summary (output, academic_year, term, summary) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (output, academic_year, term) DO UPDATE SET summary = excluded.summary
+                        """, arguments: [output.rawValue, s.academicYear.description, s.term.rawValue, s.summary])
+            }
+        }
+    }
+}
