@@ -32,6 +32,8 @@ package final class Ledger: Sendable {
     package let database: any DatabaseWriter
     /// The database file, or nil for an in-memory ledger.
     package let path: String?
+    /// Whether opening read the whole file to check it (see `CleanCloseStamp`).
+    package let checkedWhenOpened: Bool
 
     /// Recording documents as they arrive (rated or rejected), and looking them up by bytes.
     package var submissions: SubmissionStore { SubmissionStore(database: database) }
@@ -74,15 +76,19 @@ package final class Ledger: Sendable {
             throw LedgerError.cannotCreateFolder(path: folder.path)
         }
         do {
+            let stamp = CleanCloseStamp(ledgerPath: path)
+            let closedCleanly = stamp.matches()
+            stamp.remove()
             let pool = try DatabasePool(path: path, configuration: Self.configuration())
             // After GRDB's WAL set-up, which sets NORMAL on the writer connection.
             try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
             // A damaged file is refused here, with one line, before anything reads or writes it:
-            // money is paid from this ledger, so a wrong answer is worse than none.
-            if let problem = try Self.firstProblem(pool, check: "quick_check") {
+            // money is paid from this ledger, so a wrong answer is worse than none. Checked
+            // whole unless the last process closed it cleanly and nothing touched it since.
+            if !closedCleanly, let problem = try Self.firstProblem(pool, check: "quick_check") {
                 throw LedgerError.damaged(path: path, detail: problem)
             }
-            try self.init(writer: pool, path: path)
+            try self.init(writer: pool, path: path, checkedWhenOpened: !closedCleanly)
         } catch let error as DatabaseError
             where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
         {
@@ -114,9 +120,10 @@ package final class Ledger: Sendable {
         return try Ledger(writer: DatabaseQueue(configuration: config), path: nil)
     }
 
-    init(writer: any DatabaseWriter, path: String?) throws {
+    init(writer: any DatabaseWriter, path: String?, checkedWhenOpened: Bool = false) throws {
         self.database = writer
         self.path = path
+        self.checkedWhenOpened = checkedWhenOpened
         let migrator = LedgerSchema.migrator
         let newer = try writer.read { try migrator.hasBeenSuperseded($0) }
         if newer { throw LedgerError.newerSchema(path: path ?? ":memory:") }
@@ -164,9 +171,15 @@ package final class Ledger: Sendable {
         }
     }
 
-    /// Closes the database connections; any later call fails.
+    /// Closes the database connections; any later call fails. The last connection folds the
+    /// write-ahead log into the file, and the file is noted as cleanly closed, so the next
+    /// open need not read it all (`CleanCloseStamp`).
     package func close() throws {
+        // Folded in and emptied now: SQLite leaves the log file behind when a read connection
+        // closes last. Busy (another process reading) leaves it as it is, and no stamp.
+        if path != nil { try? checkpoint() }
         if let pool = database as? DatabasePool { try pool.close() }
         if let queue = database as? DatabaseQueue { try queue.close() }
+        if let path { CleanCloseStamp(ledgerPath: path).write() }
     }
 }

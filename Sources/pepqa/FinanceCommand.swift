@@ -16,6 +16,8 @@ struct FinanceCommand: AsyncParsableCommand {
         let lock = CommandSupport.holdState(config)
         let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        // A clean close spares the next open its whole-file check (CleanCloseStamp).
+        defer { try? pipeline.ledger.close() }
         return (pipeline, signIn(name, ledger: pipeline.ledger), lock)
     }
 

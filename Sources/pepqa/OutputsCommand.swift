@@ -33,6 +33,8 @@ struct OutputsRebuildCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        // A clean close spares the next open its whole-file check (CleanCloseStamp).
+        defer { try? pipeline.ledger.close() }
         do {
             print(try pipeline.outputs.publish(now: Date(), full: true).lines.joined(separator: "\n"))
         } catch let failure as OutputFailure {

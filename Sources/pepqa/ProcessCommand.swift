@@ -40,6 +40,8 @@ struct ProcessCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(config, verbose: verbose, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
+        // A clean close spares the next open its whole-file check (CleanCloseStamp).
+        defer { try? pipeline.ledger.close() }
         let summary = pipeline.paths.process(
             paths: paths, clock: backlog ? .fileModified : .arrival, progress: CommandSupport.progressLine())
         print(summary.table(), terminator: "")

@@ -37,6 +37,8 @@ struct RunCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let logger = CommandSupport.logger(settings, verbose: verbose, floor: once && isatty(2) == 1 ? .warning : nil)
         let pipeline = try CommandSupport.openPipeline(settings, logger: logger)
+        // A clean close spares the next open its whole-file check (CleanCloseStamp).
+        defer { try? pipeline.ledger.close() }
         var options = RunOptions()
         options.once = once
         options.pollInterval = settings.pollInterval

@@ -70,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             CommandSupport.fail("cannot open the ledger: \(error)")
         }
+        defer { try? ledger.close() }
         let app = try await buildApplication(configuration: web, ledger: ledger, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

@@ -149,3 +149,32 @@ func aDamagedLedgerIsRefusedWithOneLineThatSaysHowToRestore(offset: Int, count: 
     let copy = try Ledger(path: folder + "/copy.sqlite")
     #expect(try copy.count("submission") == 1)
 }
+
+/// The whole-file check at open (every page read: seconds at a few years' PEPs) is skipped only
+/// when the last process closed the ledger cleanly and nothing has touched the file since.
+@Test func theWholeFileIsCheckedAtOpenUnlessTheLastCloseWasCleanAndNothingTouchedItSince() throws {
+    let folder = Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/ledger.sqlite"
+    let first = try Ledger(path: path)
+    #expect(first.checkedWhenOpened, "a new file")
+    try Fixture.rate(first, "a")
+    // A second process opens it while the first still writes (its log not yet folded in).
+    let second = try Ledger(path: path)
+    #expect(second.checkedWhenOpened, "a write-ahead log is waiting")
+    try second.close()
+    try first.close()
+    let clean = try Ledger(path: path)
+    #expect(!clean.checkedWhenOpened, "closed cleanly, untouched since")
+    #expect(try clean.count("submission") == 1)
+    try Fixture.rate(clean, "b")
+    // Killed: never closed, so nothing says the file is as a clean close left it.
+    let afterKill = try Ledger(path: path)
+    #expect(afterKill.checkedWhenOpened)
+    try afterKill.close()
+    try clean.close()
+    #expect(!(try Ledger(path: path)).checkedWhenOpened)
+    // Another program wrote the file (a restore, an editor): its time changed.
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: path)
+    #expect(try Ledger(path: path).checkedWhenOpened)
+}
