@@ -16,9 +16,13 @@ package struct ExportStore: Sendable {
     /// Records the next export batch for every pending run, choosing the runs and numbering the
     /// batch in ONE transaction (so two processes never export a run twice). The file stem is
     /// `<prefix>-NNNNNN` after the batch number. - Returns: nil when nothing is pending.
-    package func closeBatch(filePrefix: String = "eclipse", at createdAt: Date) throws -> ExportBatchRecord? {
+    /// - Parameter after: look only among the submissions changed since this mark (the last
+    ///   publish's, when it succeeded: nothing older can be owed); nil looks at every one.
+    package func closeBatch(filePrefix: String = "eclipse", at createdAt: Date, after mark: LedgerMark? = nil) throws
+        -> ExportBatchRecord?
+    {
         try database.write { db in
-            let pending = try Self.pending(db)
+            let pending = try Self.pending(db, after: mark)
             guard !pending.isEmpty else { return nil }
             let sequence = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM export_batch") ?? 1
             return try Self.insertBatch(
@@ -78,8 +82,9 @@ package struct ExportStore: Sendable {
 
     /// Latest runs of current rated submissions with a child, term and year (the case system's
     /// join key) that no export batch has carried yet, oldest receipt first.
-    static func pending(_ db: Database) throws -> [ExportCandidate] {
-        try Row.fetchAll(
+    static func pending(_ db: Database, after mark: LedgerMark? = nil) throws -> [ExportCandidate] {
+        let changed = mark.map(OutputMarkStore.changedSubmissions(after:))
+        return try Row.fetchAll(
             db,
             sql: """
                 SELECT s.id, r.id AS run_id, s.child_la_id, s.term, s.academic_year,
@@ -92,8 +97,9 @@ package struct ExportStore: Sendable {
                     AND s.term IS NOT NULL AND s.academic_year IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM export_record e WHERE e.run_id = r.id)
                     AND \(ReviewStore.qaCompleted)
+                    \(changed.map { "AND s.id IN (\($0.sql))" } ?? "")
                 ORDER BY s.received_at, s.id
-                """
+                """, arguments: changed?.arguments ?? []
         ).map { row in
             guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
             else { throw LedgerError.inconsistent("submission \(row["id"] as Int64) has an unreadable key") }

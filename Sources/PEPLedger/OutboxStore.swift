@@ -10,8 +10,13 @@ package struct OutboxStore: Sendable {
 
     /// Rated submissions whose QA a person completed, with a feedback recipient not yet
     /// recorded, oldest first. Nothing leaves before QA completes.
-    package func submissionsAwaitingFeedback() throws -> [(submissionID: Int64, recipients: [FeedbackRecipient])] {
-        try database.read { db in
+    /// - Parameter after: look only among the submissions changed since this mark (see
+    ///   `ExportStore.closeBatch`); nil looks at every one.
+    package func submissionsAwaitingFeedback(after mark: LedgerMark? = nil) throws
+        -> [(submissionID: Int64, recipients: [FeedbackRecipient])]
+    {
+        let changed = mark.map(OutputMarkStore.changedSubmissions(after:))
+        return try database.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -26,8 +31,9 @@ package struct OutboxStore: Sendable {
                             AND o.submission_id = s.id AND o.recipient = 'dt')
                         OR NOT EXISTS (SELECT 1 FROM outbox_message o WHERE o.kind = 'feedback'
                             AND o.submission_id = s.id AND o.recipient = 'sw'))
+                        \(changed.map { "AND s.id IN (\($0.sql))" } ?? "")
                     ORDER BY s.received_at, s.id
-                    """)
+                    """, arguments: changed?.arguments ?? [])
             return rows.map { row in
                 var missing: [FeedbackRecipient] = []
                 if !(row["dt"] as Bool) { missing.append(.designatedTeacher) }

@@ -40,32 +40,44 @@ package struct OutputMarkStore: Sendable {
         -> [(term: Term, academicYear: AcademicYear)]?
     {
         for table in ["finance_run", "payment_reversal"] where current.highest[table] != stored.highest[table] { return nil }
-        let after = { (table: String) in stored.highest[table] ?? 0 }
+        let changed = Self.changedSubmissions(after: stored)
         return try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT DISTINCT s.term, s.academic_year FROM submission s
-                    WHERE s.term IS NOT NULL AND s.academic_year IS NOT NULL AND s.id IN (
-                        SELECT id FROM submission WHERE id > ?
-                        UNION SELECT submission_id FROM rating_run WHERE id > ?
-                        UNION SELECT submission_id FROM audit_event WHERE id > ? AND submission_id IS NOT NULL
-                        UNION SELECT submission_id FROM qa_override WHERE id > ?
-                        UNION SELECT submission_id FROM qa_clarification WHERE id > ?
-                        UNION SELECT submission_id FROM document_disposition WHERE id > ?
-                        UNION SELECT d.submission_id FROM ppplus_verdict v JOIN funding_decision d ON d.id = v.decision_id
-                            WHERE v.id > ?)
+                    WHERE s.term IS NOT NULL AND s.academic_year IS NOT NULL AND s.id IN (\(changed.sql))
                     """,
-                arguments: [
-                    after("submission"), after("rating_run"), after("audit_event"), after("qa_override"),
-                    after("qa_clarification"), after("document_disposition"), after("ppplus_verdict"),
-                ]
+                arguments: changed.arguments
             ).compactMap { row in
                 guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
                 else { return nil }
                 return (term, year)
             }
         }
+    }
+
+    /// The submissions that arrived, were rated again, or that a person (or auto-complete)
+    /// acted on after `mark`, as SQL for `id IN (…)`: each part an index range from the mark up.
+    /// What a publish owes (feedback, an export line) can only be for one of these when the
+    /// publish at `mark` succeeded.
+    static func changedSubmissions(after mark: LedgerMark) -> (sql: String, arguments: StatementArguments) {
+        let after = { (table: String) in mark.highest[table] ?? 0 }
+        return (
+            """
+            SELECT id FROM submission WHERE id > ?
+            UNION SELECT submission_id FROM rating_run WHERE id > ?
+            UNION SELECT submission_id FROM audit_event WHERE id > ? AND submission_id IS NOT NULL
+            UNION SELECT submission_id FROM qa_override WHERE id > ?
+            UNION SELECT submission_id FROM qa_clarification WHERE id > ?
+            UNION SELECT submission_id FROM document_disposition WHERE id > ?
+            UNION SELECT d.submission_id FROM ppplus_verdict v JOIN funding_decision d ON d.id = v.decision_id WHERE v.id > ?
+            """,
+            [
+                after("submission"), after("rating_run"), after("audit_event"), after("qa_override"), after("qa_clarification"),
+                after("document_disposition"), after("ppplus_verdict"),
+            ]
+        )
     }
 
     /// The mark of the last publish that succeeded, with what else it depended on (nil: none yet).

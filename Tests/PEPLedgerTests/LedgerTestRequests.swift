@@ -52,7 +52,7 @@ extension PaymentStore {
 extension ExportStore {
     /// What the next export batch would carry.
     func pending() throws -> [ExportCandidate] {
-        try database.read(Self.pending)
+        try database.read { try Self.pending($0) }
     }
 
     /// An export batch of chosen runs under a chosen name (the product exports every pending run).

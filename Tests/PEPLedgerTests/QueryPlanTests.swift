@@ -103,7 +103,8 @@ private func alias(_ name: String, in sql: String) -> String? {
 
 /// What a busy poll's publish reads besides the changed terms' own rows: which terms changed
 /// since the last publish, the other terms' kept index lines, the documents that name no
-/// term, and the meetings of the children who entered care. None may read the whole ledger.
+/// term, the meetings of the children who entered care, and the feedback and export lines owed
+/// among the submissions changed since. None may read the whole ledger.
 @Test func aBusyPollsPublishFindsWhatChangedThroughIndexes() throws {
     let log = SQLLog()
     let ledger = try Ledger.inMemory(trace: { sql in log.add(sql) })
@@ -117,9 +118,12 @@ private func alias(_ name: String, in sql: String) -> String? {
         _ = try ledger.outputTerms.summaries(.dashboard)
         _ = try ledger.ratings.unplacedRatedSubmissions()
         _ = try ledger.progress.progress(children: ["child-1", "child-2"])
+        // What is owed (feedback, an export line) among the submissions changed since.
+        _ = try ledger.outbox.submissionsAwaitingFeedback(after: before)
+        _ = try ledger.database.read { try ExportStore.pending($0, after: before) }
     }
     #expect(changed?.count == 1, "the one new PEP's term")
-    #expect(statements.count >= 4, "the trace saw the statements")
+    #expect(statements.count >= 6, "the trace saw the statements")
     for sql in statements {
         let found = try scans(sql, ledger)
         #expect(found.isEmpty, "a full scan on a hot path: \(found) in \(sql)")

@@ -20,9 +20,11 @@ struct ExportPublisher {
     let builder: StoredReportBuilder
     let folder: URL
 
+    /// - Parameter after: the last successful publish's mark (only what changed since can be
+    ///   owed); nil looks at every submission.
     /// - Returns: the files written by this call.
-    func publish(now: Date) throws -> [URL] {
-        _ = try ledger.exports.closeBatch(at: now)
+    func publish(now: Date, after mark: LedgerMark? = nil) throws -> [URL] {
+        _ = try ledger.exports.closeBatch(at: now, after: mark)
         var written: [URL] = []
         for batch in try ledger.exports.batchesAwaitingFiles() {
             for (name, text) in try render(batch) {

@@ -30,9 +30,11 @@ struct FeedbackPublisher {
         var withoutAddress = 0
     }
 
-    func publish(now: Date, problems: inout [String]) throws -> Result {
+    /// - Parameter after: the last successful publish's mark (only what changed since can be
+    ///   owed feedback); nil looks at every submission.
+    func publish(now: Date, after mark: LedgerMark? = nil, problems: inout [String]) throws -> Result {
         var result = Result()
-        for (submissionID, missing) in try ledger.outbox.submissionsAwaitingFeedback() {
+        for (submissionID, missing) in try ledger.outbox.submissionsAwaitingFeedback(after: mark) {
             do {
                 guard let stored = try ledger.ratings.latestStoredRating(submissionID: submissionID) else { continue }
                 let report = try builder.report(stored)

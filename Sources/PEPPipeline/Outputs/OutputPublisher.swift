@@ -78,7 +78,11 @@ package struct OutputPublisher: Sendable {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
         let stored = try ledger.outputMark.stored()
-        let changed = full ? nil : try changedTerms(stored: stored, mark: mark)
+        // What changed since the last publish, when that can be told: only those terms are
+        // rendered again, and only those submissions can be owed feedback or an export line.
+        let marks = full ? nil : comparableMarks(stored: stored, mark: mark)
+        let changed = try marks.flatMap { try ledger.outputMark.changedTerms(since: $0.before, now: $0.now) }
+            .map { Set($0.map { TermKey($0.academicYear.description, $0.term) }) }
         let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
@@ -101,7 +105,7 @@ package struct OutputPublisher: Sendable {
             }
             let result = try FeedbackPublisher(
                 ledger: ledger, composer: composer, roster: byChild, builder: builder, outbox: folders.outbox
-            ).publish(now: now, problems: &problems)
+            ).publish(now: now, after: marks?.before, problems: &problems)
             summary.feedbackWritten = result.written
             summary.feedbackWithoutAddress = result.withoutAddress
         }
@@ -111,7 +115,7 @@ package struct OutputPublisher: Sendable {
                 return
             }
             summary.exportFiles = try ExportPublisher(ledger: ledger, exporter: exporter, builder: builder, folder: folders.exports)
-                .publish(now: now)
+                .publish(now: now, after: marks?.before)
         }
         step("finance") {
             let renderer = FinanceRunRenderer(ledger: ledger, folders: folders)
@@ -149,16 +153,15 @@ extension OutputPublisher {
             .publish(today: CalendarDate(englandDateOf: now), register: register ?? roster.current(now: now), changed: changed).files
     }
 
-    /// The terms whose dashboard and tracker pages may have changed since the stored mark; nil
-    /// (all of them) when there is no stored mark, when the day, the rules or the register
-    /// differ from the stored mark's (every clock and every term's register rows move), or
-    /// when the ledger cannot tell by term (`OutputMarkStore.changedTerms`).
-    func changedTerms(stored: String?, mark: String) throws -> Set<TermKey>? {
+    /// The last successful publish's ledger mark with the one now, when that publish was made
+    /// on the same day with the same rules and register; nil when there is none, or when the
+    /// day, the rules or the register changed (every clock and every term's register rows move,
+    /// and outputs switched on since may be owed for old rows), so everything is looked at.
+    func comparableMarks(stored: String?, mark: String) -> (before: LedgerMark, now: LedgerMark)? {
         guard let stored, let before = LedgerMark(text: stored), let now = LedgerMark(text: mark),
             Self.context(of: stored) == Self.context(of: mark)
         else { return nil }
-        return try ledger.outputMark.changedTerms(since: before, now: now)
-            .map { Set($0.map { TermKey($0.academicYear.description, $0.term) }) }
+        return (before, now)
     }
 
     /// What a mark holds beside the ledger's rows: ` day=… rules=… register=…`.
