@@ -14,8 +14,13 @@ docx=${2:-300}
 dir=${BENCH_DIR:-$(mktemp -d /tmp/pepqa-bench.XXXXXX)}
 [ -x /usr/bin/time ] || { echo "bench-drain: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 
-swift build -c release --product pepqa >&2
-bin="$(swift build -c release --show-bin-path)/pepqa"
+# The release binary in its own scratch path (as bench-pipeline.sh): never the debug build's .build.
+if [ -n "${PEPQA_BIN:-}" ]; then
+  bin=$PEPQA_BIN
+else
+  nice -n 10 swift build -c release --product pepqa --scratch-path .build-bench >&2
+  bin=$(swift build -c release --product pepqa --scratch-path .build-bench --show-bin-path)/pepqa
+fi
 
 rm -rf "$dir/inbox" "$dir/state" "$dir/out"
 python3 scripts/make_backlog.py --out "$dir/inbox" --count "$count" --docx "$docx" >&2

@@ -14,8 +14,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "bench-extract: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
-swift build -c release --product pepqa >/dev/null
-bin=$(swift build -c release --show-bin-path)/pepqa
+# The release binary in its own scratch path (as bench-pipeline.sh): never the debug build's .build.
+if [ -n "${PEPQA_BIN:-}" ]; then
+  bin=$PEPQA_BIN
+else
+  nice -n 10 swift build -c release --product pepqa --scratch-path .build-bench >/dev/null
+  bin=$(swift build -c release --product pepqa --scratch-path .build-bench --show-bin-path)/pepqa
+fi
 python3 scripts/make_docx_samples.py --count "$count" --out "$work/docs" --truth "$work/truth" >/dev/null
 bytes=$(du -sb "$work/docs" --exclude=truth | cut -f1)
 
