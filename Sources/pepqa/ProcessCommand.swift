@@ -20,6 +20,7 @@ struct ProcessCommand: AsyncParsableCommand {
     var paths: [String]
 
     @OptionGroup var settings: ConfigOptions
+    @OptionGroup var readAhead: ReadAheadOption
 
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for another pepqa (the service, say) working on the same state folder to finish (default 60).", valueName: "seconds"))
     var wait: Double = 60
@@ -31,7 +32,7 @@ struct ProcessCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        let config = try settings.resolve()
+        let config = try readAhead.apply(to: settings.resolve())
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw CommandSupport.usage("\(path): no such file or folder")
         }

@@ -18,6 +18,7 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var settings: ConfigOptions
+    @OptionGroup var readAhead: ReadAheadOption
 
     @Option(name: .long, help: ArgumentHelp("An inbox folder (drop folder or Maildir); repeat for several. Replaces the configured list.", valueName: "dir"))
     var inbox: [String] = []
@@ -66,7 +67,7 @@ struct RunCommand: AsyncParsableCommand {
         if let pollInterval, !(0.05...3600).contains(pollInterval) {
             throw CommandSupport.usage("--poll-interval must be a number of seconds from 0.05 to 3600")
         }
-        var config = try settings.resolve()
+        var config = try readAhead.apply(to: settings.resolve())
         if !inbox.isEmpty { config.inboxes = inbox }
         if let pollInterval { config.pollInterval = pollInterval }
         guard !config.inboxes.isEmpty else {

@@ -106,3 +106,13 @@ private func temporaryFolder() throws -> URL {
     }
     #expect(problem?.description == "pepqa.yaml: line 3: each of 'inboxes' must be a folder path")
 }
+
+@Test func readAheadIsAWholeNumberUpTo16AndDefaultsToOneFewerThanTheCores() throws {
+    #expect(try ServiceConfiguration.parse("read_ahead: 0\n", file: "pepqa.yaml").resolvedReadAhead == 0)
+    #expect(try ServiceConfiguration.parse("read_ahead: 3\n", file: "pepqa.yaml").resolvedReadAhead == 3)
+    #expect(ServiceConfiguration().resolvedReadAhead == max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
+    let problem = #expect(throws: ServiceConfiguration.Problem.self) {
+        try ServiceConfiguration.parse("state_dir: /s\nread_ahead: 40\n", file: "pepqa.yaml")
+    }
+    #expect(problem?.description == "pepqa.yaml: line 2: 'read_ahead' must be a whole number from 0 to 16")
+}
