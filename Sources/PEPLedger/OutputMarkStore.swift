@@ -49,11 +49,7 @@ package struct OutputMarkStore: Sendable {
                     WHERE s.term IS NOT NULL AND s.academic_year IS NOT NULL AND s.id IN (\(changed.sql))
                     """,
                 arguments: changed.arguments
-            ).compactMap { row in
-                guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
-                else { return nil }
-                return (term, year)
-            }
+            ).compactMap(\.termAndYear)
         }
     }
 

@@ -18,11 +18,7 @@ package struct OutputTermStore: Sendable {
             try Row.fetchAll(
                 db, sql: "SELECT academic_year, term, summary FROM output_term_summary WHERE output = ?",
                 arguments: [output.rawValue]
-            ).compactMap { row in
-                guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
-                else { return nil }
-                return (term, year, row["summary"])
-            }
+            ).compactMap { row in row.termAndYear.map { ($0.term, $0.academicYear, row["summary"]) } }
         }
     }
 

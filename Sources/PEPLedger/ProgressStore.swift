@@ -37,11 +37,7 @@ package struct ProgressStore: Sendable {
                     WHERE status = 'rated' AND superseded_by IS NULL AND child_la_id IS NOT NULL
                         AND term IS NOT NULL AND academic_year IS NOT NULL
                     """
-            ).compactMap { row -> (term: Term, academicYear: AcademicYear)? in
-                guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
-                else { return nil }
-                return (term, year)
-            }.sorted { ($0.academicYear.startYear, Term.allCases.firstIndex(of: $0.term) ?? 0) > ($1.academicYear.startYear, Term.allCases.firstIndex(of: $1.term) ?? 0) }
+            ).compactMap(\.termAndYear).sorted { ($0.academicYear.startYear, Term.allCases.firstIndex(of: $0.term) ?? 0) > ($1.academicYear.startYear, Term.allCases.firstIndex(of: $1.term) ?? 0) }
         }
     }
 

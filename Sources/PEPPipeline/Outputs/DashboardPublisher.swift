@@ -34,33 +34,20 @@ struct DashboardPublisher {
     /// - Returns: the index path and how many pages were (re)written.
     func publish(today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?) throws -> (index: URL, written: Int) {
         let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
-        var lines: [TermKey: DashboardSite.IndexLine] = [:]
-        var toRender: Set<TermKey>
-        if let changed {
-            for kept in try ledger.outputTerms.summaries(.dashboard) {
-                guard let line = try? JSONDecoder().decode(DashboardSite.IndexLine.self, from: Data(kept.summary.utf8)) else { continue }
-                lines[TermKey(kept.academicYear.description, kept.term)] = line
-            }
-            toRender = changed
-            if let current, lines[current] == nil { toRender.insert(current) }
-        } else {
-            toRender = Set(try ledger.progress.terms().map { TermKey($0.academicYear.description, $0.term) })
-            if let current { toRender.insert(current) }
-        }
+        let store = TermLines<DashboardSite.IndexLine>(ledger: ledger, output: .dashboard)
+        var lines = changed == nil ? [:] : try store.kept()
         let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         var written = 0
-        var kept: [(term: Term, academicYear: AcademicYear, summary: String)] = []
-        var removed: [(Term, AcademicYear)] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        for key in toRender.sorted(by: >) {
+        var made: [TermKey: DashboardSite.IndexLine] = [:]
+        var removed: [TermKey] = []
+        for key in try store.toWork(changed: changed, kept: lines, current: current) {
             guard let year = AcademicYear(parsing: key.academicYear) else { continue }
             let entries = try ledger.ratings.currentRatedSubmissions(term: key.term, academicYear: year).map {
                 entry($0, today: today, roster: roster, register: inputs.register)
             }
             if entries.isEmpty, key != current {
                 lines[key] = nil
-                removed.append((key.term, year))
+                removed.append(key)
                 continue
             }
             let term = DashboardTerm(
@@ -70,14 +57,13 @@ struct DashboardPublisher {
             where try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) {
                 written += 1
             }
-            let line = DashboardSite.indexLine(term)
-            lines[key] = line
-            kept.append((key.term, year, String(decoding: try encoder.encode(line), as: UTF8.self)))
+            made[key] = DashboardSite.indexLine(term)
+            lines[key] = made[key]
         }
         let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
         let index = DashboardSite.index(Array(lines.values), unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard)
         if try ChangedFileWriter.write(index, to: folder.appendingPathComponent("index.html")) { written += 1 }
-        try ledger.outputTerms.store(.dashboard, kept, removing: removed, replaceAll: changed == nil)
+        try store.store(made, removed: removed, replaceAll: changed == nil)
         return (folder.appendingPathComponent("index.html"), written)
     }
 

@@ -41,34 +41,18 @@ struct TrackerPublisher {
             if try ChangedFileWriter.write(text, to: url) { result.written += 1 }
         }
         let tracker = Tracker(clocks: clocks)
-        let current = clocks.calendar.term(on: today).flatMap { c in AcademicYear(parsing: c.academicYear).map { (c.term, $0) } }
-        var summaries: [TermKey: TrackerPages.TermSummary] = [:]
-        var toWork: [(term: Term, academicYear: AcademicYear)]
-        if let changed {
-            for kept in try ledger.outputTerms.summaries(.tracker) {
-                guard let summary = try? JSONDecoder().decode(TrackerPages.TermSummary.self, from: Data(kept.summary.utf8))
-                else { continue }
-                summaries[TermKey(kept.academicYear.description, kept.term)] = summary
-            }
-            toWork = changed.compactMap { key in AcademicYear(parsing: key.academicYear).map { (key.term, $0) } }
-            if let current, summaries[TermKey(current.1.description, current.0)] == nil { toWork.append(current) }
-        } else {
-            toWork = try ledger.progress.terms()
-            if let current, !toWork.contains(where: { $0.term == current.0 && $0.academicYear == current.1 }) {
-                toWork.insert(current, at: 0)
-            }
-        }
-        var kept: [(term: Term, academicYear: AcademicYear, summary: String)] = []
-        var removed: [(Term, AcademicYear)] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        for (term, year) in toWork {
-            let key = TermKey(year.description, term)
-            let isCurrent = current.map { $0.0 == term && $0.1 == year } ?? false
+        let current = clocks.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
+        let store = TermLines<TrackerPages.TermSummary>(ledger: ledger, output: .tracker)
+        var summaries = changed == nil ? [:] : try store.kept()
+        var made: [TermKey: TrackerPages.TermSummary] = [:]
+        var removed: [TermKey] = []
+        for key in try store.toWork(changed: changed, kept: summaries, current: current) {
+            guard let year = AcademicYear(parsing: key.academicYear) else { continue }
+            let term = key.term
             let progress = try ledger.progress.progress(term: term, academicYear: year)
-            if progress.isEmpty, !isCurrent {
+            if progress.isEmpty, key != current {
                 summaries[key] = nil
-                removed.append((term, year))
+                removed.append(key)
                 continue
             }
             let lines = tracker.rows(term: term, academicYear: year, roster: register, progress: progress, today: today)
@@ -81,9 +65,8 @@ struct TrackerPublisher {
                 criteria: try ledger.statistics.criterionFailures(term: term, academicYear: year),
                 funding: try ledger.statistics.funding(term: term, academicYear: year))
             let statistics = TermStatistics(term: term, academicYear: year, register: register, facts: facts, clocks: clocks)
-            let summary = TrackerPages.TermSummary(page, figures: statistics.measures)
-            summaries[key] = summary
-            kept.append((term, year, String(decoding: try encoder.encode(summary), as: UTF8.self)))
+            made[key] = TrackerPages.TermSummary(page, figures: statistics.measures)
+            summaries[key] = made[key]
         }
         let ordered = summaries.sorted { $0.key > $1.key }.map(\.value)
         let figures = ordered.flatMap(\.figures)
@@ -100,7 +83,7 @@ struct TrackerPublisher {
                 terms: ordered, initial: initial, figures: allFigures,
                 registerLine: String(note.prefix { $0 != "\n" }), skipped: snapshot.problems.count, refreshed: today),
             "index.html")
-        try ledger.outputTerms.store(.tracker, kept, removing: removed, replaceAll: changed == nil)
+        try store.store(made, removed: removed, replaceAll: changed == nil)
         return result
     }
 

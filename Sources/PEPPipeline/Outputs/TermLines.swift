@@ -1,0 +1,51 @@
+import Foundation
+import PEPLedger
+import PEPModel
+import PEPOutput
+
+/// One output's index lines kept per term in the ledger (`OutputTermStore`), and which terms a
+/// publish must work out again: the dashboard's and the tracker's shared way to publish only
+/// the terms that changed.
+struct TermLines<Line: Codable> {
+    let ledger: Ledger
+    let output: OutputTermStore.Output
+
+    /// The lines the last publish kept (an undecodable one, from an older pepqa, is left out,
+    /// so its term is worked out again).
+    func kept() throws -> [TermKey: Line] {
+        var lines: [TermKey: Line] = [:]
+        for kept in try ledger.outputTerms.summaries(output) {
+            guard let line = try? JSONDecoder().decode(Line.self, from: Data(kept.summary.utf8)) else { continue }
+            lines[TermKey(kept.academicYear.description, kept.term)] = line
+        }
+        return lines
+    }
+
+    /// The terms to work out, newest first: those changed and the current one when no line of
+    /// it is kept; every term that holds a PEP, and the current one, when `changed` is nil.
+    func toWork(changed: Set<TermKey>?, kept: [TermKey: Line], current: TermKey?) throws -> [TermKey] {
+        var terms: Set<TermKey>
+        if let changed {
+            terms = changed
+            if let current, kept[current] == nil { terms.insert(current) }
+        } else {
+            terms = Set(try ledger.progress.terms().map { TermKey($0.academicYear.description, $0.term) })
+            if let current { terms.insert(current) }
+        }
+        return terms.sorted(by: >)
+    }
+
+    /// Keeps the lines made by this publish and forgets the terms that no longer hold a PEP;
+    /// with `replaceAll` (every term was worked out) forgets every other line too.
+    func store(_ made: [TermKey: Line], removed: [TermKey], replaceAll: Bool) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var summaries: [(term: Term, academicYear: AcademicYear, summary: String)] = []
+        for (key, line) in made {
+            guard let year = AcademicYear(parsing: key.academicYear) else { continue }
+            summaries.append((key.term, year, String(decoding: try encoder.encode(line), as: UTF8.self)))
+        }
+        let gone = removed.compactMap { key in AcademicYear(parsing: key.academicYear).map { (key.term, $0) } }
+        try ledger.outputTerms.store(output, summaries, removing: gone, replaceAll: replaceAll)
+    }
+}
