@@ -32,24 +32,24 @@ package struct OutputMarkStore: Sendable {
         }
     }
 
-    /// The terms whose outputs may differ from what was published at `stored`: the terms of
-    /// every submission that arrived, was rated again, or that a person (or auto-complete)
-    /// acted on since. Each part is an index range from the stored mark up. Nil when that cannot
-    /// be told by term: a finance run or a reversal since (what was paid changes in many terms).
-    package func changedTerms(since stored: LedgerMark, now current: LedgerMark) throws
-        -> [(term: Term, academicYear: AcademicYear)]?
-    {
+    /// What may show differently from what was published at `stored`: the terms of every
+    /// submission that arrived, was rated again, or that a person (or auto-complete) acted on
+    /// since, and whether one of them names no child, term or year. Each part is an index range
+    /// from the stored mark up. Nil when that cannot be told by term: a finance run or a
+    /// reversal since (what was paid changes in many terms).
+    package func changes(since stored: LedgerMark, now current: LedgerMark) throws -> OutputChanges? {
         for table in ["finance_run", "payment_reversal"] where current.highest[table] != stored.highest[table] { return nil }
         let changed = Self.changedSubmissions(after: stored)
         return try database.read { db in
-            try Row.fetchAll(
+            let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT DISTINCT s.term, s.academic_year FROM submission s
-                    WHERE s.term IS NOT NULL AND s.academic_year IS NOT NULL AND s.id IN (\(changed.sql))
+                    SELECT DISTINCT s.term, s.academic_year,
+                        (s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL) AS unplaced
+                    FROM submission s WHERE s.id IN (\(changed.sql))
                     """,
-                arguments: changed.arguments
-            ).compactMap(\.termAndYear)
+                arguments: changed.arguments)
+            return OutputChanges(terms: rows.compactMap(\.termAndYear), unplaced: rows.contains { $0["unplaced"] as Bool })
         }
     }
 
@@ -91,6 +91,14 @@ package struct OutputMarkStore: Sendable {
                     """, arguments: [mark, date])
         }
     }
+}
+
+/// What changed since a publish (`OutputMarkStore.changes`).
+package struct OutputChanges: Sendable {
+    /// The terms of the submissions changed (a term can appear with a document that names no child).
+    package var terms: [(term: Term, academicYear: AcademicYear)]
+    /// One of the submissions changed names no child, term or academic year.
+    package var unplaced: Bool
 }
 
 /// The highest row of each input table (see `OutputMarkStore`).

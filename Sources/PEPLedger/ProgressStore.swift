@@ -12,12 +12,6 @@ package struct ProgressStore: Sendable {
         try progress(where: "s.term = ? AND s.academic_year = ?", [term.rawValue, academicYear.description])
     }
 
-    /// Every current rated PEP that names a child (any term): what the initial-PEP clock asks
-    /// of a child's meetings.
-    package func progress() throws -> [PEPProgress] {
-        try progress(where: "1", [])
-    }
-
     /// The current rated PEPs of these children (any term): what the initial-PEP clock asks of
     /// the meetings of the register's children who entered care, read by child (an index look-up
     /// each), not over the whole ledger.

@@ -50,15 +50,18 @@ package struct RatingStore: Sendable {
 
     /// Every rated submission (current or superseded) with its headline, oldest first.
     /// - Parameter after: only submissions with a higher id (the ones since a publish).
-    package func ratedSubmissionHeadlines(after: Int64 = 0) throws -> [SubmissionHeadline] {
+    /// - Parameters:
+    ///   - after: only submissions with a higher id;
+    ///   - limit: at most this many, by id (a page: the next page starts after the last id).
+    package func ratedSubmissionHeadlines(after: Int64 = 0, limit: Int = .max) throws -> [SubmissionHeadline] {
         try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT s.id, s.sha256, \(PEPHeadline.columns)
                     FROM submission s JOIN pep p ON p.submission_id = s.id
-                    WHERE s.id > ? AND s.status = 'rated' ORDER BY s.received_at, s.id
-                    """, arguments: [after]
+                    WHERE s.id > ? AND s.status = 'rated' ORDER BY s.id LIMIT ?
+                    """, arguments: [after, limit]
             ).map { row in
                 SubmissionHeadline(submissionID: row["id"], sha256: row["sha256"], headline: PEPHeadline(row: row))
             }
@@ -125,6 +128,19 @@ package struct RatingStore: Sendable {
             try String.fetchOne(
                 db, sql: "SELECT assessment_json FROM rating_run WHERE submission_id = ? ORDER BY id DESC LIMIT 1",
                 arguments: [submissionID])
+        }
+    }
+
+    /// How many `unplacedRatedSubmissions()` there are, counted over their partial index.
+    package func unplacedCount() throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM submission s
+                    WHERE s.status = 'rated' AND s.superseded_by IS NULL
+                        AND (s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL)
+                    """) ?? 0
         }
     }
 

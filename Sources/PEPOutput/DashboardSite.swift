@@ -4,7 +4,8 @@ import PEPModel
 
 /// The coordinators' dashboard: a static site in the output folder, beside `reports/`.
 ///
-/// - `index.html` lists the terms, and the documents that name no child, term or year;
+/// - `index.html` lists the terms, and counts the documents that name no child, term or year,
+///   which `unplaced.html` lists;
 /// - `term-<year>-<term>.html` lists every PEP of a term with its ratings, dates, QA clock and
 ///   PP+, and counts per rating;
 /// - `term-…-red.html`, `-amber.html`, `-overdue.html` are the same table pre-filtered, and
@@ -40,8 +41,10 @@ package enum DashboardSite {
     package static func pages(
         _ terms: [DashboardTerm], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/"
     ) -> [Page] {
-        [("index.html", index(terms.map(indexLine), unplaced: unplaced, reportsHref: reportsHref))]
-            + terms.sorted { $0.key > $1.key }.flatMap { termPages($0, reportsHref: reportsHref) }
+        [
+            ("index.html", index(terms.map(indexLine), unplacedCount: unplaced.count)),
+            ("unplaced.html", unplacedPage(unplaced, reportsHref: reportsHref)),
+        ] + terms.sorted { $0.key > $1.key }.flatMap { termPages($0, reportsHref: reportsHref) }
     }
 
     /// A term's pages: all its PEPs, and each filter.
@@ -73,8 +76,9 @@ package enum DashboardSite {
             deadline: t.deadline?.iso)
     }
 
-    /// The index: the terms newest first, and the documents that name no child, term or year.
-    package static func index(_ lines: [IndexLine], unplaced: [UnplacedDocument] = [], reportsHref: String = "reports/") -> String {
+    /// The index: the terms newest first, and how many documents name no child, term or year
+    /// (listed on `unplaced.html`).
+    package static func index(_ lines: [IndexLine], unplacedCount: Int) -> String {
         let rows = lines.sorted { $0.key > $1.key }.map { t -> [String: Any] in
             [
                 "label": t.key.label, "count": t.count, "red": t.red, "amber": t.amber, "green": t.green,
@@ -82,6 +86,13 @@ package enum DashboardSite {
                 "pages": Dictionary(uniqueKeysWithValues: Filter.allCases.map { ($0.rawValue, pageName(t.key, $0)) }),
             ]
         }
+        return ReportTemplates.page(
+            title: "PEP dashboard", template: "dashboard-index",
+            ["hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": unplacedCount > 0, "unplacedCount": unplacedCount])
+    }
+
+    /// `unplaced.html`: every document that names no child, term or year, with its report.
+    package static func unplacedPage(_ unplaced: [UnplacedDocument], reportsHref: String = "reports/") -> String {
         let documents = unplaced.map { u -> [String: Any] in
             [
                 "href": "\(reportsHref)\(u.reportStem).html", "fileName": u.fileName, "received": u.receivedOn.iso,
@@ -89,11 +100,8 @@ package enum DashboardSite {
             ]
         }
         return ReportTemplates.page(
-            title: "PEP dashboard", template: "dashboard-index",
-            [
-                "hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count,
-                "unplaced": documents,
-            ])
+            title: "PEP dashboard: documents not placed in a term", template: "dashboard-unplaced",
+            ["hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count, "unplaced": documents])
     }
 
     /// Quality counts, with PEPs that could not be assessed left out.

@@ -17,6 +17,7 @@ package enum ReportTemplates {
             "dashboard-style": PackageResources.dashboard_style_mustache,
             "dashboard-index": PackageResources.dashboard_index_mustache,
             "dashboard-term": PackageResources.dashboard_term_mustache,
+            "dashboard-unplaced": PackageResources.dashboard_unplaced_mustache,
             "held": PackageResources.held_mustache, "reconciliation": PackageResources.reconciliation_mustache,
             "tracker-index": PackageResources.tracker_index_mustache,
             "tracker-term": PackageResources.tracker_term_mustache, "statistics": PackageResources.statistics_mustache,

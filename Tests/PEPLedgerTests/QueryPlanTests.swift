@@ -112,17 +112,19 @@ private func alias(_ name: String, in sql: String) -> String? {
     let before = try ledger.outputMark.current()
     _ = try Fixture.rate(ledger, "one-more")
     let now = try ledger.outputMark.current()
-    var changed: [(term: Term, academicYear: AcademicYear)]?
+    var changed: OutputChanges?
     let statements = try log.statements {
-        changed = try ledger.outputMark.changedTerms(since: before, now: now)
+        changed = try ledger.outputMark.changes(since: before, now: now)
         _ = try ledger.outputTerms.summaries(.dashboard)
         _ = try ledger.ratings.unplacedRatedSubmissions()
+        _ = try ledger.ratings.unplacedCount()
         _ = try ledger.progress.progress(children: ["child-1", "child-2"])
         // What is owed (feedback, an export line) among the submissions changed since.
         _ = try ledger.outbox.submissionsAwaitingFeedback(after: before)
         _ = try ledger.database.read { try ExportStore.pending($0, after: before) }
     }
-    #expect(changed?.count == 1, "the one new PEP's term")
+    #expect(changed?.terms.count == 1, "the one new PEP's term")
+    #expect(changed?.unplaced == false)
     #expect(statements.count >= 6, "the trace saw the statements")
     for sql in statements {
         let found = try scans(sql, ledger)

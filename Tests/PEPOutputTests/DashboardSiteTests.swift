@@ -28,10 +28,10 @@ private func page(_ name: String) throws -> String {
     try #require(DashboardSite.pages([DashboardFixture.term]).first { $0.name == name }).html
 }
 
-@Test func rendersAnIndexAndFivePagesPerTerm() {
+@Test func rendersAnIndexTheUnplacedListAndFivePagesPerTerm() {
     let names = DashboardSite.pages([DashboardFixture.term]).map(\.name)
     #expect(names == [
-        "index.html", "term-2025-26-autumn.html", "term-2025-26-autumn-red.html", "term-2025-26-autumn-amber.html",
+        "index.html", "unplaced.html", "term-2025-26-autumn.html", "term-2025-26-autumn-red.html", "term-2025-26-autumn-amber.html",
         "term-2025-26-autumn-overdue.html", "term-2025-26-autumn-missing.html",
     ])
 }
@@ -73,14 +73,17 @@ private func page(_ name: String) throws -> String {
     #expect(!index.contains("not placed in a term"))
 }
 
-@Test func theIndexListsUnplacedDocumentsEvenWithNoTerms() {
+@Test func theIndexCountsUnplacedDocumentsEvenWithNoTermsAndTheirPageListsThem() {
     let doc = UnplacedDocument(
         fileName: "letter <1>.docx", receivedOn: CalendarDate(iso: "2025-10-16")!, missing: "no child ID", assessable: false,
         reportStem: "unknown-term-year-abc")
-    let index = DashboardSite.pages([], unplaced: [doc], reportsHref: "../reports/").first { $0.name == "index.html" }?.html ?? ""
+    let pages = DashboardSite.pages([], unplaced: [doc], reportsHref: "../reports/")
+    let index = pages.first { $0.name == "index.html" }?.html ?? ""
     #expect(index.contains("Documents not placed in a term (1)"))
-    #expect(index.contains("href=\"../reports/unknown-term-year-abc.html\">letter &lt;1&gt;.docx</a>"))
-    #expect(index.contains("Could not assess"))
+    #expect(index.contains("href=\"unplaced.html\""))
+    let list = pages.first { $0.name == "unplaced.html" }?.html ?? ""
+    #expect(list.contains("href=\"../reports/unknown-term-year-abc.html\">letter &lt;1&gt;.docx</a>"))
+    #expect(list.contains("Could not assess"))
 }
 
 @Test func trackerPagesShowMarkupFromTheRegisterAsText() {

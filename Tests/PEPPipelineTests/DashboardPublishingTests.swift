@@ -68,12 +68,12 @@ private func page(_ s: ProcessedSamples, _ name: String) throws -> String {
     #expect(try page(s, "index.html").contains("term-2025-26-autumn.html"))
 }
 
-@Test func aDocumentThatNamesNoChildOrTermIsListedOnTheIndexWithItsReport() throws {
+@Test func aDocumentThatNamesNoChildOrTermIsCountedOnTheIndexAndListedWithItsReport() throws {
     let s = try ProcessedSamples()
     defer { s.remove() }
     try s.pipeline.outputs.publish(now: outputNow)
-    let index = try page(s, "index.html")
-    #expect(index.contains("Documents not placed in a term (1)"))
+    #expect(try page(s, "index.html").contains("Documents not placed in a term (1)"))
+    let index = try page(s, "unplaced.html")
     #expect(index.contains("pep-free-text-unstructured.docx"))
     #expect(index.contains("no child ID, no term, no academic year"))
     let link = try #require(index.firstMatch(of: /href="\.\.\/reports\/(unknown-[^"]+\.html)"/)?.1)

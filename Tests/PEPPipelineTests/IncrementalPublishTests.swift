@@ -106,12 +106,15 @@ private func termOf(_ page: String) -> String {
     let before = try termPages(s)
     #expect(Set(before.keys.map(termOf)).count >= 2, "the samples cover more than one term: \(before.keys.sorted())")
     for page in before.keys { try sentinel.write(to: s.out.appendingPathComponent(page), atomically: true, encoding: .utf8) }
+    let unplaced = s.dashboard.appendingPathComponent("unplaced.html")
+    try sentinel.write(to: unplaced, atomically: true, encoding: .utf8)
     s.processLater()
     #expect(try outputs.publishIfChanged(now: outputNow) != nil)
     let after = try termPages(s)
     let rendered = Set(after.filter { $0.value != sentinel }.keys.map(termOf))
     #expect(rendered.count == 1, "one term rendered again: \(rendered)")
     #expect(after.values.contains(sentinel), "the other terms' pages were left alone")
+    #expect(try String(contentsOf: unplaced, encoding: .utf8) == sentinel, "no unplaced document changed: its list was left alone")
     // The index pages from kept lines are those a full rebuild makes from every term's rows.
     let indexes = ["dashboard/index.html", "tracker/index.html", "tracker/statistics.csv", "tracker/statistics.html"]
     let incremental = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
@@ -119,6 +122,7 @@ private func termOf(_ page: String) -> String {
     let full = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
     #expect(incremental == full)
     #expect(try termPages(s).values.allSatisfy { $0 != sentinel }, "the rebuild renders every term")
+    #expect(try String(contentsOf: unplaced, encoding: .utf8).contains("pep-free-text-unstructured.docx"))
 }
 
 /// QA completed on an older PEP after a newer one's: `qa_completion` is keyed by submission, so

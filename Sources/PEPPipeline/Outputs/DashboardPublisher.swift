@@ -32,7 +32,11 @@ struct DashboardPublisher {
     /// made, and the others' as the last publish kept them (`OutputTermStore`). So a publish
     /// holds one term in memory, and costs what changed, not what the ledger holds.
     /// - Returns: the index path and how many pages were (re)written.
-    func publish(today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?) throws -> (index: URL, written: Int) {
+    /// - Parameter unplacedChanged: a document that names no child, term or year changed since
+    ///   the last publish, so `unplaced.html` is written again.
+    func publish(today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?, unplacedChanged: Bool) throws
+        -> (index: URL, written: Int)
+    {
         let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
         let store = TermLines<DashboardSite.IndexLine>(ledger: ledger, output: .dashboard)
         var lines = changed == nil ? [:] : try store.kept()
@@ -60,8 +64,13 @@ struct DashboardPublisher {
             made[key] = DashboardSite.indexLine(term)
             lines[key] = made[key]
         }
-        let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
-        let index = DashboardSite.index(Array(lines.values), unplaced: unplaced, reportsHref: OutputFolders.reportsFromDashboard)
+        let unplacedPage = folder.appendingPathComponent("unplaced.html")
+        if changed == nil || unplacedChanged || !FileManager.default.fileExists(atPath: unplacedPage.path) {
+            let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
+            let page = DashboardSite.unplacedPage(unplaced, reportsHref: OutputFolders.reportsFromDashboard)
+            if try ChangedFileWriter.write(page, to: unplacedPage) { written += 1 }
+        }
+        let index = DashboardSite.index(Array(lines.values), unplacedCount: try ledger.ratings.unplacedCount())
         if try ChangedFileWriter.write(index, to: folder.appendingPathComponent("index.html")) { written += 1 }
         try store.store(made, removed: removed, replaceAll: changed == nil)
         return (folder.appendingPathComponent("index.html"), written)

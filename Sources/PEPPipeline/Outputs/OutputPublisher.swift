@@ -81,8 +81,8 @@ package struct OutputPublisher: Sendable {
         // What changed since the last publish, when that can be told: only those terms are
         // rendered again, and only those submissions can be owed feedback or an export line.
         let marks = full ? nil : comparableMarks(stored: stored, mark: mark)
-        let changed = try marks.flatMap { try ledger.outputMark.changedTerms(since: $0.before, now: $0.now) }
-            .map { Set($0.map { TermKey($0.academicYear.description, $0.term) }) }
+        let changes = try marks.flatMap { try ledger.outputMark.changes(since: $0.before, now: $0.now) }
+        let changed = changes.map { Set($0.terms.map { TermKey($0.academicYear.description, $0.term) }) }
         let byChild = Dictionary(children.entries.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         func step(_ name: String, _ body: () throws -> Void) {
             do { try body() } catch { problems.append("\(name): \(error)") }
@@ -129,7 +129,8 @@ package struct OutputPublisher: Sendable {
         step("dashboard") {
             let inputs = DashboardPublisher.Inputs(roster: children.entries, register: register)
             let result = try DashboardPublisher(ledger: ledger, rules: rules, folder: folders.dashboard)
-                .publish(today: CalendarDate(englandDateOf: now), inputs: inputs, changed: changed)
+                .publish(
+                    today: CalendarDate(englandDateOf: now), inputs: inputs, changed: changed, unplacedChanged: changes?.unplaced ?? true)
             summary.dashboardIndex = result.index
             summary.dashboardPagesWritten = result.written
         }

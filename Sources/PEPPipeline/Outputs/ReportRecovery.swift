@@ -24,7 +24,18 @@ struct ReportRecovery {
     /// - Returns: the stems written; failures are added to `problems` and the rest go on.
     func restoreMissing(after: Int64 = 0, problems: inout [String]) throws -> [String] {
         var restored: [String] = []
-        for listed in try ledger.ratings.ratedSubmissionHeadlines(after: after) {
+        // A page of submissions at a time: a rebuild of 100,000 reports holds 1,000 headlines.
+        var cursor = after
+        while true {
+            let page = try ledger.ratings.ratedSubmissionHeadlines(after: cursor, limit: 1_000)
+            guard let last = page.last else { return restored }
+            cursor = last.submissionID
+            restore(page, into: &restored, problems: &problems)
+        }
+    }
+
+    private func restore(_ page: [SubmissionHeadline], into restored: inout [String], problems: inout [String]) {
+        for listed in page {
             let h = listed.headline
             let stem = QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: listed.sha256)
             guard !reports.hasReport(stem: stem) else { continue }
@@ -37,6 +48,5 @@ struct ReportRecovery {
                 problems.append("report for submission \(listed.submissionID): \(error)")
             }
         }
-        return restored
     }
 }
