@@ -1,5 +1,7 @@
 import Foundation
+import PEPModel
 import PEPPipelineTestSupport
+import PEPTestSupport
 import Synchronization
 import Testing
 @testable import PEPPipeline
@@ -93,4 +95,29 @@ private final class PrepareLog: Sendable {
         #expect(hand.count <= 4)
     }
     #expect(log.most > 1, "the others were read ahead in parallel")
+}
+
+/// The rater uses a read prepared ahead only when its own readers made it from the same bytes:
+/// after `systemctl reload` (new rules, perhaps a new form mapping) a read made by the old
+/// readers is made again.
+@Test func aReadPreparedByOtherReadersIsMadeAgain() throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let rater = try fixture.pipeline().rater
+    let bytes = Array(try Data(contentsOf: Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json")))
+    let submission = Submission(fileName: "01.json", bytes: bytes, receivedAt: Date(), origin: .dropFile(path: "/inbox/01.json"))
+    // A prepared read that says the file cannot be read: used only when it is this rater's.
+    let refusal = IngestError(.malformed, file: "01.json", message: "prepared: refused")
+    let stale = PreparedRead(readers: UUID(), sha256: submission.sha256, result: .failure(refusal))
+    guard case .rated = rater.handle(submission, prepared: stale) else {
+        Issue.record("a read by other readers was used")
+        return
+    }
+    let other = Submission(fileName: "02.json", bytes: bytes + Array(" ".utf8), receivedAt: Date(), origin: .dropFile(path: "/inbox/02.json"))
+    let own = PreparedRead(readers: rater.readers, sha256: other.sha256, result: .failure(refusal))
+    guard case .rejected(_, let reason) = rater.handle(other, prepared: own) else {
+        Issue.record("this rater's own read was not used")
+        return
+    }
+    #expect(reason.contains("prepared: refused"))
 }
