@@ -23,7 +23,7 @@ struct FinanceCloseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (pipeline, user, lock) = try FinanceCommand.open(settings, as: name)
-        defer { withExtendedLifetime(lock) {} }
+        defer { FinanceCommand.close(pipeline, lock) }
         guard [.finance, .vsh].contains(user.role) else {
             CommandSupport.fail("\(user.name) (\(user.role.rawValue)) may not prepare a finance run; finance or vsh may")
         }
@@ -56,7 +56,7 @@ struct FinanceAuthoriseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (pipeline, user, lock) = try FinanceCommand.open(settings, as: name)
-        defer { withExtendedLifetime(lock) {} }
+        defer { FinanceCommand.close(pipeline, lock) }
         do {
             print(try pipeline.finance.authorise(proposalID: proposal, by: user, now: Date()).lines.joined(separator: "\n"))
         } catch {

@@ -10,15 +10,21 @@ struct FinanceCommand: AsyncParsableCommand {
         commandName: "finance", abstract: "PP+ finance: prepare and authorise payment runs, reverse a payment made in error.",
         subcommands: [FinanceCloseCommand.self, FinanceAuthoriseCommand.self, FinanceReverseCommand.self])
 
-    /// The state held (one pepqa at a time), the pipeline opened, and the person signed in.
+    /// The state held (one pepqa at a time), the pipeline opened, and the person signed in. The
+    /// caller closes the ledger when done (`close`), which spares the next open its whole-file
+    /// check (`CleanCloseStamp`), then lets the lock go.
     static func open(_ settings: ConfigOptions, as name: String) throws -> (Pipeline, AppUser, StateLock) {
         let config = try settings.resolve()
         let lock = CommandSupport.holdState(config)
         let logger = CommandSupport.logger(config, verbose: false, floor: CommandSupport.terminalFloor)
         let pipeline = try CommandSupport.openPipeline(config, logger: logger)
-        // A clean close spares the next open its whole-file check (CleanCloseStamp).
-        defer { try? pipeline.ledger.close() }
         return (pipeline, signIn(name, ledger: pipeline.ledger), lock)
+    }
+
+    /// Closes what `open` opened: the ledger, then the state lock.
+    static func close(_ pipeline: Pipeline, _ lock: StateLock) {
+        try? pipeline.ledger.close()
+        withExtendedLifetime(lock) {}
     }
 
     /// The named workbench user, checked by the password on standard input: money moves only

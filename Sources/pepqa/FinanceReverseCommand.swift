@@ -39,7 +39,7 @@ struct FinanceReverseCommand: AsyncParsableCommand {
             pence = parsed
         }
         let (pipeline, user, lock) = try FinanceCommand.open(settings, as: name)
-        defer { withExtendedLifetime(lock) {} }
+        defer { FinanceCommand.close(pipeline, lock) }
         do {
             let reversal = try pipeline.ledger.reversals.reverse(reference: reference, amount: pence, reason: reason, by: user, at: Date())
             print(

@@ -143,3 +143,46 @@ func aDocumentThatIsNotThereIsOneUsageLine(_ command: String) async throws {
     #expect(stderr.contains("is damaged") && stderr.contains("restore the latest backup"), "\(stderr)")
     #expect(stderr.split(separator: "\n").count == 1, "one line: \(stderr)")
 }
+
+/// Runs the binary with `input` on standard input; returns (status, stdout, stderr).
+private func runWithInput(_ arguments: [String], input: String, fixture: ServiceFixture) async throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = try pepqaBinary()
+    process.arguments = arguments
+    let inURL = fixture.root.appendingPathComponent("stdin.txt")
+    let outURL = fixture.root.appendingPathComponent("stdout.txt")
+    let errURL = fixture.root.appendingPathComponent("stderr.txt")
+    try Data(input.utf8).write(to: inURL)
+    for url in [outURL, errURL] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+    process.standardInput = try FileHandle(forReadingFrom: inURL)
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    await waitForExit(process)
+    return (
+        process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8), try String(contentsOf: errURL, encoding: .utf8)
+    )
+}
+
+/// The finance commands by hand, as a finance officer runs them: the person signed in by the
+/// password on standard input, the run prepared from the ledger, and the ledger closed cleanly
+/// at the end (so the next command need not check the whole file).
+@Test func financeCloseByHandSignsThePersonInPreparesAndClosesTheLedgerCleanly() async throws {
+    let fixture = try ServiceFixture()
+    defer { fixture.remove() }
+    let config = fixture.configuration
+    let folders = ["--state", config.stateDir, "--out", config.outDir, "--rules", config.rulesDir]
+    try fixture.drop(sample: "01-green-review-secondary.json")
+    let (processed, _, processErr) = try await runWithInput(["process", fixture.inbox.path] + folders, input: "", fixture: fixture)
+    #expect(processed == 0, "\(processErr)")
+    let (added, _, addErr) = try await runWithInput(
+        ["users", "add", "fo", "--role", "finance"] + folders, input: "a long pass phrase 42\n", fixture: fixture)
+    #expect(added == 0, "\(addErr)")
+    let (status, stdout, stderr) = try await runWithInput(
+        ["finance", "close", "--as", "fo"] + folders, input: "a long pass phrase 42\n", fixture: fixture)
+    #expect(status == 0, "\(stderr)")
+    #expect(!stdout.isEmpty, "the run's lines")
+    let reopened = try Ledger(path: config.ledgerPath)
+    defer { try? reopened.close() }
+    #expect(!reopened.checkedWhenOpened, "finance close closed the ledger cleanly")
+}
