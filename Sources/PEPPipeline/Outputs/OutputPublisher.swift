@@ -146,9 +146,9 @@ package struct OutputPublisher: Sendable {
 extension OutputPublisher {
     /// The tracker, initial PEPs and statistics (`tracker/`): part of every publish, and what
     /// the service refreshes each day at `tracker_hour` even when nothing arrives.
+    /// - Parameter changed: the terms to work out again (nil: all).
     /// - Returns: the files (written or unchanged).
     @discardableResult
-    /// - Parameter changed: the terms to work out again (nil: all).
     package func publishTracker(now: Date, register: RosterSource.Snapshot? = nil, changed: Set<TermKey>? = nil) throws -> [URL] {
         try TrackerPublisher(ledger: ledger, clocks: rules.clocks, folder: folders.tracker)
             .publish(today: CalendarDate(englandDateOf: now), register: register ?? roster.current(now: now), changed: changed).files
