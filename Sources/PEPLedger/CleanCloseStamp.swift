@@ -40,10 +40,7 @@ struct CleanCloseStamp {
         var wal = stat()
         if stat(ledgerPath + "-wal", &wal) == 0, wal.st_size > 0 { return }
         guard let now = current() else { return }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { return }
-        let bytes = Array(now.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        close(fd)
+        // A torn or lost stamp only means the next open checks the whole file.
+        FileManager.default.createFile(atPath: path, contents: Data(now.utf8), attributes: [.posixPermissions: 0o640])
     }
 }
