@@ -45,7 +45,7 @@ package struct OutputMarkStore: Sendable {
                 db,
                 sql: """
                     SELECT DISTINCT s.term, s.academic_year,
-                        (s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL) AS unplaced
+                        \(RatingStore.unplaced) AS unplaced
                     FROM submission s WHERE s.id IN (\(changed.sql))
                     """,
                 arguments: changed.arguments)

@@ -22,8 +22,9 @@ package struct OutputTermStore: Sendable {
         }
     }
 
-    /// Replaces `output`'s summaries: those given are kept, every other term's removed.
-    /// - Parameter replaceAll: false keeps the terms not named (a publish of some terms only).
+    /// Keeps `summaries` (replacing a term's earlier one) and forgets the terms in `removing`.
+    /// - Parameter replaceAll: every other term's summary is forgotten too (a publish of every
+    ///   term); false keeps them (a publish of some terms only).
     package func store(
         _ output: Output, _ summaries: [(term: Term, academicYear: AcademicYear, summary: String)], removing: [(Term, AcademicYear)] = [],
         replaceAll: Bool

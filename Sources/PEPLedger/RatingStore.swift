@@ -48,8 +48,7 @@ package struct RatingStore: Sendable {
             ratedAt: row["created_at"])
     }
 
-    /// Every rated submission (current or superseded) with its headline, oldest first.
-    /// - Parameter after: only submissions with a higher id (the ones since a publish).
+    /// Rated submissions (current or superseded) with their headlines, by id.
     /// - Parameters:
     ///   - after: only submissions with a higher id;
     ///   - limit: at most this many, by id (a page: the next page starts after the last id).
@@ -131,6 +130,11 @@ package struct RatingStore: Sendable {
         }
     }
 
+    /// A submission `s` that names no child, term or academic year: the expression of the
+    /// partial index `submission_unplaced` (LedgerSchema.termSummaries), which SQLite uses only
+    /// for a query that says the same.
+    static let unplaced = "(s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL)"
+
     /// How many `unplacedRatedSubmissions()` there are, counted over their partial index.
     package func unplacedCount() throws -> Int {
         try database.read { db in
@@ -139,7 +143,7 @@ package struct RatingStore: Sendable {
                 sql: """
                     SELECT COUNT(*) FROM submission s
                     WHERE s.status = 'rated' AND s.superseded_by IS NULL
-                        AND (s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL)
+                        AND \(Self.unplaced)
                     """) ?? 0
         }
     }
@@ -155,7 +159,7 @@ package struct RatingStore: Sendable {
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
                     JOIN pep p ON p.submission_id = s.id
                     WHERE s.status = 'rated' AND s.superseded_by IS NULL
-                        AND (s.child_la_id IS NULL OR s.term IS NULL OR s.academic_year IS NULL)
+                        AND \(Self.unplaced)
                     ORDER BY s.received_at, s.id
                     """
             ).map { row in

@@ -14,7 +14,7 @@ import PEPPipelineTestSupport
     defer { fixture.remove() }
     let marker = CrashMarker(stateDir: fixture.root.path)
     #expect(marker.recover().isEmpty)
-    marker.begin(itemPath: "/inbox/a b.json", deaths: 1)
+    marker.begin([("/inbox/a b.json", 1)])
     let recovered = try #require(marker.recover().first)
     #expect(recovered.itemPath == "/inbox/a b.json")
     #expect(recovered.deaths == 2)
@@ -24,7 +24,7 @@ import PEPPipelineTestSupport
     let both = marker.recover()
     #expect(both.map(\.itemPath) == ["/inbox/d.json", "/inbox/e.docx"])
     #expect(both.map(\.deaths) == [1, 3])
-    marker.begin(itemPath: "/inbox/c.json", deaths: 0)
+    marker.begin([("/inbox/c.json", 0)])
     marker.end()
     #expect(marker.recover().isEmpty, "a clean end leaves no marker")
 }

@@ -45,8 +45,9 @@ package struct OutputPublisher: Sendable {
     package func publishIfChanged(now: Date) throws -> OutputSummary? {
         let children = roster.current(now: now)
         let mark = try mark(now: now, children: children)
-        guard try mark != ledger.outputMark.stored() else { return nil }
-        return try publish(now: now, full: false, children: children, mark: mark)
+        let stored = try ledger.outputMark.stored()
+        guard mark != stored else { return nil }
+        return try publish(now: now, full: false, children: children, mark: mark, stored: stored)
     }
 
     /// What the outputs depend on, as one line: the ledger's mark, the day, the rules' hash and
@@ -70,14 +71,17 @@ package struct OutputPublisher: Sendable {
     @discardableResult
     package func publish(now: Date, full: Bool = false) throws -> OutputSummary {
         let children = roster.current(now: now)
-        return try publish(now: now, full: full, children: children, mark: mark(now: now, children: children))
+        return try publish(
+            now: now, full: full, children: children, mark: mark(now: now, children: children), stored: ledger.outputMark.stored())
     }
 
-    /// `publish(now:full:)` with the register and the mark already taken (by `publishIfChanged`).
-    private func publish(now: Date, full: Bool, children: RosterSource.Snapshot, mark: String) throws -> OutputSummary {
+    /// `publish(now:full:)` with the register, the mark and the stored mark already taken (by
+    /// `publishIfChanged`).
+    private func publish(now: Date, full: Bool, children: RosterSource.Snapshot, mark: String, stored: String?) throws
+        -> OutputSummary
+    {
         var summary = OutputSummary(folders: folders)
         var problems: [String] = []
-        let stored = try ledger.outputMark.stored()
         // What changed since the last publish, when that can be told: only those terms are
         // rendered again, and only those submissions can be owed feedback or an export line.
         let marks = full ? nil : comparableMarks(stored: stored, mark: mark)

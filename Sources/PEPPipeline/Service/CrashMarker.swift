@@ -30,10 +30,8 @@ package struct CrashMarker: Sendable {
         }
     }
 
-    /// Notes that work on `itemPath` starts; `deaths` is how often the process already died on it.
-    package func begin(itemPath: String, deaths: Int) { begin([(itemPath, deaths)]) }
-
-    /// Notes every item in hand at once (read ahead on other cores): a death is counted against
+    /// Notes that work starts on every item in hand at once, each with how often the process
+    /// already died on it (read ahead on other cores): a death is counted against
     /// each of them, since nothing tells which one killed the process. The loop then takes an
     /// item with a death against it alone (`InboxLoop`), so only the one that kills the process
     /// alone reaches the limit.
