@@ -59,21 +59,21 @@ package struct HistoryStore: Sendable {
     /// Paid plus standing unpaid approvals for a child, over the decisions `filter` selects.
     static func approved(where filter: String, _ arguments: StatementArguments, _ db: Database) throws -> Pence {
         let pence = try Int.fetchOne(
-            db,
-            sql: """
-                SELECT
-                    (SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
-                        JOIN funding_decision d ON d.id = b.decision_id
-                        WHERE d.child_la_id = :child AND \(filter))
-                    + (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
-                        JOIN submission s ON s.id = d.submission_id
-                        WHERE d.child_la_id = :child AND \(filter)
-                            AND d.status = 'approved' AND s.superseded_by IS NULL
-                            AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
-                            AND s.id IS NOT :excluding
-                            AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
-                                AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID))))
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT
+                        (SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
+                            JOIN funding_decision d ON d.id = b.decision_id
+                            WHERE d.child_la_id = :child AND \(filter))
+                        + (SELECT COALESCE(SUM(d.approved_pence), 0) FROM funding_decision d
+                            JOIN submission s ON s.id = d.submission_id
+                            WHERE d.child_la_id = :child AND \(filter)
+                                AND d.status = 'approved' AND s.superseded_by IS NULL
+                                AND NOT EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)
+                                AND s.id IS NOT :excluding
+                                AND NOT (:received IS NOT NULL AND s.term = :term AND s.academic_year = :year
+                                    AND (s.received_at < :received OR (s.received_at = :received AND s.id < :tieID))))
+                    """),
             arguments: arguments)
         return Pence(pence ?? 0)
     }
@@ -86,25 +86,26 @@ package struct HistoryStore: Sendable {
             "child": childLAID, "term": term.rawValue, "year": academicYear.description,
         ]
         let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT r.quality, r.assessable, json_extract(p.canonical_json, '$.child_voice') AS voice
-                FROM submission s
-                JOIN rating_run r ON r.submission_id = s.id
-                LEFT JOIN pep p ON p.submission_id = s.id
-                WHERE s.child_la_id = :child AND s.term = :term AND s.academic_year = :year
-                    AND s.superseded_by IS NULL
-                ORDER BY r.id DESC LIMIT 1
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT r.quality, r.assessable, json_extract(p.canonical_json, '$.child_voice') AS voice
+                    FROM submission s
+                    JOIN rating_run r ON r.submission_id = s.id
+                    LEFT JOIN pep p ON p.submission_id = s.id
+                    WHERE s.child_la_id = :child AND s.term = :term AND s.academic_year = :year
+                        AND s.superseded_by IS NULL
+                    ORDER BY r.id DESC LIMIT 1
+                    """),
             arguments: arguments)
-        let approved = try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM funding_decision d
-                    WHERE d.child_la_id = :child AND d.term = :term AND d.academic_year = :year
-                        AND d.status = 'approved' AND d.approved_pence > 0)
-                """,
-            arguments: arguments) ?? false
+        let approved =
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM funding_decision d
+                            WHERE d.child_la_id = :child AND d.term = :term AND d.academic_year = :year
+                                AND d.status = 'approved' AND d.approved_pence > 0)
+                        """),
+                arguments: arguments) ?? false
         let assessable: Bool = row?["assessable"] ?? false
         let rating = assessable ? (row?["quality"] as String?).flatMap(Rating.init(rawValue:)) : nil
         return (rating, approved, row?["voice"])

@@ -14,12 +14,12 @@ package struct PaymentStore: Sendable {
         kind: BatchKind, sequence: Int, items: [BatchItem], fileName: String, at createdAt: Date, _ db: Database
     ) throws -> BatchRecord {
         let total = items.reduce(Pence.zero) { $0 + $1.amount }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO payment_batch (kind, sequence, created_at, file_name, item_count, total_pence)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [kind.rawValue, sequence, createdAt, fileName, items.count, total.value])
+                """
+        ).execute(arguments: [kind.rawValue, sequence, createdAt, fileName, items.count, total.value])
         let batchID = db.lastInsertedRowID
         let statement = try db.makeStatement(
             sql: "INSERT INTO batch_item (decision_id, batch_id, amount_pence) VALUES (?, ?, ?)")
@@ -109,20 +109,20 @@ package struct PaymentStore: Sendable {
         try database.read { db in
             let fy = financialYear?.description
             func sum(_ sql: String) throws -> Pence {
-                Pence(try Int.fetchOne(db, sql: sql, arguments: [fy, fy]) ?? 0)
+                Pence(try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [fy, fy]) ?? 0)
             }
             let scope = "(? IS NULL OR d.financial_year = ?)"
             var byKind: [BatchKind: Pence] = [:]
             for kind in BatchKind.allCases {
                 byKind[kind] = Pence(
                     try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
-                            JOIN payment_batch pb ON pb.id = b.batch_id
-                            JOIN funding_decision d ON d.id = b.decision_id
-                            WHERE pb.kind = ? AND \(scope)
-                            """,
+                        db.cachedStatement(
+                            sql: """
+                                SELECT COALESCE(SUM(b.amount_pence), 0) FROM batch_item b
+                                JOIN payment_batch pb ON pb.id = b.batch_id
+                                JOIN funding_decision d ON d.id = b.decision_id
+                                WHERE pb.kind = ? AND \(scope)
+                                """),
                         arguments: [kind.rawValue, fy, fy]) ?? 0)
             }
             let paid = "EXISTS (SELECT 1 FROM batch_item b WHERE b.decision_id = d.id)"
@@ -157,11 +157,11 @@ package struct PaymentStore: Sendable {
     /// The payment batches `clause` selects (over `payment_batch`), by kind then sequence.
     static func batches(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [BatchRecord] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, kind, sequence, created_at, file_name, item_count, total_pence
-                FROM payment_batch WHERE \(clause) ORDER BY kind, sequence
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT id, kind, sequence, created_at, file_name, item_count, total_pence
+                    FROM payment_batch WHERE \(clause) ORDER BY kind, sequence
+                    """),
             arguments: arguments
         ).map { row in
             guard let kind = BatchKind(rawValue: row["kind"]) else {
@@ -174,16 +174,18 @@ package struct PaymentStore: Sendable {
     }
 
     /// The funding decisions `clause` selects (over `funding_decision d LEFT JOIN batch_item b`).
-    static func decisions(where clause: String, _ arguments: StatementArguments, _ db: Database) throws
+    static func decisions(
+        where clause: String, _ arguments: StatementArguments, _ db: Database
+    ) throws
         -> [DecisionRecord]
     {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(DecisionRecord.columns) FROM funding_decision d
-                LEFT JOIN batch_item b ON b.decision_id = d.id
-                WHERE \(clause)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(DecisionRecord.columns) FROM funding_decision d
+                    LEFT JOIN batch_item b ON b.decision_id = d.id
+                    WHERE \(clause)
+                    """),
             arguments: arguments
         ).map(DecisionRecord.init(row:))
     }
@@ -192,19 +194,19 @@ package struct PaymentStore: Sendable {
     static func insertDecision(
         _ decision: FundingDecision, payee: Payee, runID: Int64, submissionID: Int64, at date: Date, _ db: Database
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO funding_decision (run_id, submission_id, child_la_id, school_urn, term, academic_year,
                     financial_year, request_index, intervention, requested_pence, approved_pence, status, reason,
                     note, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                runID, submissionID, payee.childLAID, payee.schoolURN, payee.key?.term.rawValue,
-                payee.key?.academicYear.description, payee.financialYear?.description, decision.requestIndex,
-                decision.intervention, decision.requested.value, decision.approved.value, decision.status.rawValue,
-                decision.reason?.rawValue, decision.note, date,
-            ])
+                """
+        ).execute(arguments: [
+            runID, submissionID, payee.childLAID, payee.schoolURN, payee.key?.term.rawValue,
+            payee.key?.academicYear.description, payee.financialYear?.description, decision.requestIndex,
+            decision.intervention, decision.requested.value, decision.approved.value, decision.status.rawValue,
+            decision.reason?.rawValue, decision.note, date,
+        ])
         return db.lastInsertedRowID
     }
 }

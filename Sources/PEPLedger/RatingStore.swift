@@ -22,15 +22,15 @@ package struct RatingStore: Sendable {
     func storedRating(where clause: String, _ id: Int64) throws -> StoredRating? {
         let row = try database.read { db in
             try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT s.id, r.id AS run_id, s.file_name, s.sha256, s.format, s.received_at, s.sender,
-                        s.file_modified_at, s.sent_at, p.canonical_json, r.assessment_json, r.created_at
-                    FROM rating_run r
-                    JOIN submission s ON s.id = r.submission_id
-                    JOIN pep p ON p.submission_id = s.id
-                    WHERE \(clause)
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.id, r.id AS run_id, s.file_name, s.sha256, s.format, s.received_at, s.sender,
+                            s.file_modified_at, s.sent_at, p.canonical_json, r.assessment_json, r.created_at
+                        FROM rating_run r
+                        JOIN submission s ON s.id = r.submission_id
+                        JOIN pep p ON p.submission_id = s.id
+                        WHERE \(clause)
+                        """),
                 arguments: [id])
         }
         guard let row else { return nil }
@@ -44,7 +44,8 @@ package struct RatingStore: Sendable {
         return StoredRating(
             submissionID: row["id"], runID: runID, fileName: row["file_name"], sha256: row["sha256"],
             format: (row["format"] as String?).flatMap(DocumentFormat.init(rawValue:)), receivedAt: row["received_at"],
-            fileModifiedAt: row["file_modified_at"], sentAt: row["sent_at"], sender: row["sender"], canonicalJSON: row["canonical_json"], assessment: assessment,
+            fileModifiedAt: row["file_modified_at"], sentAt: row["sent_at"], sender: row["sender"], canonicalJSON: row["canonical_json"],
+            assessment: assessment,
             ratedAt: row["created_at"])
     }
 
@@ -55,12 +56,12 @@ package struct RatingStore: Sendable {
     package func ratedSubmissionHeadlines(after: Int64 = 0, limit: Int = .max) throws -> [SubmissionHeadline] {
         try database.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.id, s.sha256, \(PEPHeadline.columns)
-                    FROM submission s JOIN pep p ON p.submission_id = s.id
-                    WHERE s.id > ? AND s.status = 'rated' ORDER BY s.id LIMIT ?
-                    """, arguments: [after, limit]
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.id, s.sha256, \(PEPHeadline.columns)
+                        FROM submission s JOIN pep p ON p.submission_id = s.id
+                        WHERE s.id > ? AND s.status = 'rated' ORDER BY s.id LIMIT ?
+                        """), arguments: [after, limit]
             ).map { row in
                 SubmissionHeadline(submissionID: row["id"], sha256: row["sha256"], headline: PEPHeadline(row: row))
             }
@@ -80,27 +81,29 @@ package struct RatingStore: Sendable {
             where: "s.child_la_id IS NOT NULL AND s.term IS NOT NULL AND s.academic_year IS NOT NULL", [])
     }
 
-    func currentRatedSubmissions(where clause: String, _ arguments: StatementArguments) throws
+    func currentRatedSubmissions(
+        where clause: String, _ arguments: StatementArguments
+    ) throws
         -> [RatedSubmissionSummary]
     {
         try database.read { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.id, s.file_name, s.child_la_id, s.term, s.academic_year, s.sha256, s.received_at,
-                        p.school_urn, p.meeting_date, \(PEPHeadline.columns),
-                        r.id AS run_id, r.quality, r.compliance, r.assessable,
-                        (SELECT c.at FROM qa_completion c WHERE c.submission_id = s.id) AS qa_completed_at,
-                        (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
-                            WHERE d.run_id = r.id) AS requested,
-                        (SELECT COALESCE(SUM(\(PaymentStore.vshAmount)), 0) FROM funding_decision d
-                            WHERE d.run_id = r.id AND \(PaymentStore.vshApproved)) AS approved
-                    FROM submission s
-                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                    LEFT JOIN pep p ON p.submission_id = s.id
-                    WHERE s.status = 'rated' AND s.superseded_by IS NULL AND \(clause)
-                    ORDER BY s.received_at, s.id
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.id, s.file_name, s.child_la_id, s.term, s.academic_year, s.sha256, s.received_at,
+                            p.school_urn, p.meeting_date, \(PEPHeadline.columns),
+                            r.id AS run_id, r.quality, r.compliance, r.assessable,
+                            (SELECT c.at FROM qa_completion c WHERE c.submission_id = s.id) AS qa_completed_at,
+                            (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d
+                                WHERE d.run_id = r.id) AS requested,
+                            (SELECT COALESCE(SUM(\(PaymentStore.vshAmount)), 0) FROM funding_decision d
+                                WHERE d.run_id = r.id AND \(PaymentStore.vshApproved)) AS approved
+                        FROM submission s
+                        JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
+                        LEFT JOIN pep p ON p.submission_id = s.id
+                        WHERE s.status = 'rated' AND s.superseded_by IS NULL AND \(clause)
+                        ORDER BY s.received_at, s.id
+                        """),
                 arguments: arguments)
             return try rows.map { row in
                 let requested = Pence(row["requested"])
@@ -125,7 +128,7 @@ package struct RatingStore: Sendable {
     package func assessmentJSON(submissionID: Int64) throws -> String? {
         try database.read { db in
             try String.fetchOne(
-                db, sql: "SELECT assessment_json FROM rating_run WHERE submission_id = ? ORDER BY id DESC LIMIT 1",
+                db.cachedStatement(sql: "SELECT assessment_json FROM rating_run WHERE submission_id = ? ORDER BY id DESC LIMIT 1"),
                 arguments: [submissionID])
         }
     }
@@ -139,12 +142,12 @@ package struct RatingStore: Sendable {
     package func unplacedCount() throws -> Int {
         try database.read { db in
             try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM submission s
-                    WHERE s.status = 'rated' AND s.superseded_by IS NULL
-                        AND \(Self.unplaced)
-                    """) ?? 0
+                db.cachedStatement(
+                    sql: """
+                        SELECT COUNT(*) FROM submission s
+                        WHERE s.status = 'rated' AND s.superseded_by IS NULL
+                            AND \(Self.unplaced)
+                        """)) ?? 0
         }
     }
 
@@ -152,16 +155,16 @@ package struct RatingStore: Sendable {
     package func unplacedRatedSubmissions() throws -> [UnplacedSubmission] {
         try database.read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.id, s.file_name, s.sha256, s.received_at, r.assessable, \(PEPHeadline.columns)
-                    FROM submission s
-                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                    JOIN pep p ON p.submission_id = s.id
-                    WHERE s.status = 'rated' AND s.superseded_by IS NULL
-                        AND \(Self.unplaced)
-                    ORDER BY s.received_at, s.id
-                    """
+                db.cachedStatement(
+                    sql: """
+                        SELECT s.id, s.file_name, s.sha256, s.received_at, r.assessable, \(PEPHeadline.columns)
+                        FROM submission s
+                        JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
+                        JOIN pep p ON p.submission_id = s.id
+                        WHERE s.status = 'rated' AND s.superseded_by IS NULL
+                            AND \(Self.unplaced)
+                        ORDER BY s.received_at, s.id
+                        """)
             ).map { row in
                 UnplacedSubmission(
                     submissionID: row["id"], fileName: row["file_name"], sha256: row["sha256"], receivedAt: row["received_at"],
@@ -176,22 +179,22 @@ package struct RatingStore: Sendable {
     static func insertRun(
         _ assessment: Assessment, json: String, submissionID: Int64, at date: Date, _ db: Database
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO rating_run (submission_id, ruleset_hash, ruleset_version, quality, compliance,
                     assessable, assessment_json, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                submissionID, assessment.ruleSetHash, assessment.ruleSetVersion, assessment.quality.rawValue,
-                assessment.compliance.rawValue, assessment.assessable, json, date,
-            ])
+                """
+        ).execute(arguments: [
+            submissionID, assessment.ruleSetHash, assessment.ruleSetVersion, assessment.quality.rawValue,
+            assessment.compliance.rawValue, assessment.assessable, json, date,
+        ])
         return db.lastInsertedRowID
     }
 
     /// Inserts one criterion row per result, in assessment order.
     static func insertResults(_ results: [CriterionResult], evidence: [String], runID: Int64, _ db: Database) throws {
-        let statement = try db.makeStatement(
+        let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO criterion_result (run_id, position, criterion_id, section, severity, axis, outcome,
                     evidence_json)

@@ -16,7 +16,7 @@ package struct SubmissionStore: Sendable {
         try database.read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, status, reject_reason FROM submission WHERE sha256 = ?", arguments: [sha256]),
+                    db.cachedStatement(sql: "SELECT id, status, reject_reason FROM submission WHERE sha256 = ?"), arguments: [sha256]),
                 let status = SubmissionStatus(rawValue: row["status"])
             else { return nil }
             return RecordedSubmission(submissionID: row["id"], status: status, rejectReason: row["reject_reason"])
@@ -57,8 +57,9 @@ package struct SubmissionStore: Sendable {
         let payee = Payee(pep: read.pep, key: key, meetingDate: meetingDate)
         try payee.check(assessment.funding, file: submission.fileName)
         let canonicalJSON = read.pep.canonicalJSON.serialized(pretty: false)
-        let assessmentJSON = try Self.json(assessment)
-        let evidence = try assessment.results.map { try Self.json($0.evidence) }
+        let encoder = Self.encoder()
+        let assessmentJSON = try Self.json(assessment, encoder)
+        let evidence = try assessment.results.map { try Self.json($0.evidence, encoder) }
 
         return try database.write { db -> RatedOutcome in
             if let existing = try Self.submissionID(db, sha256: submission.sha256) {
@@ -74,9 +75,8 @@ package struct SubmissionStore: Sendable {
                 return .duplicate(existingSubmissionID: try Self.requireID(db, sha256: submission.sha256))
             }
             try Self.insertAttachments(submission.attachments, of: id, db)
-            try db.execute(
-                sql: "INSERT INTO pep (submission_id, canonical_json, school_urn, meeting_date) VALUES (?, ?, ?, ?)",
-                arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
+            try db.cachedStatement(sql: "INSERT INTO pep (submission_id, canonical_json, school_urn, meeting_date) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
             let runID = try RatingStore.insertRun(assessment, json: assessmentJSON, submissionID: id, at: recordedAt, db)
             try RatingStore.insertResults(assessment.results, evidence: evidence, runID: runID, db)
             let decisionIDs = try assessment.funding.map {
@@ -86,7 +86,7 @@ package struct SubmissionStore: Sendable {
             if let current {
                 if try Supersession.isLater(id, than: current, db) {
                     try Supersession.supersede(current, by: id, db)
-                    try db.execute(sql: "UPDATE submission SET superseded_by = NULL WHERE id = ?", arguments: [id])
+                    try db.cachedStatement(sql: "UPDATE submission SET superseded_by = NULL WHERE id = ?").execute(arguments: [id])
                     record.superseded = current
                 } else {
                     try Supersession.withdrawUnpaidDecisions(of: id, db)
@@ -101,7 +101,7 @@ package struct SubmissionStore: Sendable {
 
     /// The submission with these bytes, if any.
     static func submissionID(_ db: Database, sha256: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM submission WHERE sha256 = ?", arguments: [sha256])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM submission WHERE sha256 = ?"), arguments: [sha256])
     }
 
     static func requireID(_ db: Database, sha256: String) throws -> Int64 {
@@ -115,14 +115,14 @@ package struct SubmissionStore: Sendable {
     /// bytes were recorded meanwhile, e.g. by another process).
     static func insert(_ row: SubmissionRow, _ db: Database) throws -> Int64? {
         do {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO submission (sha256, file_name, format, origin_kind, origin_path, sender, message_id,
                         received_at, recorded_at, status, reject_reason, child_la_id, term, academic_year, superseded_by,
                         file_modified_at, sent_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: row.arguments)
+                    """
+            ).execute(arguments: row.arguments)
             return db.lastInsertedRowID
         } catch let error as DatabaseError
             where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
@@ -134,17 +134,22 @@ package struct SubmissionStore: Sendable {
 
     static func insertAttachments(_ attachments: [AttachmentInfo], of id: Int64, _ db: Database) throws {
         for attachment in attachments {
-            try db.execute(
-                sql: "INSERT INTO attachment (submission_id, file_name, content_type, size) VALUES (?, ?, ?, ?)",
-                arguments: [id, attachment.fileName, attachment.contentType, attachment.size])
+            try db.cachedStatement(sql: "INSERT INTO attachment (submission_id, file_name, content_type, size) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, attachment.fileName, attachment.contentType, attachment.size])
         }
     }
 
     /// JSON with sorted keys: the same value always gives the same bytes.
-    static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The encoder `json` uses; one serves a whole record (a document's assessment and each
+    /// criterion's evidence), since making one costs more than a small value's encoding.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
     }
 }
 
