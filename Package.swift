@@ -75,12 +75,10 @@ let package = Package(
             dependencies: ["PEPModel", "PEPFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
                 .embedInCode("Templates/page.mustache"), .embedInCode("Templates/badge.mustache"),
-                .embedInCode("Templates/qa-report.mustache"), .embedInCode("Templates/dashboard-style.mustache"),
-                .embedInCode("Templates/dashboard-index.mustache"), .embedInCode("Templates/dashboard-term.mustache"),
+                .embedInCode("Templates/dashboard-index.mustache"),
                 .embedInCode("Templates/dashboard-unplaced.mustache"),
                 .embedInCode("Templates/payment-notice.mustache"), .embedInCode("Templates/held.mustache"),
                 .embedInCode("Templates/reconciliation.mustache"), .embedInCode("Templates/tracker-index.mustache"),
-                .embedInCode("Templates/tracker-term.mustache"), .embedInCode("Templates/statistics.mustache"),
             ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.

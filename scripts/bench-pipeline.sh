@@ -17,12 +17,17 @@
 #   alone, so the RATIO of pepqa's documents per CPU-second to the floor's, both measured in this run, comes first
 #   (target >= 0.5x); then wall-clock documents per second and peak RSS (target < 100 MB).
 # poll: scripts/seed_ledger.py makes ledgers of each SIZE from a small rated template (without
-#   rating SIZE documents); one idle `pepqa run --once` publishes everything once (a seeded
-#   ledger has no outputs yet), then we time a second idle `run --once` on an empty inbox (the
-#   idle poll, process start included), `pepqa process` of one new document, and, once, the
-#   process start-up alone (`pepqa --help`, `pepqa rules check`). Flat is the target: the
-#   growth from the smallest to the largest size comes first. A step over BENCH_STEP_TIMEOUT
-#   (600 s) is reported as "over 600 s" and skipped.
+#   rating SIZE documents), about BENCH_PER_TERM (500) PEPs a term: a larger ledger is more
+#   years of the same Virtual School, which is how a real one grows. Then one ledger of
+#   BENCH_BIG_TERM_LEDGER (20,000) documents with BENCH_BIG_TERM (5,300) PEPs a term (0: none),
+#   since a term's size is the other thing a poll's cost may follow. For each: one idle `pepqa
+#   run --once` publishes everything once (a seeded ledger has no outputs yet); then we time a
+#   second idle `run --once` on an empty inbox (the idle poll, process start included), and a
+#   `run --once` that takes one new document, whose log line "outputs published ms=" is the
+#   publish after it (the work beyond rating it); and, once, the process start-up alone
+#   (`pepqa --help`, `pepqa rules check`). Flat is the target: the growth from the smallest to
+#   the largest size comes first. A step over BENCH_STEP_TIMEOUT (600 s) is reported as "over
+#   600 s" and skipped.
 #
 # Environment: PEPQA_BIN=path uses that binary instead of building; BENCH_DIR=dir keeps the
 # corpora, ledgers and logs there (default: a mktemp folder under /tmp, removed at the end);
@@ -44,6 +49,10 @@ case "$part" in
   *) usage ;;
 esac
 step_timeout=${BENCH_STEP_TIMEOUT:-600}
+per_term=${BENCH_PER_TERM:-500}
+big_term=${BENCH_BIG_TERM:-5300}
+big_term_ledger=${BENCH_BIG_TERM_LEDGER:-20000}
+rules_ms=0
 warmup_timeout=${BENCH_WARMUP_TIMEOUT:-5400}
 
 # --- What the scripts need ------------------------------------------------------------------
@@ -219,56 +228,69 @@ bench_poll() {
     timed "$work/help-$i.time" "$bin" --help >/dev/null 2>&1 || true
     timed "$work/rules-$i.time" "$bin" rules check Rules >/dev/null 2>&1 || die "pepqa rules check Rules failed"
   done
-  # Three new documents (children no seeded ledger has), one for each timed `process`.
+  # Three new documents (children no seeded ledger has), one for each timed one-document poll.
   python3 scripts/make_backlog.py --out "$work/new" --count 3 --xml-share 0 >/dev/null
   local new_docs=("$work"/new/*.json)
 
-  local size results=()
-  for size in "${sizes[@]}"; do
-    local d="$work/poll-$size"
+  # Cases: each SIZE at PER_TERM PEPs a term (the same Virtual School, more years of it), and
+  # then a ledger of BIG_TERM_LEDGER documents whose terms hold BIG_TERM PEPs each (a term's
+  # size is the other thing a poll's cost may follow).
+  local cases=() size
+  for size in "${sizes[@]}"; do cases+=("$size:$per_term"); done
+  [ "$big_term" = 0 ] || cases+=("$big_term_ledger:$big_term")
+  local case_ results=()
+  for case_ in "${cases[@]}"; do
+    size=${case_%%:*}
+    local term_size=${case_##*:}
+    local d="$work/poll-$size-$term_size"
     rm -rf "$d"; mkdir -p "$d"
-    echo "bench-pipeline: seeding a ledger of $size documents" >&2
+    echo "bench-pipeline: seeding a ledger of $size documents, about $term_size a term" >&2
     local seeded
     seeded=$(python3 scripts/seed_ledger.py --pepqa "$bin" --template "$work/template" --state "$d/state" \
-      --count "$size" 2>"$d/seed.err") || { cat "$d/seed.err" >&2; die "seeding $size failed"; }
+      --count "$size" --per-term "$term_size" 2>"$d/seed.err") || { cat "$d/seed.err" >&2; die "seeding $size failed"; }
     echo "$seeded" >"$d/seeded.txt"
     local common=(--state "$d/state" --out "$d/out" --rules Rules)
-    echo "bench-pipeline: $size: first publish (renders every output)" >&2
+    echo "bench-pipeline: $size at $term_size a term: first publish (renders every output)" >&2
     local rc=0
     timed "$d/warmup.time" --limit "$warmup_timeout" "$bin" run --once --inbox "$work/empty" --poll-interval 1 \
       "${common[@]}" >"$d/warmup.out" 2>"$d/warmup.err" || rc=$?
     if [ $rc = 124 ]; then
-      results+=("$size|$seeded|over $warmup_timeout s|-|-")
+      results+=("$size|$term_size|$seeded|over $warmup_timeout s|-")
       rm -rf "$d"; continue
     elif [ $rc != 0 ]; then
       tail -5 "$d/warmup.err" >&2; die "$size: the first publish failed ($rc)"
     fi
-    # The idle poll and one document, three times each (one when a step takes over a minute).
-    local idle=() one=() what r
+    # The idle poll, and a poll that takes one new document (the service's own `run --once`,
+    # whose log says what its publish cost: the work beyond rating), three times each (one
+    # when a step takes over a minute).
+    local what r
     for what in idle one; do
       for r in 0 1 2; do
         rc=0
-        if [ $what = idle ]; then
-          timed "$d/$what-$r.time" "$bin" run --once --inbox "$work/empty" --poll-interval 1 "${common[@]}" \
-            >"$d/$what-$r.out" 2>"$d/$what-$r.err" || rc=$?
-        else
-          timed "$d/$what-$r.time" "$bin" process "${new_docs[$r]}" "${common[@]}" \
-            >"$d/$what-$r.out" 2>"$d/$what-$r.err" || rc=$?
+        local inbox="$work/empty"
+        if [ $what = one ]; then
+          inbox="$d/inbox-$r"; mkdir -p "$inbox"; cp "${new_docs[$r]}" "$inbox/"
         fi
+        timed "$d/$what-$r.time" "$bin" run --once --inbox "$inbox" --poll-interval 1 "${common[@]}" \
+          >"$d/$what-$r.out" 2>"$d/$what-$r.err" || rc=$?
         if [ $rc = 124 ]; then echo "over" >"$d/$what-$r.time"; break; fi
         [ $rc = 0 ] || { tail -5 "$d/$what-$r.err" >&2; die "$size: $what failed ($rc)"; }
+        if [ $what = one ]; then
+          grep -q "rated" "$d/$what-$r.err" || { tail -5 "$d/$what-$r.err" >&2; die "$size: the new document was not rated"; }
+          sed -n 's/.*outputs published.* ms=\([0-9.]*\).*/\1/p' "$d/$what-$r.err" | tail -1 >"$d/$what-$r.ms"
+        fi
         awk '{ exit !($1 > 60) }' "$d/$what-$r.time" && break
       done
     done
-    results+=("$size|$seeded|$(fmt_time "$d/warmup.time")|$d")
+    results+=("$size|$term_size|$seeded|$(fmt_time "$d/warmup.time")|$d")
     # Keep what the summary needs, free the disk (a 100k ledger and its reports are gigabytes).
-    mkdir -p "$work/kept-$size"; cp "$d"/*.time "$work/kept-$size/"
+    mkdir -p "$work/kept-$size-$term_size"; cp "$d"/*.time "$d"/*.ms "$work/kept-$size-$term_size/" 2>/dev/null || true
     [ -n "${BENCH_DIR:-}" ] || rm -rf "$d"
   done
 
-  python3 - "$work" "$step_timeout" "${results[@]}" <<'PY'
+  python3 - "$work" "$step_timeout" "$rules_ms" "${results[@]}" <<'PY'
 import os, statistics, sys
-work, limit, results = sys.argv[1], sys.argv[2], sys.argv[3:]
+work, limit, results = sys.argv[1], sys.argv[2], sys.argv[4:]
 
 def times(prefix, folder):
     out = []
@@ -279,11 +301,19 @@ def times(prefix, folder):
         text = open(path).read().split()
         if text == ["over"]:
             return None
-        out.append((float(text[0]), float(text[1]) + float(text[2]), int(text[3])))
+        ms = None
+        if os.path.exists(f"{folder}/{prefix}-{r}.ms"):
+            t = open(f"{folder}/{prefix}-{r}.ms").read().strip()
+            ms = float(t) if t else None
+        out.append((float(text[0]), float(text[1]) + float(text[2]), int(text[3]), ms))
     return out
 
 def median(runs, i):
     return statistics.median(x[i] for x in runs)
+
+def publish_ms(runs):
+    ms = [r[3] for r in runs or [] if r[3] is not None]
+    return statistics.median(ms) if ms else None
 
 def baseline(prefix):
     runs = []
@@ -296,12 +326,12 @@ hw, hc, hr = baseline("help")
 rw, rc, rr = baseline("rules")
 rows = []
 for entry in results:
-    size, seeded, warm, folder = entry.split("|")[:4]
-    kept = f"{work}/kept-{size}"
+    size, term_size, seeded, warm, folder = entry.split("|")[:5]
+    kept = f"{work}/kept-{size}-{term_size}"
     if not os.path.isdir(kept):
-        rows.append((int(size), seeded, warm, None, None))
+        rows.append((int(size), int(term_size), seeded, warm, None, None))
         continue
-    rows.append((int(size), seeded, warm, times("idle", kept), times("one", kept)))
+    rows.append((int(size), int(term_size), seeded, warm, times("idle", kept), times("one", kept)))
 
 def label(size):
     return f"{size // 1000}k" if size % 1000 == 0 else str(size)
@@ -313,51 +343,50 @@ def show(runs):
         return "not run"
     return f"{median(runs, 0):.2f} s"
 
-# Ratios first: how a poll grows with the ledger (flat is the target), smallest to largest size.
-def growth(i, name):
-    runs = [(r[0], r[i]) for r in rows]  # None: ran out of time (or the first publish did)
-    timed_ = [(size, x) for size, x in runs if x]
-    if len(timed_) < 2 and not (timed_ and runs and runs[-1][1] is None):
-        return None
-    (a, ra) = timed_[0]
-    if runs[-1][1] is None and rows[-1][2].startswith("over"):
-        return f"{name} {label(a)} -> {label(runs[-1][0])}: not timed (the first publish ran {rows[-1][2]})"
-    if runs[-1][1] is None:  # the largest size ran out of time
-        return (f"{name} {label(a)} -> {label(runs[-1][0])}: over {limit} s against {median(ra, 0):.2f} s "
-                f"(more than {float(limit) / median(ra, 0):.0f}x)")
-    (b, rb) = timed_[-1]
-    return (f"{name} {label(a)} -> {label(b)} ({b // a}x the ledger): {median(rb, 0) / median(ra, 0):.1f}x wall, "
-            f"{median(rb, 1) / max(median(ra, 1), 1e-3):.1f}x CPU")
+def show_ms(runs):
+    ms = publish_ms(runs)
+    return "not logged" if ms is None else f"{ms:.0f} ms"
 
-for i, name in ((3, "idle poll"), (4, "one document")):
-    g = growth(i, name)
+# Ratios first: how a poll grows with the ledger (flat is the target), smallest to largest
+# size of the same Virtual School (the cases at the usual PEPs a term).
+same = [r for r in rows if r[1] == rows[0][1]]
+def growth(i, name, value):
+    timed_ = [(r[0], r[i]) for r in same if r[i]]
+    if len(timed_) < 2:
+        return None
+    (a, ra), (b, rb) = timed_[0], timed_[-1]
+    va, vb = value(ra), value(rb)
+    if va is None or vb is None:
+        return None
+    return f"{name} {label(a)} -> {label(b)} ({b // a}x the ledger): {vb / max(va, 1e-3):.1f}x"
+
+for i, name, value in ((4, "idle poll, wall", lambda r: median(r, 0)), (4, "idle poll, CPU", lambda r: median(r, 1)),
+                       (5, "one document, publish (the work beyond rating)", publish_ms),
+                       (5, "one document, whole run --once CPU", lambda r: median(r, 1))):
+    g = growth(i, name, value)
     if g:
         print("poll growth, " + g)
-largest = [r for r in rows if r[3]]
-if largest:
-    b = largest[-1]
-    one = f"{median(b[4], 0) / rw:.1f}x" if b[4] else f"over {limit} s"
-    print(f"over start-up (pepqa rules check, {rw:.2f} s) at {label(b[0])}: idle poll {median(b[3], 0) / rw:.1f}x, "
-          f"one document {one}")
-parts = []
-for size, seeded, warm, idle, one in rows:
+for size, term_size, seeded, warm, idle, one in rows:
     if idle is None and one is None and warm.startswith("over"):
-        parts.append(f"at {label(size)}: first publish {warm}, not timed")
-    else:
-        parts.append(f"at {label(size)}: idle {show(idle)}, one document {show(one)}")
-print("poll " + "; ".join(parts))
+        print(f"at {label(size)} ({term_size} PEPs a term): first publish {warm}, not timed")
+        continue
+    beyond = f"{median(idle, 1) - rc:.3f} s CPU beyond start-up" if idle else "-"
+    print(f"at {label(size)} ({term_size} PEPs a term): publish after one new document {show_ms(one)} (target < 50 ms); "
+          f"idle run --once {show(idle)} ({beyond})")
 print(f"start-up baseline: pepqa --help {hw:.2f} s (CPU {hc:.2f} s), pepqa rules check {rw:.2f} s (CPU {rc:.2f} s, "
       f"peak RSS {rr / 1024:.0f} MB); medians of 5")
 print("absolute (this run; wall-clock medians of up to 3, CPU = user + sys, RSS = peak):")
-for size, seeded, warm, idle, one in rows:
-    print(f"  {label(size):>5}: {seeded}")
+for size, term_size, seeded, warm, idle, one in rows:
+    print(f"  {label(size):>5}, about {term_size} a term: {seeded}")
     print(f"         first publish after seeding (idle run --once, renders everything): {warm}")
-    for name, runs in (("idle poll (run --once, empty inbox)", idle), ("one new document (process)", one)):
+    for name, runs in (("idle poll (run --once, empty inbox)", idle),
+                       ("one new document (run --once; its file is first seen, then read when stable)", one)):
         if runs is None:
             print(f"         {name}: over {limit} s")
         elif runs:
+            extra = f", publish {show_ms(runs)} [{', '.join('-' if r[3] is None else f'{r[3]:.0f}' for r in runs)}]" if runs[0][3] is not None else ""
             print(f"         {name}: {median(runs, 0):.2f} s wall, CPU {median(runs, 1):.2f} s, "
-                  f"peak RSS {max(r[2] for r in runs) / 1024:.0f} MB  [{', '.join(f'{r[0]:.2f}' for r in runs)}]")
+                  f"peak RSS {max(r[2] for r in runs) / 1024:.0f} MB  [{', '.join(f'{r[0]:.2f}' for r in runs)}]{extra}")
 PY
 }
 

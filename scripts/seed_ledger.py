@@ -2,7 +2,7 @@
 """Builds a pepqa ledger of N documents quickly, without rating N documents, for the per-poll
 benchmark (scripts/bench-pipeline.sh poll).
 
-    python3 scripts/seed_ledger.py --pepqa BIN --template DIR --state DIR --count N [--years 6] [--check]
+    python3 scripts/seed_ledger.py --pepqa BIN --template DIR --state DIR --count N [--years 6 | --per-term T] [--check]
 
 Why: what a poll costs at 10k or 100k documents is the question, and rating 100k documents
 through pepqa to get there would take hours on this machine. So pepqa rates a small real set
@@ -27,7 +27,8 @@ ONE transaction, round after round, every row of every table linked to `submissi
 foreign keys (found from the schema, so a table added later is copied too), parents first:
   - INTEGER PRIMARY KEY ids and every foreign key shifted past the rows already there;
   - each submission a new sha256, and the 10-character report stems that contain it;
-  - new child IDs, each child appearing in every term of --years academic years (rounds are
+  - new child IDs, each child appearing in every term of --years academic years (or of as many
+    years as give about --per-term PEPs a term: a Virtual School's size, whatever the count) (rounds are
     spread over terms and years going back from the template's: dates move back a term at a
     time, the terms and academic years in columns, JSON and file names with them), so the
     partial unique index "one current submission per child, term and year" holds;
@@ -519,6 +520,9 @@ def main():
     ap.add_argument("--state", required=True, help="the new state folder (must not exist)")
     ap.add_argument("--count", type=int, required=True, help="documents in the ledger (rounded up to whole copies)")
     ap.add_argument("--years", type=int, default=6, help="academic years each copied child spans (default 6)")
+    ap.add_argument("--per-term", type=int, default=0,
+                    help="about this many PEPs a term: the years are chosen to fit (--years is then ignored), so a "
+                         "larger ledger is more terms of the same Virtual School, not a larger one")
     ap.add_argument("--check", action="store_true", help="also check for two current submissions of one child and term")
     args = ap.parse_args()
     template_ledger = os.path.join(args.template, "state", "ledger.sqlite")
@@ -528,6 +532,8 @@ def main():
         print(f"seed_ledger: template built in {time.time() - t:.1f} s in {args.template}", file=sys.stderr)
     if os.path.exists(args.state):
         die(f"{args.state} exists; give a new folder")
+    if args.per_term > 0:
+        args.years = max(1, -(-args.count // (3 * args.per_term)))
     docs, nrows, secs, (terms, kids) = seed(template_ledger, os.path.join(args.state, "ledger.sqlite"),
                                             args.count, args.years, args.check)
     size = os.path.getsize(os.path.join(args.state, "ledger.sqlite"))

@@ -43,7 +43,8 @@ package struct CSVWriter: Sendable {
         case .text(let t): value = guardFormula(t)
         case .number(let n): value = n
         }
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        // By bytes: these are all ASCII, and a Character walk costs more than the rest of the row.
+        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard needsQuotes else { return value }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }

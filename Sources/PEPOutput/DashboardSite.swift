@@ -88,7 +88,10 @@ package enum DashboardSite {
         }
         return ReportTemplates.page(
             title: "PEP dashboard", template: "dashboard-index",
-            ["hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": unplacedCount > 0, "unplacedCount": unplacedCount])
+            [
+                "style": dashboardStyle.description, "hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": unplacedCount > 0,
+                "unplacedCount": unplacedCount,
+            ])
     }
 
     /// `unplaced.html`: every document that names no child, term or year, with its report.
@@ -101,7 +104,10 @@ package enum DashboardSite {
         }
         return ReportTemplates.page(
             title: "PEP dashboard: documents not placed in a term", template: "dashboard-unplaced",
-            ["hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count, "unplaced": documents])
+            [
+                "style": dashboardStyle.description, "hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count,
+                "unplaced": documents,
+            ])
     }
 
     /// Quality counts, with PEPs that could not be assessed left out.
@@ -109,15 +115,9 @@ package enum DashboardSite {
         Dictionary(grouping: entries.filter(\.assessable), by: \.quality).mapValues(\.count)
     }
 
+    /// One of a term's pages. Written by `HTMLWriter`, not Mustache: a term's five pages are
+    /// rewritten after every document of the term, and list all its PEPs.
     static func termPage(_ t: DashboardTerm, _ filter: Filter, reportsHref: String = "reports/") -> String {
-        var model = summary(t)
-        model["filters"] = filterBar(t, current: filter)
-        if filter != .all { model["filterLabel"] = filter.label }
-        if filter == .missing {
-            model["showsMissing"] = true
-            missing(t, into: &model)
-            return ReportTemplates.page(title: "PEPs \(t.key.label): no PEP yet", template: "dashboard-term", model)
-        }
         let shown = t.entries.filter { e in
             switch filter {
             case .all, .missing: return true
@@ -126,83 +126,150 @@ package enum DashboardSite {
             case .overdue: return e.isOverdue
             }
         }
-        model["showsMissing"] = false
-        model["hasEntries"] = !shown.isEmpty
-        model["entries"] = sorted(shown).map { entry($0, reportsHref: reportsHref) }
-        return ReportTemplates.page(title: "PEPs \(t.key.label)", template: "dashboard-term", model)
-    }
-
-    /// The counts at the top of a term's pages, and its PP+ totals.
-    static func summary(_ t: DashboardTerm) -> [String: Any] {
-        func byRating(_ c: [Rating: Int]) -> [String: Int] { ["red": c[.red] ?? 0, "amber": c[.amber] ?? 0, "green": c[.green] ?? 0] }
-        var model: [String: Any] = [
-            "label": t.key.label, "count": t.entries.count, "quality": byRating(counts(t.entries)),
-            "compliance": byRating(Dictionary(grouping: t.entries, by: \.compliance).mapValues(\.count)),
-            "notAssessed": t.entries.filter { !$0.assessable }.count, "overdue": t.entries.filter(\.isOverdue).count,
-            "missingCount": t.missing.count,
-            "requested": t.entries.reduce(Pence.zero) { $0 + $1.ppRequested }.display,
-            "approved": t.entries.reduce(Pence.zero) { $0 + $1.ppApproved }.display,
-            "held": t.entries.reduce(Pence.zero) { $0 + $1.ppHeld }.display,
-            "today": t.today.iso,
-        ]
-        if let deadline = t.deadline { model["deadline"] = deadline.iso }
-        return model
-    }
-
-    static func filterBar(_ t: DashboardTerm, current: Filter) -> [[String: Any]] {
-        let q = counts(t.entries)
-        let n: [Filter: Int] = [
-            .all: t.entries.count, .red: q[.red] ?? 0, .amber: q[.amber] ?? 0,
-            .overdue: t.entries.filter(\.isOverdue).count, .missing: t.missing.count,
-        ]
-        return Filter.allCases.map { f in
-            ["href": pageName(t.key, f), "current": f == current, "label": f.label, "count": n[f] ?? 0]
+        var w = HTMLWriter(capacity: 4096 + 700 * (filter == .missing ? t.missing.count : shown.count))
+        summary(t, filter, into: &w)
+        if filter == .missing {
+            missing(t, into: &w)
+            return ReportTemplates.page(title: "PEPs \(t.key.label): no PEP yet", body: w.html)
         }
+        guard !shown.isEmpty else {
+            w.raw("<p>None.</p>\n")
+            return ReportTemplates.page(title: "PEPs \(t.key.label)", body: w.html)
+        }
+        w.raw(
+            """
+            <table class="peps"><tr><th>Child</th><th>School</th><th>Quality</th><th>Compliance</th><th>Meeting</th>\
+            <th>Received</th><th>QA clock</th><th>PP+ requested</th><th>Approved by the VSH</th><th>Not approved</th></tr>
+
+            """)
+        for e in sorted(shown) { entry(e, reportsHref: reportsHref, into: &w) }
+        w.raw("</table>\n")
+        return ReportTemplates.page(title: "PEPs \(t.key.label)", body: w.html)
     }
+
+    /// The top of a term's pages: the title, the counts, the PP+ totals and the filter bar.
+    static func summary(_ t: DashboardTerm, _ filter: Filter, into w: inout HTMLWriter) {
+        let quality = counts(t.entries)
+        let compliance = Dictionary(grouping: t.entries, by: \.compliance).mapValues(\.count)
+        let overdue = t.entries.count(where: \.isOverdue)
+        w.raw(dashboardStyle)
+        w.raw("<nav><a href=\"index.html\">All terms</a></nav>\n")
+        w.element("<h1>PEPs ", t.key.label, "")
+        if filter != .all { w.element(": ", filter.label, "") }
+        w.raw(
+            """
+            </h1>
+            <table class="counts"><tr><th></th><th>Red</th><th>Amber</th><th>Green</th><th>Could not assess</th>\
+            <th>PEPs</th><th>QA overdue</th><th>No PEP yet</th></tr>
+            <tr><th>Quality</th>
+            """)
+        for rating in [Rating.red, .amber, .green] { cell(quality[rating] ?? 0, into: &w) }
+        cell(t.entries.count { !$0.assessable }, into: &w)
+        for n in [t.entries.count, overdue, t.missing.count] {
+            w.raw("<td rowspan=\"2\">")
+            w.text(n)
+            w.raw("</td>")
+        }
+        w.raw("</tr>\n<tr><th>Compliance</th>")
+        for rating in [Rating.red, .amber, .green] { cell(compliance[rating] ?? 0, into: &w) }
+        w.raw("<td>–</td></tr>\n</table>\n")
+        w.element("<p>PP+ requested <strong>", t.entries.reduce(Pence.zero) { $0 + $1.ppRequested }.display, "</strong>")
+        w.element(" · approved by the VSH <strong>", t.entries.reduce(Pence.zero) { $0 + $1.ppApproved }.display, "</strong>")
+        w.element(" · not approved <strong>", t.entries.reduce(Pence.zero) { $0 + $1.ppHeld }.display, "</strong>")
+        w.element(" · <span class=\"muted\">as at ", t.today.iso, "")
+        if let deadline = t.deadline { w.element("; termly deadline ", deadline.iso, "") }
+        w.raw("</span></p>\n<div class=\"filters\">")
+        let n: [Filter: Int] = [
+            .all: t.entries.count, .red: quality[.red] ?? 0, .amber: quality[.amber] ?? 0, .overdue: overdue,
+            .missing: t.missing.count,
+        ]
+        for f in Filter.allCases {
+            w.element("<a href=\"", pageName(t.key, f), "\"")
+            if f == filter { w.raw(" class=\"current\" aria-current=\"page\"") }
+            w.element(">", f.label, " (")
+            w.text(n[f] ?? 0)
+            w.raw(")</a>")
+        }
+        w.raw("</div>\n")
+    }
+
+    static func cell(_ n: Int, into w: inout HTMLWriter) {
+        w.raw("<td>")
+        w.text(n)
+        w.raw("</td>")
+    }
+
+    /// The dashboard's own styles, at the top of each of its pages (the index and the unplaced
+    /// page put it in as `{{{style}}}`: one copy).
+    static let dashboardStyle: StaticString = """
+        <style>.filters{display:flex;gap:.4rem;flex-wrap:wrap;margin:.5rem 0 1rem}.filters a{padding:.25rem .7rem;\
+        border:1px solid #bbb;border-radius:1rem;text-decoration:none;color:#1b1b1b;background:#fafafa}\
+        .filters a.current{background:#1b1b1b;color:#fff;border-color:#1b1b1b}.overdue{color:#8a1c16;font-weight:600}\
+        .num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}.counts td,.counts th{text-align:center}\
+        .badge{white-space:nowrap}table.peps{font-size:.88rem}@media print{.filters{display:none}}</style>
+        """
 
     /// Red first, then the least time left on the QA clock, then child ID.
     static func sorted(_ entries: [DashboardEntry]) -> [DashboardEntry] {
         func rank(_ e: DashboardEntry) -> Int { !e.assessable ? 0 : e.quality == .red ? 1 : e.quality == .amber ? 2 : 3 }
-        return entries.sorted { (rank($0), $0.qaWorkingDaysLeft ?? Int.max, $0.childID) < (rank($1), $1.qaWorkingDaysLeft ?? Int.max, $1.childID) }
+        return entries.sorted {
+            (rank($0), $0.qaWorkingDaysLeft ?? Int.max, $0.childID) < (rank($1), $1.qaWorkingDaysLeft ?? Int.max, $1.childID)
+        }
     }
 
-    static func entry(_ e: DashboardEntry, reportsHref: String) -> [String: Any] {
-        var row: [String: Any] = [
-            "href": reportsHref + e.reportStem + ".html", "childID": e.childID, "school": e.schoolName,
-            "quality": e.assessable ? ReportTemplates.badge(e.quality.label, kind: e.quality.rawValue) : ReportTemplates.badge("Could not assess", kind: "grey"),
-            "compliance": ReportTemplates.badge(e.compliance.label, kind: e.compliance.rawValue),
-            "meeting": e.meetingDate?.iso ?? "–", "received": e.receivedOn.iso, "clock": clock(e.qaWorkingDaysLeft),
-            "requested": e.ppRequested.display, "approved": e.ppApproved.display, "held": e.ppHeld.display,
-        ]
-        if !e.childName.isEmpty { row["name"] = e.childName }
-        return row
+    /// One PEP's row.
+    static func entry(_ e: DashboardEntry, reportsHref: String, into w: inout HTMLWriter) {
+        w.raw("<tr><td><a href=\"")
+        w.text(reportsHref + e.reportStem + ".html")
+        w.element("\">", e.childID, "</a>")
+        if !e.childName.isEmpty { w.element("<br><span class=\"muted\">", e.childName, "</span>") }
+        w.element("</td><td>", e.schoolName, "</td><td>")
+        if e.assessable { w.badge(e.quality.label, kind: e.quality.rawValue) } else { w.badge("Could not assess", kind: "grey") }
+        w.raw("</td><td>")
+        w.badge(e.compliance.label, kind: e.compliance.rawValue)
+        w.element("</td><td class=\"date\">", e.meetingDate?.iso ?? "–", "</td>")
+        w.element("<td class=\"date\">", e.receivedOn.iso, "</td><td>")
+        clock(e.qaWorkingDaysLeft, into: &w)
+        w.element("</td><td class=\"num\">", e.ppRequested.display, "</td>")
+        w.element("<td class=\"num\">", e.ppApproved.display, "</td>")
+        w.element("<td class=\"num\">", e.ppHeld.display, "</td></tr>\n")
     }
 
     /// The QA clock's cell: done, overdue by, due today, or working days left.
-    static func clock(_ days: Int?) -> [String: Any] {
+    static func clock(_ days: Int?, into w: inout HTMLWriter) {
         func workingDays(_ n: Int) -> String { "\(n) working day\(n == 1 ? "" : "s")" }
-        guard let days else { return ["done": true] }
+        guard let days else { return w.raw("<span class=\"muted\">done</span>") }
         switch days {
-        case ..<0: return ["overdue": workingDays(-days)]
-        case 0: return ["dueToday": true]
-        default: return ["left": workingDays(days)]
+        case ..<0: w.element("<span class=\"overdue\">overdue by ", workingDays(-days), "</span>")
+        case 0: w.raw("<strong>due today</strong>")
+        default: w.element("", workingDays(days), " left")
         }
     }
 
     /// The roster children with no PEP this term, and whether the termly deadline has passed.
-    static func missing(_ t: DashboardTerm, into model: inout [String: Any]) {
-        model["hasMissing"] = !t.missing.isEmpty
-        model["pastDeadline"] = t.pastDeadline
-        model["deadlineOrNotSet"] = t.deadline?.iso ?? "not set"
-        if t.pastDeadline { model["deadline"] = t.deadline?.iso ?? "" }
-        model["missing"] = t.missing.map { r -> [String: Any] in
-            var row: [String: Any] = [
-                "childID": r.childID, "yearGroup": r.yearGroup, "socialWorker": r.socialWorkerEmail,
-                "school": [r.schoolName, r.schoolURN.isEmpty ? "" : "URN \(r.schoolURN)"].filter { !$0.isEmpty }.joined(separator: " · "),
-                "status": t.pastDeadline ? ReportTemplates.badge("Past deadline", kind: "red") : ReportTemplates.badge("Awaited", kind: "amber"),
-            ]
-            if !r.displayName.isEmpty { row["name"] = r.displayName }
-            return row
+    static func missing(_ t: DashboardTerm, into w: inout HTMLWriter) {
+        guard !t.missing.isEmpty else {
+            return w.raw("<p>Every child on the roster has a PEP this term.</p>\n")
         }
+        if t.pastDeadline {
+            w.element("<div class=\"notice\"><strong>The termly deadline (", t.deadline?.iso ?? "", ") has passed</strong>")
+            w.raw(" for these ")
+            w.text(t.missing.count)
+            w.raw(" children.</div>\n")
+        } else {
+            w.element("<p class=\"muted\">Termly deadline: ", t.deadline?.iso ?? "not set", ".</p>\n")
+        }
+        w.raw("<table><tr><th>Child</th><th>Year</th><th>School</th><th>Social worker</th><th>Status</th></tr>\n")
+        for r in t.missing {
+            w.element("<tr><td>", r.childID, "")
+            if !r.displayName.isEmpty { w.element("<br><span class=\"muted\">", r.displayName, "</span>") }
+            w.element("</td><td>", r.yearGroup, "</td>")
+            let school = [r.schoolName, r.schoolURN.isEmpty ? "" : "URN \(r.schoolURN)"].filter { !$0.isEmpty }
+            w.element("<td>", school.joined(separator: " · "), "</td>")
+            w.element("<td>", r.socialWorkerEmail, "</td><td>")
+            if t.pastDeadline { w.badge("Past deadline", kind: "red") } else { w.badge("Awaited", kind: "amber") }
+            w.raw("</td></tr>\n")
+        }
+        w.raw("</table>\n")
     }
 }

@@ -1,7 +1,8 @@
 import Mustache
 
-/// The Mustache templates of the static pages (QA reports, the dashboard, the finance pages
-/// and the page around every one), compiled into the binary: the watcher writes these pages with no
+/// The Mustache templates of the static pages (the dashboard's and the tracker's indexes, the
+/// finance pages and the page around every one; the pages rendered for every document or poll
+/// are written by `HTMLWriter`), compiled into the binary: the watcher writes these pages with no
 /// network and no resource folder to find, and a report must look the same wherever it is
 /// opened. The workbench and the e-mails use the same engine (one template language).
 ///
@@ -13,14 +14,10 @@ package enum ReportTemplates {
     static let library: MustacheLibrary = {
         let sources: [String: [UInt8]] = [
             "page": PackageResources.page_mustache, "badge": PackageResources.badge_mustache,
-            "qa-report": PackageResources.qa_report_mustache,
-            "dashboard-style": PackageResources.dashboard_style_mustache,
             "dashboard-index": PackageResources.dashboard_index_mustache,
-            "dashboard-term": PackageResources.dashboard_term_mustache,
             "dashboard-unplaced": PackageResources.dashboard_unplaced_mustache,
             "held": PackageResources.held_mustache, "reconciliation": PackageResources.reconciliation_mustache,
             "tracker-index": PackageResources.tracker_index_mustache,
-            "tracker-term": PackageResources.tracker_term_mustache, "statistics": PackageResources.statistics_mustache,
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {

@@ -33,6 +33,36 @@ package enum TrackerPages {
             counts = states.map { state in term.rows.count { $0.state.code == state.code } }
             self.figures = figures
         }
+
+        enum CodingKeys: String, CodingKey { case label, stem, counts, figures }
+
+        /// Each figure is kept as an array of six strings (year, term or "", group kind, group,
+        /// measure, value), not an object: every publish reads every term's line back, and an
+        /// array of strings decodes several times faster than an object with keys.
+        package init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            label = try c.decode(String.self, forKey: .label)
+            stem = try c.decode(String.self, forKey: .stem)
+            counts = try c.decode([Int].self, forKey: .counts)
+            figures = try c.decode([[String]].self, forKey: .figures).map { cells in
+                guard cells.count == 6 else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .figures, in: c, debugDescription: "a figure has \(cells.count) cells, not 6")
+                }
+                return StatisticsFigure(
+                    academicYear: cells[0], term: cells[1].isEmpty ? nil : Term(rawValue: cells[1]), groupKind: cells[2],
+                    group: cells[3], name: cells[4], value: cells[5])
+            }
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(stem, forKey: .stem)
+            try c.encode(counts, forKey: .counts)
+            try c.encode(
+                figures.map { [$0.academicYear, $0.term?.rawValue ?? "", $0.groupKind, $0.group, $0.name, $0.value] }, forKey: .figures)
+        }
     }
 
     /// The states in the order a term moves through them; the columns of the index.
@@ -80,58 +110,101 @@ package enum TrackerPages {
             ])
     }
 
+    /// A term's page: every child in one state, overdue first. Written by `HTMLWriter`, not
+    /// Mustache: it is rewritten after every document of its term, and lists every child.
     package static func term(_ term: TermTracker) -> String {
-        let rows: [[String: Any]] = term.rows.map {
-            [
-                "childID": $0.childID, "school": $0.schoolName, "year": $0.yearGroup, "state": $0.state.label,
-                "overdue": $0.state.isOverdue, "onRegister": $0.onRegister,
-            ]
+        var w = HTMLWriter(capacity: 2048 + 160 * term.rows.count)
+        w.raw("<nav><a href=\"index.html\">Tracker</a> · <a href=\"../dashboard/index.html\">Dashboard</a></nav>\n")
+        w.element("<h1>Tracker: ", term.label, "</h1>\n")
+        w.raw("<div class=\"summary\">")
+        for state in states {
+            let count = term.rows.count { $0.state.code == state.code }
+            guard count > 0 else { continue }
+            w.element("<div>", state.name, "<br><strong>")
+            w.text(count)
+            w.raw("</strong></div>")
         }
-        let summary: [[String: Any]] = states.compactMap { state in
-            let count = term.rows.filter { $0.state.code == state.code }.count
-            return count == 0 ? nil : ["name": state.name, "count": String(count)]
+        w.raw("</div>\n")
+        w.element("<p><a href=\"", term.stem, ".csv\">")
+        w.element("Download as CSV (", term.stem, ".csv)</a></p>\n")
+        w.raw("<table>\n<caption>")
+        w.text(term.rows.count)
+        w.raw(" children, overdue first</caption>\n")
+        w.raw(
+            """
+            <thead><tr><th scope="col">Child ID</th><th scope="col">School</th><th scope="col">Year</th>\
+            <th scope="col">State</th><th scope="col">On the register</th></tr></thead>
+            <tbody>
+
+            """)
+        for row in term.rows {
+            w.element("<tr><th scope=\"row\">", row.childID, "</th>")
+            w.element("<td>", row.schoolName, "</td>")
+            w.element("<td>", row.yearGroup, "</td>")
+            if row.state.isOverdue {
+                w.element("<td><strong>", row.state.label, "</strong></td>")
+            } else {
+                w.element("<td>", row.state.label, "</td>")
+            }
+            w.raw(row.onRegister ? "<td>Yes</td></tr>\n" : "<td><strong>No</strong></td></tr>\n")
         }
-        return ReportTemplates.page(
-            title: "Tracker: \(term.label)", template: "tracker-term",
-            ["label": term.label, "stem": term.stem, "summary": summary, "rowCount": String(term.rows.count), "rows": rows])
+        w.raw("</tbody>\n</table>\n")
+        return ReportTemplates.page(title: "Tracker: \(term.label)", body: w.html)
     }
 
-    /// Every period (terms, then each academic year's totals), each grouping as one table.
+    /// Every period (terms, then each academic year's totals), each grouping as one table, one
+    /// column per measure. Written by `HTMLWriter`: it holds every term's figures and is
+    /// rewritten after every document.
     package static func statistics(_ figures: [StatisticsFigure]) -> String {
-        let periods: [[String: Any]] = periods(figures).map { period in
+        var w = HTMLWriter(capacity: 4096 + 60 * figures.count)
+        w.raw(
+            """
+            <nav><a href="index.html">Tracker</a> · <a href="../dashboard/index.html">Dashboard</a></nav>
+            <h1>The Virtual School Head's figures</h1>
+            <p>Every figure is also in <a href="statistics.csv">statistics.csv</a> (one figure a row, for a pivot table).</p>
+
+            """)
+        for period in periods(figures) {
+            w.element("<h2 id=\"", period.anchor, "\">")
+            w.element("", period.label, "</h2>\n")
             var kinds: [String] = []
-            for figure in period.figures where !kinds.contains(figure.groupKind) { kinds.append(figure.groupKind) }
-            let tables: [[String: Any]] = kinds.map { kind in
-                let ofKind = period.figures.filter { $0.groupKind == kind }
-                var columns: [String] = []
-                var groups: [String] = []
-                for figure in ofKind {
-                    if !columns.contains(figure.name) { columns.append(figure.name) }
-                    if !groups.contains(figure.group) { groups.append(figure.group) }
-                }
-                if kind == "criterion" {
-                    // Which criteria fail most, first.
-                    func failed(_ group: String) -> Int {
-                        Int(ofKind.first { $0.group == group && $0.name == "failed" }?.value ?? "") ?? 0
-                    }
-                    groups = groups.enumerated().sorted { a, b in
-                        (failed(a.element), b.offset) > (failed(b.element), a.offset)
-                    }.map(\.element)
-                }
-                let rows: [[String: Any]] = groups.map { group in
-                    [
-                        "group": kind == "all" ? "All PEPs" : group,
-                        "values": columns.map { name in ofKind.first { $0.group == group && $0.name == name }?.value ?? "" },
-                    ]
-                }
-                return [
-                    "caption": "\(period.label): \(caption(kind))", "groupTitle": groupTitle(kind),
-                    "columns": columns.map(measureTitle), "rows": rows,
-                ]
+            var byKind: [String: [StatisticsFigure]] = [:]
+            for figure in period.figures {
+                if byKind[figure.groupKind] == nil { kinds.append(figure.groupKind) }
+                byKind[figure.groupKind, default: []].append(figure)
             }
-            return ["label": period.label, "anchor": period.anchor, "tables": tables]
+            for kind in kinds { table(period.label, kind, byKind[kind] ?? [], into: &w) }
         }
-        return ReportTemplates.page(title: "The Virtual School Head's figures", template: "statistics", ["periods": periods])
+        return ReportTemplates.page(title: "The Virtual School Head's figures", body: w.html)
+    }
+
+    /// One grouping's table: a row per group, a column per measure.
+    static func table(_ period: String, _ kind: String, _ ofKind: [StatisticsFigure], into w: inout HTMLWriter) {
+        var columns: [String] = []
+        var groups: [String] = []
+        var values: [String: [String: String]] = [:]
+        for figure in ofKind {
+            if !columns.contains(figure.name) { columns.append(figure.name) }
+            if values[figure.group] == nil { groups.append(figure.group) }
+            if values[figure.group]?[figure.name] == nil { values[figure.group, default: [:]][figure.name] = figure.value }
+        }
+        if kind == "criterion" {
+            // Which criteria fail most, first.
+            func failed(_ group: String) -> Int { Int(values[group]?["failed"] ?? "") ?? 0 }
+            groups = groups.enumerated().sorted { a, b in
+                (failed(a.element), b.offset) > (failed(b.element), a.offset)
+            }.map(\.element)
+        }
+        w.element("<table>\n<caption>", "\(period): \(caption(kind))", "</caption>\n")
+        w.element("<thead><tr><th scope=\"col\">", groupTitle(kind), "</th>")
+        for column in columns { w.element("<th scope=\"col\">", measureTitle(column), "</th>") }
+        w.raw("</tr></thead>\n<tbody>\n")
+        for group in groups {
+            w.element("<tr><th scope=\"row\">", kind == "all" ? "All PEPs" : group, "</th>")
+            for column in columns { w.element("<td>", values[group]?[column] ?? "", "</td>") }
+            w.raw("</tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n")
     }
 
     struct Period {
@@ -143,11 +216,13 @@ package enum TrackerPages {
     /// Terms in the order given (each year's terms, then the year's totals).
     static func periods(_ figures: [StatisticsFigure]) -> [Period] {
         var periods: [Period] = []
+        var indexOf: [String: Int] = [:]
         for figure in figures {
             let label = figure.term.map { "\($0.rawValue.capitalized) \(figure.academicYear)" } ?? "Academic year \(figure.academicYear)"
-            if let index = periods.firstIndex(where: { $0.label == label }) {
+            if let index = indexOf[label] {
                 periods[index].figures.append(figure)
             } else {
+                indexOf[label] = periods.count
                 let anchor = label.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "-")
                 periods.append(Period(label: label, anchor: anchor, figures: [figure]))
             }

@@ -39,12 +39,13 @@ struct DashboardPublisher {
     {
         let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
         let store = TermLines<DashboardSite.IndexLine>(ledger: ledger, output: .dashboard)
-        var lines = changed == nil ? [:] : try store.kept()
+        let kept = changed == nil ? .init() : try store.kept()
+        var lines = kept.lines
         let roster = Dictionary(inputs.roster.map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
         var written = 0
         var made: [TermKey: DashboardSite.IndexLine] = [:]
         var removed: [TermKey] = []
-        for key in try store.toWork(changed: changed, kept: lines, current: current) {
+        for key in try store.toWork(changed: changed, kept: kept, current: current) {
             guard let year = AcademicYear(parsing: key.academicYear) else { continue }
             let entries = try ledger.ratings.currentRatedSubmissions(term: key.term, academicYear: year).map {
                 entry($0, today: today, roster: roster, register: inputs.register)

@@ -10,24 +10,34 @@ struct TermLines<Line: Codable> {
     let ledger: Ledger
     let output: OutputTermStore.Output
 
-    /// The lines the last publish kept (an undecodable one, from an older pepqa, is left out,
-    /// so its term is worked out again).
-    func kept() throws -> [TermKey: Line] {
+    /// What the last publish kept: each term's line, and the terms whose line cannot be read
+    /// (kept by an older pepqa in another form), which must be worked out again.
+    struct Kept {
         var lines: [TermKey: Line] = [:]
-        for kept in try ledger.outputTerms.summaries(output) {
-            guard let line = try? JSONDecoder().decode(Line.self, from: Data(kept.summary.utf8)) else { continue }
-            lines[TermKey(kept.academicYear.description, kept.term)] = line
-        }
-        return lines
+        var unreadable: Set<TermKey> = []
     }
 
-    /// The terms to work out, newest first: those changed and the current one when no line of
-    /// it is kept; every term that holds a PEP, and the current one, when `changed` is nil.
-    func toWork(changed: Set<TermKey>?, kept: [TermKey: Line], current: TermKey?) throws -> [TermKey] {
+    func kept() throws -> Kept {
+        var kept = Kept()
+        let decoder = JSONDecoder()
+        for row in try ledger.outputTerms.summaries(output) {
+            let key = TermKey(row.academicYear.description, row.term)
+            if let line = try? decoder.decode(Line.self, from: Data(row.summary.utf8)) {
+                kept.lines[key] = line
+            } else {
+                kept.unreadable.insert(key)
+            }
+        }
+        return kept
+    }
+
+    /// The terms to work out, newest first: those changed, those whose line cannot be read, and
+    /// the current one when no line of it is kept; every term that holds a PEP, and the current one, when `changed` is nil.
+    func toWork(changed: Set<TermKey>?, kept: Kept, current: TermKey?) throws -> [TermKey] {
         var terms: Set<TermKey>
         if let changed {
-            terms = changed
-            if let current, kept[current] == nil { terms.insert(current) }
+            terms = changed.union(kept.unreadable)
+            if let current, kept.lines[current] == nil { terms.insert(current) }
         } else {
             terms = Set(try ledger.progress.terms().map { TermKey($0.academicYear.description, $0.term) })
             if let current { terms.insert(current) }

@@ -43,10 +43,11 @@ struct TrackerPublisher {
         let tracker = Tracker(clocks: clocks)
         let current = clocks.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
         let store = TermLines<TrackerPages.TermSummary>(ledger: ledger, output: .tracker)
-        var summaries = changed == nil ? [:] : try store.kept()
+        let kept = changed == nil ? .init() : try store.kept()
+        var summaries = kept.lines
         var made: [TermKey: TrackerPages.TermSummary] = [:]
         var removed: [TermKey] = []
-        for key in try store.toWork(changed: changed, kept: summaries, current: current) {
+        for key in try store.toWork(changed: changed, kept: kept, current: current) {
             guard let year = AcademicYear(parsing: key.academicYear) else { continue }
             let term = key.term
             let progress = try ledger.progress.progress(term: term, academicYear: year)

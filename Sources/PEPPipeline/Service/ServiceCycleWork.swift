@@ -21,6 +21,7 @@ package struct ServiceCycleWork: Sendable {
     /// output could not be written (the rest were).
     package func afterCycle(now: Date) throws {
         let summary: OutputSummary?
+        let started = ContinuousClock.now
         do {
             summary = try outputs.publishIfChanged(now: now)
             if summary != nil { tracker.ran(at: now) }
@@ -33,7 +34,7 @@ package struct ServiceCycleWork: Sendable {
             outputBackoff.failed(now: now)
             throw error
         }
-        if let summary { log(summary) }
+        if let summary { log(summary, took: ContinuousClock.now - started) }
     }
 
     /// On every poll: the outputs when something changed (a person's decision in the
@@ -53,7 +54,19 @@ package struct ServiceCycleWork: Sendable {
         if outputBackoff.isDue(now: now) { try afterCycle(now: now) }
     }
 
-    private func log(_ summary: OutputSummary) {
+    /// One line for each publish, with what it cost: the work a poll does beyond rating, which
+    /// IT can watch grow (or not) with the ledger; and one for what it wrote, when it wrote anything.
+    private func log(_ summary: OutputSummary, took: Duration? = nil) {
+        if let took {
+            let (seconds, attoseconds) = took.components
+            let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+            logger.info(
+                "outputs published",
+                metadata: [
+                    "ms": "\(String(format: "%.1f", ms))", "dashboard_pages": "\(summary.dashboardPagesWritten)",
+                    "tracker_files": "\(summary.trackerFiles.count)",
+                ])
+        }
         guard summary.wroteAnything else { return }
         logger.info(
             "outputs written",
