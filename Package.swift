@@ -75,10 +75,8 @@ let package = Package(
             dependencies: ["PEPModel", "PEPFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
                 .embedInCode("Templates/page.mustache"), .embedInCode("Templates/badge.mustache"),
-                .embedInCode("Templates/dashboard-index.mustache"),
-                .embedInCode("Templates/dashboard-unplaced.mustache"),
                 .embedInCode("Templates/payment-notice.mustache"), .embedInCode("Templates/held.mustache"),
-                .embedInCode("Templates/reconciliation.mustache"), .embedInCode("Templates/tracker-index.mustache"),
+                .embedInCode("Templates/reconciliation.mustache"),
             ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.

@@ -17,3 +17,23 @@ extension LedgerSchema {
             WHERE child_la_id IS NULL OR term IS NULL OR academic_year IS NULL;
         """
 }
+
+extension LedgerSchema {
+    /// Each term's statistics kept on their own (`output = 'statistics'`), apart from its
+    /// tracker line: a publish reads every term's tracker line (the index and the trend), but
+    /// the figures of only the academic year it rewrites, so its cost does not grow with the
+    /// years the ledger holds. The kept lines are derived data, so they are dropped with the
+    /// mark (`output_mark`), and the next publish works every term out again.
+    static let termStatistics = """
+        CREATE TABLE output_term_summary_v13 (
+            output TEXT NOT NULL CHECK (output IN ('dashboard', 'tracker', 'statistics')),
+            academic_year TEXT NOT NULL,
+            term TEXT NOT NULL CHECK (term IN ('autumn', 'spring', 'summer')),
+            summary TEXT NOT NULL,
+            PRIMARY KEY (output, academic_year, term)
+        ) WITHOUT ROWID;
+        DROP TABLE output_term_summary;
+        ALTER TABLE output_term_summary_v13 RENAME TO output_term_summary;
+        DELETE FROM output_mark;
+        """
+}

@@ -27,6 +27,7 @@ enum LedgerSchema {
         migrator.registerMigration("v10-output-mark") { try $0.execute(sql: outputMark) }
         migrator.registerMigration("v11-funding-by-run") { try $0.execute(sql: fundingByRun) }
         migrator.registerMigration("v12-term-summaries") { try $0.execute(sql: termSummaries) }
+        migrator.registerMigration("v13-term-statistics") { try $0.execute(sql: termStatistics) }
         return migrator
     }
 

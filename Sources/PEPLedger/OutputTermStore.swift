@@ -7,17 +7,24 @@ import PEPModel
 package struct OutputTermStore: Sendable {
     let database: any DatabaseWriter
 
-    /// Which output a summary belongs to.
+    /// Which output a summary belongs to: a term's line on the dashboard's index, its line on
+    /// the tracker's index, its statistics.
     package enum Output: String, Sendable {
-        case dashboard, tracker
+        case dashboard, tracker, statistics
     }
 
-    /// Every term's summary of `output`.
-    package func summaries(_ output: Output) throws -> [(term: Term, academicYear: AcademicYear, summary: String)] {
+    /// Every term's summary of `output`, or only those of `academicYear` (by the primary key).
+    package func summaries(_ output: Output, academicYear: AcademicYear? = nil) throws
+        -> [(term: Term, academicYear: AcademicYear, summary: String)]
+    {
         try database.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT academic_year, term, summary FROM output_term_summary WHERE output = ?",
-                arguments: [output.rawValue]
+                db,
+                sql: """
+                    SELECT academic_year, term, summary FROM output_term_summary
+                    WHERE output = ? AND (? IS NULL OR academic_year = ?)
+                    """,
+                arguments: [output.rawValue, academicYear?.description, academicYear?.description]
             ).compactMap { row in row.termAndYear.map { ($0.term, $0.academicYear, row["summary"]) } }
         }
     }

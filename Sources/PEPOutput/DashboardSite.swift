@@ -76,38 +76,91 @@ package enum DashboardSite {
             deadline: t.deadline?.iso)
     }
 
-    /// The index: the terms newest first, and how many documents name no child, term or year
-    /// (listed on `unplaced.html`).
+    /// The index: the terms newest first, each with its counts linking to its pre-filtered
+    /// pages (plain links, no JavaScript), and how many documents name no child, term or year
+    /// (listed on `unplaced.html`). Written by `HTMLWriter`: a row per term, after every document.
     package static func index(_ lines: [IndexLine], unplacedCount: Int) -> String {
-        let rows = lines.sorted { $0.key > $1.key }.map { t -> [String: Any] in
-            [
-                "label": t.key.label, "count": t.count, "red": t.red, "amber": t.amber, "green": t.green,
-                "overdue": t.overdue, "missing": t.missing, "deadline": t.deadline ?? "not set",
-                "pages": Dictionary(uniqueKeysWithValues: Filter.allCases.map { ($0.rawValue, pageName(t.key, $0)) }),
-            ]
+        var w = HTMLWriter(capacity: 4096 + 400 * lines.count)
+        w.raw(dashboardStyle)
+        w.raw(
+            """
+            <h1>PEP quality assurance dashboard</h1>
+            <p><a href="../tracker/index.html">Tracker and the Virtual School Head's figures</a></p>
+
+            """)
+        if lines.isEmpty {
+            w.raw("<p>No PEPs yet.</p>\n")
+        } else {
+            w.raw(
+                """
+                <table><tr><th>Term</th><th>PEPs</th><th>Red</th><th>Amber</th><th>Green</th><th>QA overdue</th>\
+                <th>No PEP yet</th><th>Deadline</th></tr>
+
+                """)
+            for t in lines.sorted(by: { $0.key > $1.key }) {
+                w.element("<tr><td><a href=\"", pageName(t.key, .all), "\">")
+                w.element("", t.key.label, "</a></td>")
+                cell(t.count, into: &w)
+                linkedCell(t.red, pageName(t.key, .red), into: &w)
+                linkedCell(t.amber, pageName(t.key, .amber), into: &w)
+                cell(t.green, into: &w)
+                linkedCell(t.overdue, pageName(t.key, .overdue), into: &w)
+                linkedCell(t.missing, pageName(t.key, .missing), into: &w)
+                w.element("<td class=\"date\">", t.deadline ?? "not set", "</td></tr>\n")
+            }
+            w.raw("</table>\n")
         }
-        return ReportTemplates.page(
-            title: "PEP dashboard", template: "dashboard-index",
-            [
-                "style": dashboardStyle.description, "hasTerms": !lines.isEmpty, "terms": rows, "hasUnplaced": unplacedCount > 0,
-                "unplacedCount": unplacedCount,
-            ])
+        if unplacedCount > 0 {
+            w.raw("<h2>Documents not placed in a term (")
+            w.text(unplacedCount)
+            w.raw(
+                """
+                )</h2>
+                <p class="muted">They name no child, term or academic year, so no term lists them. \
+                <a href="unplaced.html">List them</a>, open each report, then ask the school for the PEP on the template.</p>
+
+                """)
+        }
+        return ReportTemplates.page(title: "PEP dashboard", body: w.html)
     }
 
-    /// `unplaced.html`: every document that names no child, term or year, with its report.
+    static func linkedCell(_ n: Int, _ href: String, into w: inout HTMLWriter) {
+        w.element("<td><a href=\"", href, "\">")
+        w.text(n)
+        w.raw("</a></td>")
+    }
+
+    /// `unplaced.html`: every document that names no child, term or year, with its report. A
+    /// page of its own, written only when the list may have changed.
     package static func unplacedPage(_ unplaced: [UnplacedDocument], reportsHref: String = "reports/") -> String {
-        let documents = unplaced.map { u -> [String: Any] in
-            [
-                "href": "\(reportsHref)\(u.reportStem).html", "fileName": u.fileName, "received": u.receivedOn.iso,
-                "missing": u.missing, "rated": u.assessable, "notAssessed": ReportTemplates.badge("Could not assess", kind: "grey"),
-            ]
+        var w = HTMLWriter(capacity: 4096 + 300 * unplaced.count)
+        w.raw(dashboardStyle)
+        w.raw("<h1>Documents not placed in a term (")
+        w.text(unplaced.count)
+        w.raw(
+            """
+            )</h1>
+            <p><a href="index.html">Back to the dashboard</a></p>
+            <p class="muted">They name no child, term or academic year, so no term lists them. Open the report, \
+            then ask the school for the PEP on the template.</p>
+
+            """)
+        guard !unplaced.isEmpty else {
+            w.raw("<p>None.</p>\n")
+            return ReportTemplates.page(title: "PEP dashboard: documents not placed in a term", body: w.html)
         }
-        return ReportTemplates.page(
-            title: "PEP dashboard: documents not placed in a term", template: "dashboard-unplaced",
-            [
-                "style": dashboardStyle.description, "hasUnplaced": !unplaced.isEmpty, "unplacedCount": unplaced.count,
-                "unplaced": documents,
-            ])
+        w.raw("<table class=\"peps\"><tr><th>Document</th><th>Received</th><th>Missing</th><th>Result</th></tr>\n")
+        for u in unplaced {
+            w.raw("<tr><td><a href=\"")
+            w.text("\(reportsHref)\(u.reportStem).html")
+            w.element("\">", u.fileName, "</a></td>")
+            w.element("<td class=\"date\">", u.receivedOn.iso, "</td>")
+            w.element("<td>", u.missing, "</td><td>")
+            if u.assessable { w.raw("rated") } else { w.badge("Could not assess", kind: "grey") }
+            w.raw("</td></tr>\n")
+        }
+        w.raw("</table>\n")
+        return ReportTemplates.page(title: "PEP dashboard: documents not placed in a term", body: w.html)
     }
 
     /// Quality counts, with PEPs that could not be assessed left out.
@@ -199,8 +252,7 @@ package enum DashboardSite {
         w.raw("</td>")
     }
 
-    /// The dashboard's own styles, at the top of each of its pages (the index and the unplaced
-    /// page put it in as `{{{style}}}`: one copy).
+    /// The dashboard's own styles, at the top of each of its pages.
     static let dashboardStyle: StaticString = """
         <style>.filters{display:flex;gap:.4rem;flex-wrap:wrap;margin:.5rem 0 1rem}.filters a{padding:.25rem .7rem;\
         border:1px solid #bbb;border-radius:1rem;text-decoration:none;color:#1b1b1b;background:#fafafa}\

@@ -1,8 +1,8 @@
 import Mustache
 
-/// The Mustache templates of the static pages (the dashboard's and the tracker's indexes, the
-/// finance pages and the page around every one; the pages rendered for every document or poll
-/// are written by `HTMLWriter`), compiled into the binary: the watcher writes these pages with no
+/// The Mustache templates of the finance run's static pages (held PP+, the reconciliation) and
+/// of the page around every static page (the pages a publish rewrites, for every document or
+/// poll, are written by `HTMLWriter`), compiled into the binary: the watcher writes these pages with no
 /// network and no resource folder to find, and a report must look the same wherever it is
 /// opened. The workbench and the e-mails use the same engine (one template language).
 ///
@@ -14,10 +14,7 @@ package enum ReportTemplates {
     static let library: MustacheLibrary = {
         let sources: [String: [UInt8]] = [
             "page": PackageResources.page_mustache, "badge": PackageResources.badge_mustache,
-            "dashboard-index": PackageResources.dashboard_index_mustache,
-            "dashboard-unplaced": PackageResources.dashboard_unplaced_mustache,
             "held": PackageResources.held_mustache, "reconciliation": PackageResources.reconciliation_mustache,
-            "tracker-index": PackageResources.tracker_index_mustache,
         ]
         var library = MustacheLibrary()
         for (name, bytes) in sources {

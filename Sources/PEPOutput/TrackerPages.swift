@@ -17,9 +17,10 @@ package enum TrackerPages {
         }
     }
 
-    /// A term's line on the index (the count of children in each state) and its statistics:
-    /// all the index and the statistics pages need of it, so that a publish can keep the lines
-    /// of terms that did not change (`OutputTermStore`) instead of working them out again.
+    /// A term's line on the index (the count of children in each state) and its headline
+    /// figures (the `all` group): all the index, the trend and `statistics.csv` need of it, so
+    /// that a publish can keep the lines of terms that did not change (`OutputTermStore`)
+    /// instead of working them out again.
     package struct TermSummary: Codable, Sendable, Equatable {
         package var label: String
         package var stem: String
@@ -36,18 +37,36 @@ package enum TrackerPages {
 
         enum CodingKeys: String, CodingKey { case label, stem, counts, figures }
 
-        /// Each figure is kept as an array of six strings (year, term or "", group kind, group,
-        /// measure, value), not an object: every publish reads every term's line back, and an
-        /// array of strings decodes several times faster than an object with keys.
         package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             label = try c.decode(String.self, forKey: .label)
             stem = try c.decode(String.self, forKey: .stem)
             counts = try c.decode([Int].self, forKey: .counts)
-            figures = try c.decode([[String]].self, forKey: .figures).map { cells in
+            figures = try c.decode(KeptFigures.self, forKey: .figures).figures
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(stem, forKey: .stem)
+            try c.encode(counts, forKey: .counts)
+            try c.encode(KeptFigures(figures), forKey: .figures)
+        }
+    }
+
+    /// Figures as the ledger keeps them: each an array of six strings (year, term or "", group
+    /// kind, group, measure, value), not an object, since a publish reads kept figures back
+    /// and an array of strings decodes several times faster than an object with keys.
+    package struct KeptFigures: Codable, Sendable, Equatable {
+        package var figures: [StatisticsFigure]
+
+        package init(_ figures: [StatisticsFigure]) { self.figures = figures }
+
+        package init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            figures = try c.decode([[String]].self).map { cells in
                 guard cells.count == 6 else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .figures, in: c, debugDescription: "a figure has \(cells.count) cells, not 6")
+                    throw DecodingError.dataCorruptedError(in: c, debugDescription: "a figure has \(cells.count) cells, not 6")
                 }
                 return StatisticsFigure(
                     academicYear: cells[0], term: cells[1].isEmpty ? nil : Term(rawValue: cells[1]), groupKind: cells[2],
@@ -56,12 +75,8 @@ package enum TrackerPages {
         }
 
         package func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(label, forKey: .label)
-            try c.encode(stem, forKey: .stem)
-            try c.encode(counts, forKey: .counts)
-            try c.encode(
-                figures.map { [$0.academicYear, $0.term?.rawValue ?? "", $0.groupKind, $0.group, $0.name, $0.value] }, forKey: .figures)
+            var c = encoder.singleValueContainer()
+            try c.encode(figures.map { [$0.academicYear, $0.term?.rawValue ?? "", $0.groupKind, $0.group, $0.name, $0.value] })
         }
     }
 
@@ -78,36 +93,89 @@ package enum TrackerPages {
         "qa_on_time_pct_of_received",
     ]
 
+    /// The tracker's front page: where the register came from, the on-time figures term by
+    /// term (the trend the Virtual School Head reports), each term's tracker, and the initial
+    /// PEPs due. Child IDs only. Written by `HTMLWriter`: a row per term, rewritten after every
+    /// document.
     /// - Parameters:
     ///   - registerLine: where the register came from ("Register of children looked after: …").
-    ///   - figures: every statistics figure, term rows and academic-year rows.
+    ///   - figures: the headline statistics figures, term rows and academic-year rows.
     package static func index(
         terms: [TermSummary], initial: [InitialPEPDue], figures: [StatisticsFigure], registerLine: String, skipped: Int,
         refreshed: CalendarDate
     ) -> String {
-        let trend: [[String: Any]] = periods(figures).map { period in
-            var row: [String: Any] = ["label": period.label]
-            for name in headline {
-                row[name] = period.figures.first { $0.groupKind == "all" && $0.name == name }?.value ?? ""
+        var w = HTMLWriter(capacity: 8192 + 300 * terms.count + 200 * initial.count)
+        w.raw("<nav><a href=\"../dashboard/index.html\">Dashboard</a> · <a href=\"statistics.html\">All figures</a></nav>\n")
+        w.element("<h1>Tracker</h1>\n<p>", registerLine, "")
+        if skipped > 0 {
+            w.raw(" <strong>")
+            w.text(skipped)
+            w.raw(" row(s) of the register export were skipped</strong>: see <a href=\"register.txt\">register.txt</a>.")
+        }
+        w.element("</p>\n<p class=\"muted\">Refreshed ", refreshed.long, ". Each list is also a CSV file for spreadsheets.</p>\n")
+        w.raw(
+            """
+            <h2>On time, term by term</h2>
+            <table>
+            <caption>PEPs due, received and quality-assured on time (<a href="statistics.csv">statistics.csv</a>)</caption>
+            <thead><tr><th scope="col">Term</th><th scope="col">PEPs due</th><th scope="col">Received</th>\
+            <th scope="col">Received on time</th><th scope="col">% of due</th><th scope="col">QA completed</th>\
+            <th scope="col">QA on time</th><th scope="col">% of received</th></tr></thead>
+            <tbody>
+
+            """)
+        for period in periods(figures) {
+            var values: [String: String] = [:]
+            for figure in period.figures where figure.groupKind == "all" && values[figure.name] == nil {
+                values[figure.name] = figure.value
             }
-            return row
+            w.element("<tr><th scope=\"row\">", period.label, "</th>")
+            for name in headline { w.element("<td>", values[name] ?? "", "</td>") }
+            w.raw("</tr>\n")
         }
-        let termRows: [[String: Any]] = terms.map { term in
-            ["label": term.label, "stem": term.stem, "counts": term.counts.map(String.init)]
+        w.raw("</tbody>\n</table>\n<h2>Each term's tracker</h2>\n<table>\n<caption>Children by state</caption>\n")
+        w.raw("<thead><tr><th scope=\"col\">Term</th>")
+        for state in states { w.element("<th scope=\"col\">", state.name, "</th>") }
+        w.raw("<th scope=\"col\">CSV</th></tr></thead>\n<tbody>\n")
+        for term in terms {
+            w.element("<tr><th scope=\"row\"><a href=\"", term.stem, ".html\">")
+            w.element("", term.label, "</a></th>")
+            for count in term.counts {
+                w.raw("<td>")
+                w.text(count)
+                w.raw("</td>")
+            }
+            w.element("<td><a href=\"", term.stem, ".csv\">")
+            w.element("", term.stem, ".csv</a></td></tr>\n")
         }
-        let initialRows: [[String: Any]] = initial.map {
-            [
-                "childID": $0.childID, "school": $0.schoolName, "enteredCare": $0.enteredCare.iso, "due": $0.due?.iso ?? "",
-                "days": $0.schoolDaysInCare.map(String.init) ?? "", "overdue": $0.overdue,
-            ]
+        w.raw("</tbody>\n</table>\n<h2>Initial PEPs due (")
+        w.text(initial.count)
+        w.raw(")</h2>\n")
+        guard !initial.isEmpty else {
+            w.raw("<p>No child is waiting for an initial PEP meeting.</p>\n")
+            return ReportTemplates.page(title: "Tracker", body: w.html)
         }
-        return ReportTemplates.page(
-            title: "Tracker", template: "tracker-index",
-            [
-                "registerLine": registerLine, "hasSkipped": skipped > 0, "skipped": String(skipped),
-                "refreshed": refreshed.long, "trend": trend, "stateNames": states.map(\.name), "terms": termRows,
-                "hasInitial": !initial.isEmpty, "initialCount": String(initial.count), "initial": initialRows,
-            ])
+        w.raw(
+            """
+
+            <table>
+            <caption>Children who entered care and have not had their first PEP meeting, counted in school days \
+            (<a href="initial-peps.csv">initial-peps.csv</a>)</caption>
+            <thead><tr><th scope="col">Child ID</th><th scope="col">School</th><th scope="col">Entered care</th>\
+            <th scope="col">Due by</th><th scope="col">School days in care</th><th scope="col">Overdue</th></tr></thead>
+            <tbody>
+
+            """)
+        for due in initial {
+            w.element("<tr><th scope=\"row\">", due.childID, "</th>")
+            w.element("<td>", due.schoolName, "</td>")
+            w.element("<td class=\"date\">", due.enteredCare.iso, "</td>")
+            w.element("<td class=\"date\">", due.due?.iso ?? "", "</td>")
+            w.element("<td>", due.schoolDaysInCare.map(String.init) ?? "", "</td>")
+            w.raw(due.overdue ? "<td><strong>Overdue</strong></td></tr>\n" : "<td>No</td></tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n")
+        return ReportTemplates.page(title: "Tracker", body: w.html)
     }
 
     /// A term's page: every child in one state, overdue first. Written by `HTMLWriter`, not
@@ -152,18 +220,38 @@ package enum TrackerPages {
         return ReportTemplates.page(title: "Tracker: \(term.label)", body: w.html)
     }
 
-    /// Every period (terms, then each academic year's totals), each grouping as one table, one
-    /// column per measure. Written by `HTMLWriter`: it holds every term's figures and is
-    /// rewritten after every document.
-    package static func statistics(_ figures: [StatisticsFigure]) -> String {
+    /// The Virtual School Head's figures: for each period (terms, then each academic year's
+    /// totals) one table per grouping, one column per measure. Written by `HTMLWriter`.
+    /// - Parameters:
+    ///   - year: the academic year of a year's page (`statistics-2025-26.html`: every grouping);
+    ///     nil for `statistics.html` (every term's headline figures, and a link to each year's page).
+    ///   - years: the academic years with a page of their own, newest first (for the links).
+    package static func statistics(_ figures: [StatisticsFigure], year: String? = nil, years: [String] = []) -> String {
         var w = HTMLWriter(capacity: 4096 + 60 * figures.count)
-        w.raw(
-            """
-            <nav><a href="index.html">Tracker</a> · <a href="../dashboard/index.html">Dashboard</a></nav>
-            <h1>The Virtual School Head's figures</h1>
-            <p>Every figure is also in <a href="statistics.csv">statistics.csv</a> (one figure a row, for a pivot table).</p>
+        if let year {
+            w.raw("<nav><a href=\"index.html\">Tracker</a> · <a href=\"statistics.html\">Every year</a></nav>\n")
+            w.element("<h1>The Virtual School Head's figures: ", year, "</h1>\n")
+            w.element("<p>Every figure is also in <a href=\"", statisticsStem(year), ".csv\">")
+            w.element("", statisticsStem(year), ".csv</a> (one figure a row, for a pivot table).</p>\n")
+        } else {
+            w.raw(
+                """
+                <nav><a href="index.html">Tracker</a> · <a href="../dashboard/index.html">Dashboard</a></nav>
+                <h1>The Virtual School Head's figures</h1>
+                <p>Every term's headline figures, and each academic year's; these are also in <a href="statistics.csv">statistics.csv</a> \
+                (one figure a row, for a pivot table).</p>
 
-            """)
+                """)
+            if !years.isEmpty {
+                w.raw("<p>By school, phase, criterion and intervention:")
+                for (i, y) in years.enumerated() {
+                    w.raw(i == 0 ? " " : " · ")
+                    w.element("<a href=\"", statisticsStem(y), ".html\">")
+                    w.element("", y, "</a>")
+                }
+                w.raw("</p>\n")
+            }
+        }
         for period in periods(figures) {
             w.element("<h2 id=\"", period.anchor, "\">")
             w.element("", period.label, "</h2>\n")
@@ -175,7 +263,13 @@ package enum TrackerPages {
             }
             for kind in kinds { table(period.label, kind, byKind[kind] ?? [], into: &w) }
         }
-        return ReportTemplates.page(title: "The Virtual School Head's figures", body: w.html)
+        let title = year.map { "The Virtual School Head's figures: \($0)" } ?? "The Virtual School Head's figures"
+        return ReportTemplates.page(title: title, body: w.html)
+    }
+
+    /// `statistics-2025-26`: the stem of an academic year's statistics files.
+    package static func statisticsStem(_ academicYear: String) -> String {
+        "statistics-" + academicYear.replacingOccurrences(of: "/", with: "-")
     }
 
     /// One grouping's table: a row per group, a column per measure.

@@ -116,13 +116,79 @@ private func termOf(_ page: String) -> String {
     #expect(after.values.contains(sentinel), "the other terms' pages were left alone")
     #expect(try String(contentsOf: unplaced, encoding: .utf8) == sentinel, "no unplaced document changed: its list was left alone")
     // The index pages from kept lines are those a full rebuild makes from every term's rows.
-    let indexes = ["dashboard/index.html", "tracker/index.html", "tracker/statistics.csv", "tracker/statistics.html"]
+    let indexes = [
+        "dashboard/index.html", "tracker/index.html", "tracker/statistics.csv", "tracker/statistics.html",
+        "tracker/statistics-2025-26.csv", "tracker/statistics-2025-26.html",
+    ]
     let incremental = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
     _ = try outputs.publish(now: outputNow, full: true)
     let full = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
     #expect(incremental == full)
     #expect(try termPages(s).values.allSatisfy { $0 != sentinel }, "the rebuild renders every term")
     #expect(try String(contentsOf: unplaced, encoding: .utf8).contains("pep-free-text-unstructured.docx"))
+}
+
+/// The Virtual School Head's figures are kept per academic year: a poll rewrites the files of
+/// its PEP's year from kept figures and leaves every other year's alone (here a sentinel, which
+/// a rewrite would replace), so its cost does not grow with the years behind it; `statistics.csv`
+/// holds every year's headline figures, and the kept figures make what a full rebuild makes.
+@Test func aNewPEPRewritesOnlyItsOwnYearsStatistics() throws {
+    let s = try ProcessedSamples(heldBack: ["03-amber-thin-targets.json"])
+    defer { s.remove() }
+    let sample = try String(
+        contentsOf: Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json"), encoding: .utf8)
+    let lastYear = sample.replacingOccurrences(of: "\"academic_year\": \"2025/26\"", with: "\"academic_year\": \"2024/25\"")
+    #expect(lastYear != sample)
+    let file = s.root.appendingPathComponent("last-year.json")
+    try Data(lastYear.utf8).write(to: file)
+    _ = s.pipeline.paths.process(paths: [file.path], clock: .fileModified)
+    try s.completeQA()
+    let outputs = s.pipeline.outputs
+    _ = try outputs.publish(now: outputNow)
+    let tracker = s.out.appendingPathComponent("tracker")
+    func read(_ name: String) throws -> String { try String(contentsOf: tracker.appendingPathComponent(name), encoding: .utf8) }
+    #expect(try read("statistics-2024-25.csv").contains("2024/25,autumn,all,,peps_received,1\r\n"))
+    #expect(try read("statistics-2025-26.csv").contains("2025/26,autumn,criterion,"))
+    let sentinel = "not rendered again"
+    let years = ["statistics-2024-25.csv", "statistics-2024-25.html", "statistics-2025-26.csv", "statistics-2025-26.html"]
+    for name in years { try sentinel.write(to: tracker.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    s.processLater()
+    #expect(try outputs.publishIfChanged(now: outputNow) != nil)
+    #expect(try read("statistics-2024-25.csv") == sentinel, "last year's figures left alone")
+    #expect(try read("statistics-2024-25.html") == sentinel)
+    let thisYear = try read("statistics-2025-26.csv")
+    #expect(thisYear.contains("2025/26,autumn,criterion,"), "this year's written again, every grouping")
+    #expect(try read("statistics-2025-26.html").contains("Autumn 2025/26: how often each criterion failed"))
+    let headline = try read("statistics.csv")
+    #expect(headline.contains("2024/25,autumn,all,,") && headline.contains("2025/26,autumn,all,,"))
+    #expect(!headline.contains(",criterion,"), "statistics.csv holds the headline figures only")
+    #expect(try read("statistics.html").contains(#"<a href="statistics-2024-25.html">2024/25</a>"#))
+    _ = try outputs.publish(now: outputNow, full: true)
+    #expect(try read("statistics-2025-26.csv") == thisYear, "kept figures make what a full rebuild makes")
+}
+
+/// A term's kept line that cannot be read (kept by an older pepqa in another form) is worked
+/// out again by the next publish, not left off the indexes: without that, every term but the
+/// one that changed would vanish from the tracker's index and the statistics after an upgrade.
+@Test func aKeptLineThatCannotBeReadIsWorkedOutAgain() throws {
+    let s = try ProcessedSamples(heldBack: ["03-amber-thin-targets.json"])
+    defer { s.remove() }
+    let outputs = s.pipeline.outputs
+    _ = try outputs.publish(now: outputNow)
+    let indexes = ["dashboard/index.html", "tracker/index.html", "tracker/statistics.csv", "tracker/statistics-2025-26.csv"]
+    let full = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
+    let damaged = try s.pipeline.ledger.database.write { db in
+        try db.execute(sql: "UPDATE output_term_summary SET summary = '{\"older\": true}'")
+        return db.changesCount
+    }
+    #expect(damaged >= 4, "every output's lines of at least two terms")
+    s.processLater()
+    #expect(try outputs.publishIfChanged(now: outputNow) != nil)
+    let after = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
+    _ = try outputs.publish(now: outputNow, full: true)
+    let rebuilt = try indexes.map { try String(contentsOf: s.out.appendingPathComponent($0), encoding: .utf8) }
+    #expect(after == rebuilt)
+    #expect(after[1].contains("Spring 2025/26") && full[1].contains("Spring 2025/26"))
 }
 
 /// QA completed on an older PEP after a newer one's: `qa_completion` is keyed by submission, so

@@ -144,9 +144,12 @@ private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { 
     #expect(autumn.contains(#"<th scope="row">LA100013</th>"#))
     #expect(autumn.contains("PEP overdue<br><strong>1</strong>"))
     let statistics = try text(folder.appendingPathComponent("statistics.html"))
-    #expect(statistics.contains("<caption>Autumn 2025/26: how often each criterion failed, most failed first</caption>"))
     #expect(statistics.contains("<caption>Academic year 2025/26: PEPs due, received and quality-assured on time</caption>"))
-    for page in [index, autumn, statistics] {
+    #expect(statistics.contains(#"<a href="statistics-2025-26.html">2025/26</a>"#))
+    let year = try text(folder.appendingPathComponent("statistics-2025-26.html"))
+    #expect(year.contains("<caption>Autumn 2025/26: how often each criterion failed, most failed first</caption>"))
+    #expect(year.contains("<caption>Academic year 2025/26: PEPs due, received and quality-assured on time</caption>"))
+    for page in [index, autumn, statistics, year] {
         #expect(!page.contains("Testwood"), "no child's name on the tracker pages")
     }
 }

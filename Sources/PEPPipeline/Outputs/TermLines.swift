@@ -17,10 +17,11 @@ struct TermLines<Line: Codable> {
         var unreadable: Set<TermKey> = []
     }
 
-    func kept() throws -> Kept {
+    /// - Parameter academicYear: only that year's terms (all when nil).
+    func kept(academicYear: AcademicYear? = nil) throws -> Kept {
         var kept = Kept()
         let decoder = JSONDecoder()
-        for row in try ledger.outputTerms.summaries(output) {
+        for row in try ledger.outputTerms.summaries(output, academicYear: academicYear) {
             let key = TermKey(row.academicYear.description, row.term)
             if let line = try? decoder.decode(Line.self, from: Data(row.summary.utf8)) {
                 kept.lines[key] = line
