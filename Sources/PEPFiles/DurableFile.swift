@@ -46,6 +46,38 @@ package enum DurableFile {
         try write(Array(text.utf8), to: url, mode: mode)
     }
 
+    /// Writes `text` as `write` does, only when the file does not already hold exactly it: a
+    /// publish rewrites (and fsyncs) only the pages whose content changed. A file of another
+    /// size is not read at all.
+    /// - Returns: true when the file was written.
+    @discardableResult
+    package static func writeIfChanged(_ text: String, to url: URL) throws(FileIOError) -> Bool {
+        let bytes = Array(text.utf8)
+        if holds(bytes, url) { return false }
+        try write(bytes, to: url)
+        return true
+    }
+
+    /// Whether the file at `url` holds exactly `bytes`.
+    static func holds(_ bytes: [UInt8], _ url: URL) -> Bool {
+        var status = stat()
+        guard stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
+            return false
+        }
+        let input = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(input, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return filled == bytes.count && existing[..<filled].elementsEqual(bytes)
+    }
+
     /// Moves `source` to `destination`, refusing to replace an existing file.
     package static func move(_ source: URL, to destination: URL) throws(FileIOError) {
         guard !exists(destination) else {

@@ -37,3 +37,12 @@ extension LedgerSchema {
         DELETE FROM output_mark;
         """
 }
+
+extension LedgerSchema {
+    /// Each PEP's headline (child, names, term, year, school, year group) as a small JSON array
+    /// beside its canonical JSON (`PEPHeadline.paths`), filled for the PEPs already recorded.
+    static let pepHeadline = """
+        ALTER TABLE pep ADD COLUMN headline TEXT;
+        UPDATE pep SET headline = \(PEPHeadline.extract(from: "canonical_json"));
+        """
+}

@@ -28,6 +28,7 @@ enum LedgerSchema {
         migrator.registerMigration("v11-funding-by-run") { try $0.execute(sql: fundingByRun) }
         migrator.registerMigration("v12-term-summaries") { try $0.execute(sql: termSummaries) }
         migrator.registerMigration("v13-term-statistics") { try $0.execute(sql: termStatistics) }
+        migrator.registerMigration("v14-pep-headline") { try $0.execute(sql: pepHeadline) }
         return migrator
     }
 

@@ -41,7 +41,7 @@ package struct ProgressStore: Sendable {
                 db,
                 sql: """
                     SELECT s.id, s.child_la_id, s.received_at, p.school_urn, p.meeting_date,
-                        json_extract(p.canonical_json, '$.school.name') AS school_name,
+                        \(PEPHeadline.field("$.school.name")) AS school_name,
                         (SELECT c.at FROM qa_completion c WHERE c.submission_id = s.id) AS completed_at,
                         (SELECT MIN(w.written_at) FROM export_record r
                             JOIN export_batch_written w ON w.batch_id = r.batch_id

@@ -36,8 +36,8 @@ package struct ReviewStore: Sendable {
                 db,
                 sql: """
                     SELECT s.id, r.id AS run_id, s.child_la_id, s.term, s.academic_year, s.received_at,
-                        p.school_urn, json_extract(p.canonical_json, '$.school.name') AS school_name,
-                        json_extract(p.canonical_json, '$.child.year_group') AS year_group, p.meeting_date,
+                        p.school_urn, \(PEPHeadline.field("$.school.name")) AS school_name,
+                        \(PEPHeadline.field("$.child.year_group")) AS year_group, p.meeting_date,
                         r.quality, r.compliance,
                         (SELECT COALESCE(SUM(d.requested_pence), 0) FROM funding_decision d WHERE d.run_id = r.id)
                             AS requested,

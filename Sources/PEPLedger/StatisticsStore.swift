@@ -17,8 +17,8 @@ package struct StatisticsStore: Sendable {
                 db,
                 sql: """
                     SELECT s.id, s.child_la_id, p.school_urn,
-                        json_extract(p.canonical_json, '$.school.name') AS school_name,
-                        json_extract(p.canonical_json, '$.child.year_group') AS year_group,
+                        \(PEPHeadline.field("$.school.name")) AS school_name,
+                        \(PEPHeadline.field("$.child.year_group")) AS year_group,
                         COALESCE(c.quality, r.quality) AS quality, COALESCE(c.compliance, r.compliance) AS compliance
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)

@@ -45,14 +45,32 @@ package struct PEPHeadline: Sendable, Hashable {
         )
     }
 
+    /// What `pep.headline` holds, in order: one `json_extract` of these paths of the canonical
+    /// JSON, a JSON array, made when the PEP is recorded (ledger v14). The lists and the
+    /// statistics read these for every PEP of a term on every publish; taking each from the
+    /// whole canonical JSON parsed it again each time (six times a row for the dashboard).
+    /// Never reorder or change: ledger v14 filled the column with these paths.
+    static let paths = [
+        "$.child.la_id", "$.child.first_name", "$.child.last_name", "$.pep.term", "$.pep.academic_year", "$.school.name",
+        "$.child.year_group",
+    ]
+
+    /// The SQL that makes a headline from canonical JSON `json` (a column or a parameter).
+    static func extract(from json: String) -> String {
+        "json_extract(\(json), " + paths.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    }
+
+    /// One field of `p.headline`, by its path.
+    static func field(_ path: String) -> String {
+        guard let index = paths.firstIndex(of: path) else { preconditionFailure("no headline field \(path)") }
+        return "json_extract(p.headline, '$[\(index)]')"
+    }
+
     /// The SELECT list that fills a headline from `pep p`.
     static let columns = """
-        json_extract(p.canonical_json, '$.child.la_id') AS h_child,
-        json_extract(p.canonical_json, '$.child.first_name') AS h_first,
-        json_extract(p.canonical_json, '$.child.last_name') AS h_last,
-        json_extract(p.canonical_json, '$.pep.term') AS h_term,
-        json_extract(p.canonical_json, '$.pep.academic_year') AS h_year,
-        json_extract(p.canonical_json, '$.school.name') AS h_school
+        \(field("$.child.la_id")) AS h_child, \(field("$.child.first_name")) AS h_first,
+        \(field("$.child.last_name")) AS h_last, \(field("$.pep.term")) AS h_term,
+        \(field("$.pep.academic_year")) AS h_year, \(field("$.school.name")) AS h_school
         """
 
     /// The headline from a row that selected `columns`.

@@ -75,8 +75,13 @@ package struct SubmissionStore: Sendable {
                 return .duplicate(existingSubmissionID: try Self.requireID(db, sha256: submission.sha256))
             }
             try Self.insertAttachments(submission.attachments, of: id, db)
-            try db.cachedStatement(sql: "INSERT INTO pep (submission_id, canonical_json, school_urn, meeting_date) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO pep (submission_id, canonical_json, school_urn, meeting_date, headline)
+                    VALUES (?1, ?2, ?3, ?4, \(PEPHeadline.extract(from: "?2")))
+                    """
+            )
+            .execute(arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
             let runID = try RatingStore.insertRun(assessment, json: assessmentJSON, submissionID: id, at: recordedAt, db)
             try RatingStore.insertResults(assessment.results, evidence: evidence, runID: runID, db)
             let decisionIDs = try assessment.funding.map {

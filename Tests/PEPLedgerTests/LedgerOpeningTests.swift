@@ -10,7 +10,7 @@ import Testing
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/nested/ledger.sqlite"
-    let expected = ["v1-submissions", "v2-ratings", "v3-payments", "v4-exports", "v5-outputs", "v6-review", "v7-arrival-evidence", "v8-vsh", "v9-reversals", "v10-output-mark", "v11-funding-by-run", "v12-term-summaries", "v13-term-statistics"]
+    let expected = ["v1-submissions", "v2-ratings", "v3-payments", "v4-exports", "v5-outputs", "v6-review", "v7-arrival-evidence", "v8-vsh", "v9-reversals", "v10-output-mark", "v11-funding-by-run", "v12-term-summaries", "v13-term-statistics", "v14-pep-headline"]
     do {
         let ledger = try Ledger(path: path)
         #expect(try ledger.appliedMigrations() == expected)
@@ -94,7 +94,7 @@ import Testing
 
 @Test func anInMemoryLedgerIsMigrated() throws {
     let ledger = try Ledger.inMemory()
-    #expect(try ledger.appliedMigrations().count == 13)
+    #expect(try ledger.appliedMigrations().count == 14)
     #expect(ledger.path == nil)
 }
 

@@ -34,7 +34,9 @@ struct DashboardPublisher {
     /// - Returns: the index path and how many pages were (re)written.
     /// - Parameter unplacedChanged: a document that names no child, term or year changed since
     ///   the last publish, so `unplaced.html` is written again.
-    func publish(today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?, unplacedChanged: Bool) throws
+    func publish(
+        today: CalendarDate, inputs: Inputs, changed: Set<TermKey>?, unplacedChanged: Bool
+    ) throws
         -> (index: URL, written: Int)
     {
         let current = rules.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
@@ -59,7 +61,7 @@ struct DashboardPublisher {
                 key: key, entries: entries, roster: key == current ? inputs.roster : [],
                 deadline: rules.calendar.dates(of: key.term, in: key.academicYear)?.deadline, today: today)
             for page in DashboardSite.termPages(term, reportsHref: OutputFolders.reportsFromDashboard)
-            where try ChangedFileWriter.write(page.html, to: folder.appendingPathComponent(page.name)) {
+            where try DurableFile.writeIfChanged(page.html, to: folder.appendingPathComponent(page.name)) {
                 written += 1
             }
             made[key] = DashboardSite.indexLine(term)
@@ -69,10 +71,10 @@ struct DashboardPublisher {
         if changed == nil || unplacedChanged || !FileManager.default.fileExists(atPath: unplacedPage.path) {
             let unplaced = try ledger.ratings.unplacedRatedSubmissions().map(Self.unplaced)
             let page = DashboardSite.unplacedPage(unplaced, reportsHref: OutputFolders.reportsFromDashboard)
-            if try ChangedFileWriter.write(page, to: unplacedPage) { written += 1 }
+            if try DurableFile.writeIfChanged(page, to: unplacedPage) { written += 1 }
         }
         let index = DashboardSite.index(Array(lines.values), unplacedCount: try ledger.ratings.unplacedCount())
-        if try ChangedFileWriter.write(index, to: folder.appendingPathComponent("index.html")) { written += 1 }
+        if try DurableFile.writeIfChanged(index, to: folder.appendingPathComponent("index.html")) { written += 1 }
         try store.store(made, removed: removed, replaceAll: changed == nil)
         return (folder.appendingPathComponent("index.html"), written)
     }
@@ -106,15 +108,5 @@ struct DashboardPublisher {
             qaWorkingDaysLeft: row.qaCompletedAt == nil ? rules.calendar.workingDays(from: today, to: qaDue) : nil,
             ppRequested: row.requested, ppApproved: row.approved, ppHeld: row.held,
             reportStem: QAReport.reportStem(childID: h.childID, term: h.term, academicYear: h.academicYear, sha256: row.sha256))
-    }
-}
-
-/// Writes a file atomically only when its content differs from what is there.
-enum ChangedFileWriter {
-    /// - Returns: true when the file was written.
-    static func write(_ text: String, to url: URL) throws -> Bool {
-        if let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) { return false }
-        try DurableFile.write(text, to: url)
-        return true
     }
 }

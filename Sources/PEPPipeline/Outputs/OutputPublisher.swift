@@ -55,8 +55,11 @@ package struct OutputPublisher: Sendable {
     func mark(now: Date, children: RosterSource.Snapshot) throws -> String {
         var digest = ""
         for e in children.entries {
-            digest += [e.childID, e.firstName, e.lastName, e.upn, e.schoolURN, e.schoolName, e.yearGroup, e.socialWorkerEmail,
-                e.designatedTeacherEmail, e.enteredCare?.iso ?? ""].joined(separator: "\u{1F}") + "\n"
+            digest +=
+                [
+                    e.childID, e.firstName, e.lastName, e.upn, e.schoolURN, e.schoolName, e.yearGroup, e.socialWorkerEmail,
+                    e.designatedTeacherEmail, e.enteredCare?.iso ?? "",
+                ].joined(separator: "\u{1F}") + "\n"
         }
         return try ledger.outputMark.current().text + " day=\(CalendarDate(englandDateOf: now).iso) rules=\(rules.hash) register="
             + SHA256.hex(Array(digest.utf8))
@@ -77,7 +80,9 @@ package struct OutputPublisher: Sendable {
 
     /// `publish(now:full:)` with the register, the mark and the stored mark already taken (by
     /// `publishIfChanged`).
-    private func publish(now: Date, full: Bool, children: RosterSource.Snapshot, mark: String, stored: String?) throws
+    private func publish(
+        now: Date, full: Bool, children: RosterSource.Snapshot, mark: String, stored: String?
+    ) throws
         -> OutputSummary
     {
         var summary = OutputSummary(folders: folders)

@@ -33,7 +33,8 @@ struct OutputSettings: Sendable {
         let eclipseURL = rulesDirectory.appendingPathComponent(eclipseFile)
         let financeURL = rulesDirectory.appendingPathComponent(financeFile)
         func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
-        let feedback = try exists(feedbackFolder.appendingPathComponent("settings.yaml"))
+        let feedback =
+            try exists(feedbackFolder.appendingPathComponent("settings.yaml"))
             ? FeedbackComposer(settings: OutputConfigLoader.feedback(folder: feedbackFolder)) : nil
         let eclipse = try exists(eclipseURL) ? EclipseExporter(format: OutputConfigLoader.eclipse(contentsOf: eclipseURL)) : nil
         var finance = try exists(financeURL) ? OutputConfigLoader.finance(contentsOf: financeURL) : nil
@@ -41,8 +42,12 @@ struct OutputSettings: Sendable {
         if finance != nil, exists(noticeURL) { finance?.noticeTemplate = try OutputConfigLoader.read(noticeURL) }
         let journalURL = rulesDirectory.appendingPathComponent(journalLayoutFile)
         let paymentsURL = rulesDirectory.appendingPathComponent(paymentsLayoutFile)
-        if finance != nil, exists(journalURL) { finance?.journalLayout = try OutputConfigLoader.financeLayout(.journal, contentsOf: journalURL) }
-        if finance != nil, exists(paymentsURL) { finance?.paymentsLayout = try OutputConfigLoader.financeLayout(.payments, contentsOf: paymentsURL) }
+        if finance != nil, exists(journalURL) {
+            finance?.journalLayout = try OutputConfigLoader.financeLayout(.journal, contentsOf: journalURL)
+        }
+        if finance != nil, exists(paymentsURL) {
+            finance?.paymentsLayout = try OutputConfigLoader.financeLayout(.payments, contentsOf: paymentsURL)
+        }
         if let finance { _ = try PaymentNoticeComposer(settings: finance) }  // checks `notices.from` and the wording now
         return OutputSettings(feedback: feedback, eclipse: eclipse, finance: finance)
     }

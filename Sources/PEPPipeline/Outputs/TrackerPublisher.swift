@@ -1,4 +1,5 @@
 import Foundation
+import PEPFiles
 import PEPLedger
 import PEPModel
 import PEPOutput
@@ -41,7 +42,7 @@ struct TrackerPublisher {
         func write(_ text: String, _ name: String) throws {
             let url = folder.appendingPathComponent(name)
             result.files.append(url)
-            if try ChangedFileWriter.write(text, to: url) { result.written += 1 }
+            if try DurableFile.writeIfChanged(text, to: url) { result.written += 1 }
         }
         let tracker = Tracker(clocks: clocks)
         let current = clocks.calendar.term(on: today).map { TermKey($0.academicYear, $0.term) }
@@ -113,7 +114,9 @@ struct TrackerPublisher {
     }
 
     /// A term's figures for the Virtual School Head, every grouping.
-    func statistics(_ term: Term, _ year: AcademicYear, progress: [PEPProgress], register: [RosterEntry]) throws
+    func statistics(
+        _ term: Term, _ year: AcademicYear, progress: [PEPProgress], register: [RosterEntry]
+    ) throws
         -> [StatisticsFigure]
     {
         let facts = TermStatistics.Facts(
