@@ -5,6 +5,7 @@
 #
 #   scripts/bench-pipeline.sh pipeline [N]       N Word PEPs (default 500) against the floor
 #   scripts/bench-pipeline.sh poll [SIZE...]     per-poll cost at ledger sizes (default 1000 10000 100000)
+#   scripts/bench-pipeline.sh export [SIZE...]   the first export batch of every rating (default 1000 10000)
 #
 # pipeline: N generated Word PEPs with about 230 KB of main-part XML each (the four binding
 #   styles of scripts/make_docx_samples.py: content controls, legacy form fields, label tables,
@@ -28,6 +29,9 @@
 #   (`pepqa --help`, `pepqa rules check`). Flat is the target: the growth from the smallest to
 #   the largest size comes first. A step over BENCH_STEP_TIMEOUT (600 s) is reported as "over
 #   600 s" and skipped.
+# export: ledgers of each SIZE seeded with nothing exported (`seed_ledger.py --without-exports`):
+#   the first publish writes one Eclipse batch of every rating, as when the export is switched on
+#   after years of use; its peak RSS should not grow with the batch (the batch is streamed).
 #
 # Environment: PEPQA_BIN=path uses that binary instead of building; BENCH_DIR=dir keeps the
 # corpora, ledgers and logs there (default: a mktemp folder under /tmp, removed at the end);
@@ -39,12 +43,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 die() { echo "bench-pipeline: $*" >&2; exit 1; }
-usage() { sed -n '5,6p' "$0" | sed 's/^# *//' >&2; exit 64; }
+usage() { sed -n '5,7p' "$0" | sed 's/^# *//' >&2; exit 64; }
 
 part=${1:-}
 case "$part" in
   pipeline) count=${2:-500}; [[ "$count" =~ ^[1-9][0-9]*$ ]] || usage ;;
   poll) shift; sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+        for s in "${sizes[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || usage; done ;;
+  export) shift; sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
         for s in "${sizes[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || usage; done ;;
   *) usage ;;
 esac
@@ -390,7 +396,42 @@ for size, term_size, seeded, warm, idle, one in rows:
 PY
 }
 
+# --- export: the first Eclipse batch after the export is switched on --------------------------
+bench_export() {
+  mkdir -p "$work/empty"
+  local size rows=()
+  for size in "${sizes[@]}"; do
+    local d="$work/export-$size"
+    rm -rf "$d"; mkdir -p "$d"
+    echo "bench-pipeline: seeding a ledger of $size documents with nothing exported" >&2
+    local seeded
+    seeded=$(python3 scripts/seed_ledger.py --pepqa "$bin" --template "$work/template" --state "$d/state" \
+      --count "$size" --per-term "$per_term" --without-exports 2>"$d/seed.err") || { cat "$d/seed.err" >&2; die "seeding $size failed"; }
+    echo "bench-pipeline: $size: the first publish, which exports every rating" >&2
+    timed "$d/first.time" --limit "$warmup_timeout" "$bin" run --once --inbox "$work/empty" --poll-interval 1 \
+      --state "$d/state" --out "$d/out" --rules Rules >"$d/first.out" 2>"$d/first.err" || { tail -5 "$d/first.err" >&2; die "$size: the first publish failed"; }
+    local records
+    records=$(cat "$d"/out/exports/eclipse-*.xml 2>/dev/null | grep -o ' count="[0-9]*"' | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+    rows+=("$size|$records|$(cat "$d/first.time")|$seeded")
+    [ -n "${BENCH_DIR:-}" ] || rm -rf "$d"
+  done
+  python3 - "${rows[@]}" <<'PY'
+import sys
+rows = [r.split("|") for r in sys.argv[1:]]
+def label(n): return f"{n // 1000}k" if n % 1000 == 0 else str(n)
+first, last = rows[0], rows[-1]
+rss = lambda r: int(r[2].split()[3]) / 1024
+print(f"export growth, peak RSS of the first publish (every rating exported in one streamed batch) "
+      f"{label(int(first[0]))} -> {label(int(last[0]))}: {rss(last) / rss(first):.2f}x   (target: flat, under 100 MB)")
+for size, records, time_, seeded in rows:
+    wall, user, sys_, kb = time_.split()
+    print(f"  {label(int(size)):>5}: {records} records exported; first publish {float(wall):.1f} s wall, "
+          f"CPU {float(user) + float(sys_):.1f} s, peak RSS {int(kb) / 1024:.0f} MB ({seeded})")
+PY
+}
+
 case "$part" in
   pipeline) bench_pipeline "$count" ;;
   poll) bench_poll ;;
+  export) bench_export ;;
 esac

@@ -2,7 +2,8 @@
 """Builds a pepqa ledger of N documents quickly, without rating N documents, for the per-poll
 benchmark (scripts/bench-pipeline.sh poll).
 
-    python3 scripts/seed_ledger.py --pepqa BIN --template DIR --state DIR --count N [--years 6 | --per-term T] [--check]
+    python3 scripts/seed_ledger.py --pepqa BIN --template DIR --state DIR --count N [--years 6 | --per-term T]
+        [--without-exports] [--check]
 
 Why: what a poll costs at 10k or 100k documents is the question, and rating 100k documents
 through pepqa to get there would take hours on this machine. So pepqa rates a small real set
@@ -277,7 +278,7 @@ def mover(slot, back):
 # ---------------------------------------------------------------------------------------------
 # The copy
 
-def seed(template_ledger, target, count, years, check):
+def seed(template_ledger, target, count, years, check, without_exports=False):
     os.makedirs(os.path.dirname(target), exist_ok=True)
     src = sqlite3.connect(f"file:{template_ledger}?mode=ro", uri=True)
     dst = sqlite3.connect(target, isolation_level=None)
@@ -285,6 +286,10 @@ def seed(template_ledger, target, count, years, check):
     src.close()
     con = dst
     tables, order = linked_tables(con)
+    if without_exports:
+        # Ratings never exported: the first publish makes one batch of every one (the export
+        # switched on after years of use), which is what the export benchmark times.
+        order = [n for n in order if not n.startswith("export_")]
     version = con.execute("PRAGMA user_version").fetchone()[0]
     migrations = con.execute("SELECT COUNT(*) FROM grdb_migrations").fetchone()[0]
 
@@ -523,6 +528,8 @@ def main():
     ap.add_argument("--per-term", type=int, default=0,
                     help="about this many PEPs a term: the years are chosen to fit (--years is then ignored), so a "
                          "larger ledger is more terms of the same Virtual School, not a larger one")
+    ap.add_argument("--without-exports", action="store_true",
+                    help="copy no export rows: the first publish exports every copied rating in one batch")
     ap.add_argument("--check", action="store_true", help="also check for two current submissions of one child and term")
     args = ap.parse_args()
     template_ledger = os.path.join(args.template, "state", "ledger.sqlite")
@@ -535,7 +542,7 @@ def main():
     if args.per_term > 0:
         args.years = max(1, -(-args.count // (3 * args.per_term)))
     docs, nrows, secs, (terms, kids) = seed(template_ledger, os.path.join(args.state, "ledger.sqlite"),
-                                            args.count, args.years, args.check)
+                                            args.count, args.years, args.check, args.without_exports)
     size = os.path.getsize(os.path.join(args.state, "ledger.sqlite"))
     print(f"seeded {docs} documents ({nrows} rows copied, {kids} children, {terms} terms) "
           f"in {secs:.1f} s, ledger {size / 1e6:.0f} MB")

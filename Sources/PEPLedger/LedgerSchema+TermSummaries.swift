@@ -41,8 +41,11 @@ extension LedgerSchema {
 extension LedgerSchema {
     /// Each PEP's headline (child, names, term, year, school, year group) as a small JSON array
     /// beside its canonical JSON (`PEPHeadline.paths`), filled for the PEPs already recorded.
+    /// The paths are spelled out (a migration names no Swift value); a test checks that they
+    /// are `PEPHeadline.paths`, which new PEPs' headlines are made from.
     static let pepHeadline = """
         ALTER TABLE pep ADD COLUMN headline TEXT;
-        UPDATE pep SET headline = \(PEPHeadline.extract(from: "canonical_json"));
+        UPDATE pep SET headline = json_extract(canonical_json, '$.child.la_id', '$.child.first_name', '$.child.last_name',
+            '$.pep.term', '$.pep.academic_year', '$.school.name', '$.child.year_group');
         """
 }

@@ -49,33 +49,51 @@ package struct EclipseExporter: Sendable {
 
     /// The batch as CSV: a header row of column names, then one row per record.
     package func csv(_ records: [ExportRecord], batch: Int) -> String {
+        csvHeader() + records.map { csvRow($0, batch: batch) }.joined()
+    }
+
+    /// The CSV's header row. A batch is written a row at a time (`ExportPublisher`), so that
+    /// memory holds one record, however many the batch has.
+    package func csvHeader() -> String {
         var w = CSVWriter()
         w.row(format.columns.map { CSVWriter.Cell.text($0.name) })
-        for r in records {
-            w.row(
-                format.columns.map { c in
-                    let v = value(c.field, of: r, batch: batch)
-                    return Self.numericFields.contains(c.field) ? .number(v) : .text(v)
-                })
-        }
+        return w.text
+    }
+
+    /// One record's CSV row.
+    package func csvRow(_ r: ExportRecord, batch: Int) -> String {
+        var w = CSVWriter()
+        w.row(
+            format.columns.map { c in
+                let v = value(c.field, of: r, batch: batch)
+                return Self.numericFields.contains(c.field) ? .number(v) : .text(v)
+            })
         return w.text
     }
 
     /// The batch as XML: `<root batch_id count>` holding one element per record, one child
     /// element per column (element names are checked when the layout is loaded).
     package func xml(_ records: [ExportRecord], batch: Int) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<\(format.xmlRoot) batch_id=\"\(Self.batchID(batch))\" count=\"\(records.count)\">\n"
-        for r in records {
-            out += "  <\(format.xmlRecord)>\n"
-            for c in format.columns {
-                let v = value(c.field, of: r, batch: batch)
-                out += v.isEmpty ? "    <\(c.name)/>\n" : "    <\(c.name)>\(Self.escapeXML(v))</\(c.name)>\n"
-            }
-            out += "  </\(format.xmlRecord)>\n"
-        }
-        return out + "</\(format.xmlRoot)>\n"
+        xmlHead(count: records.count, batch: batch) + records.map { xmlRecord($0, batch: batch) }.joined() + xmlTail()
     }
+
+    /// The XML up to the first record.
+    package func xmlHead(count: Int, batch: Int) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(format.xmlRoot) batch_id=\"\(Self.batchID(batch))\" count=\"\(count)\">\n"
+    }
+
+    /// One record's element.
+    package func xmlRecord(_ r: ExportRecord, batch: Int) -> String {
+        var out = "  <\(format.xmlRecord)>\n"
+        for c in format.columns {
+            let v = value(c.field, of: r, batch: batch)
+            out += v.isEmpty ? "    <\(c.name)/>\n" : "    <\(c.name)>\(Self.escapeXML(v))</\(c.name)>\n"
+        }
+        return out + "  </\(format.xmlRecord)>\n"
+    }
+
+    /// The XML after the last record.
+    package func xmlTail() -> String { "</\(format.xmlRoot)>\n" }
 
     /// Escapes text for XML content, dropping characters XML 1.0 cannot carry.
     static func escapeXML(_ text: String) -> String {

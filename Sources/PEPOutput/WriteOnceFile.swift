@@ -45,14 +45,41 @@ package enum WriteOnceFile {
     /// - Throws: `Conflict` when the file exists with other content; I/O errors.
     @discardableResult
     package static func writeOrConfirm(_ text: String, to url: URL, mode: mode_t = 0o640) throws -> Bool {
-        do {
-            try write(text, to: url, mode: mode)
-            return true
-        } catch is AlreadyExists {
-            guard let existing = FileManager.default.contents(atPath: url.path), existing == Data(text.utf8) else {
-                throw Conflict(path: url.path)
+        let staging = try Staging(for: url, mode: mode)
+        try staging.write(text)
+        return try staging.place()
+    }
+
+    /// A write-once file written a piece at a time (`StreamingFile`), for a batch too large to
+    /// hold whole, then put in place as `writeOrConfirm` does: linked under its name, or, when
+    /// a file is already there (a crash after it was written), confirmed byte for byte.
+    package final class Staging {
+        let url: URL
+        let file: StreamingFile
+
+        package init(for url: URL, mode: mode_t = 0o640) throws {
+            self.url = url
+            file = try StreamingFile(beside: url, mode: mode)
+        }
+
+        package func write(_ text: String) throws { try file.write(text) }
+
+        /// - Returns: true when the file was put in place now, false when it was already there.
+        /// - Throws: `Conflict` when the file there holds other bytes; I/O errors. The staged
+        ///   bytes are removed either way.
+        package func place() throws -> Bool {
+            defer { file.discard() }
+            try file.finish()
+            guard link(file.temporary.path, url.path) == 0 else {
+                let code = errno
+                guard code == EEXIST else {
+                    throw FileIOError("link into place", path: url.path, reason: DurableFile.describe(code))
+                }
+                guard DurableFile.sameContents(file.temporary, url) else { throw Conflict(path: url.path) }
+                return false
             }
-            return false
+            DurableFile.syncDirectory(url.deletingLastPathComponent())
+            return true
         }
     }
 

@@ -20,6 +20,25 @@ private func names(in folder: URL) -> [String] {
     #expect(mode == 0o640)
 }
 
+/// A publish rewrites only pages whose content changed: the same text leaves the file (its
+/// inode) alone; different text of the same length, or of another length, replaces it.
+@Test func writeIfChangedRewritesOnlyWhatChanged() throws {
+    let folder = try Repository.temporaryFolder("pepfiles")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("dashboard/index.html")
+    func inode() throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int) }
+    #expect(try DurableFile.writeIfChanged("<p>17 PEPs</p>", to: url))
+    let first = try inode()
+    #expect(try !DurableFile.writeIfChanged("<p>17 PEPs</p>", to: url))
+    #expect(try inode() == first, "the same text: not written again")
+    #expect(try DurableFile.writeIfChanged("<p>18 PEPs</p>", to: url), "same length, one byte differs")
+    #expect(try String(contentsOf: url, encoding: .utf8) == "<p>18 PEPs</p>")
+    #expect(try DurableFile.writeIfChanged("<p>18 PEPs</p>\n", to: url), "one byte longer")
+    #expect(try DurableFile.writeIfChanged("<p>18 PEPs</p>", to: url), "one byte shorter")
+    #expect(try String(contentsOf: url, encoding: .utf8) == "<p>18 PEPs</p>")
+    #expect(names(in: url.deletingLastPathComponent()) == ["index.html"])
+}
+
 @Test func crossFileSystemFallbackCopiesSyncsAndRemovesTheSource() throws {
     let folder = try Repository.temporaryFolder("pepfiles")
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -10,7 +10,10 @@ import Testing
     let folder = Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/nested/ledger.sqlite"
-    let expected = ["v1-submissions", "v2-ratings", "v3-payments", "v4-exports", "v5-outputs", "v6-review", "v7-arrival-evidence", "v8-vsh", "v9-reversals", "v10-output-mark", "v11-funding-by-run", "v12-term-summaries", "v13-term-statistics", "v14-pep-headline"]
+    let expected = [
+        "v1-submissions", "v2-ratings", "v3-payments", "v4-exports", "v5-outputs", "v6-review", "v7-arrival-evidence", "v8-vsh",
+        "v9-reversals", "v10-output-mark", "v11-funding-by-run", "v12-term-summaries", "v13-term-statistics", "v14-pep-headline",
+    ]
     do {
         let ledger = try Ledger(path: path)
         #expect(try ledger.appliedMigrations() == expected)
@@ -96,6 +99,51 @@ import Testing
     let ledger = try Ledger.inMemory()
     #expect(try ledger.appliedMigrations().count == 14)
     #expect(ledger.path == nil)
+}
+
+/// Each PEP's headline is recorded with it, and ledger v14 filled it in for the PEPs already
+/// recorded by the same paths (the migration spells them out; fails if they drift apart).
+@Test func theHeadlineIsRecordedWithThePEPAndFilledInByTheMigration() throws {
+    let queue = try DatabaseQueue()
+    try LedgerSchema.migrator.migrate(queue, upTo: "v13-term-statistics")
+    let ledger = try Ledger.inMemory()
+    for n in 0..<3 { try Fixture.rate(ledger, "doc-\(n)", read: Fixture.read(child: "LA-\(n)")) }
+    let (stale, recorded) = try ledger.database.read { db in
+        (
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM pep WHERE headline IS NOT \(PEPHeadline.extract(from: "canonical_json"))") ?? -1,
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pep WHERE headline IS NOT NULL") ?? -1
+        )
+    }
+    #expect(stale == 0 && recorded == 3)
+    // The same PEPs in a ledger at v13, then migrated.
+    let rows = try ledger.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM submission") }
+    let peps = try ledger.database.read { db in try Row.fetchAll(db, sql: "SELECT submission_id, canonical_json FROM pep") }
+    try queue.write { db in
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        for row in rows {
+            let columns = Array(row.columnNames)
+            try db.execute(
+                sql:
+                    "INSERT INTO submission (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                arguments: StatementArguments(columns.map { row[$0] as DatabaseValue }))
+        }
+        for pep in peps {
+            try db.execute(
+                sql: "INSERT INTO pep (submission_id, canonical_json) VALUES (?, ?)",
+                arguments: [pep["submission_id"] as Int64, pep["canonical_json"] as String])
+        }
+    }
+    try LedgerSchema.migrator.migrate(queue)
+    let migrated = try queue.read { db in
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM pep WHERE headline IS \(PEPHeadline.extract(from: "canonical_json"))
+                    AND json_extract(headline, '$[0]') LIKE 'LA-%'
+                """) ?? -1
+    }
+    #expect(migrated == 3)
 }
 
 /// A ledger whose bytes were overwritten on disk (a failing disk, a bad restore).

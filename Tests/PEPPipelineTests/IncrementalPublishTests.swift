@@ -68,7 +68,8 @@ private func feedbackFiles(_ s: ProcessedSamples) -> [String] {
     backoff.failed(now: t0.addingTimeInterval(5))
     #expect(!backoff.isDue(now: t0.addingTimeInterval(14)) && backoff.isDue(now: t0.addingTimeInterval(15)))
     for i in 0..<20 { backoff.failed(now: t0.addingTimeInterval(Double(i))) }
-    #expect(!backoff.isDue(now: t0.addingTimeInterval(19 + 899)) && backoff.isDue(now: t0.addingTimeInterval(19 + 900)), "capped at 15 minutes")
+    #expect(
+        !backoff.isDue(now: t0.addingTimeInterval(19 + 899)) && backoff.isDue(now: t0.addingTimeInterval(19 + 900)), "capped at 15 minutes")
     backoff.succeeded()
     #expect(backoff.isDue(now: t0))
 }

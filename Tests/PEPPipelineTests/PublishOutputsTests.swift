@@ -124,16 +124,19 @@ import Testing
     defer { s.remove() }
     // A crash between the two files: the batch is recorded, its CSV written, its XML not.
     let batch = try #require(try s.pipeline.ledger.exports.closeBatch(at: outputNow))
+    // The batch's files as a first try wrote them (elsewhere), and its CSV alone in place.
+    let elsewhere = s.root.appendingPathComponent("first-try")
     let publisher = ExportPublisher(
         ledger: s.pipeline.ledger, exporter: try #require(s.pipeline.outputSettings.eclipse),
-        builder: StoredReportBuilder(registry: s.pipeline.registry), folder: s.exports)
-    let files = try publisher.render(batch)
-    let csv = s.exports.appendingPathComponent(files[0].name)
-    try WriteOnceFile.write(files[0].text, to: csv)
+        builder: StoredReportBuilder(registry: s.pipeline.registry), folder: elsewhere)
+    #expect(try publisher.write(batch).map(\.lastPathComponent) == ["eclipse-000001.csv", "eclipse-000001.xml"])
+    let csv = s.exports.appendingPathComponent("eclipse-000001.csv")
+    try WriteOnceFile.write(try text(elsewhere.appendingPathComponent("eclipse-000001.csv")), to: csv)
     let csvInode = try FileManager.default.attributesOfItem(atPath: csv.path)[.systemFileNumber] as? Int
     let summary = try s.pipeline.outputs.publish(now: outputNow)
     #expect(summary.exportFiles.map(\.lastPathComponent) == ["eclipse-000001.xml"])
-    #expect(try text(s.exports.appendingPathComponent("eclipse-000001.xml")) == files[1].text)
+    #expect(
+        try text(s.exports.appendingPathComponent("eclipse-000001.xml")) == text(elsewhere.appendingPathComponent("eclipse-000001.xml")))
     #expect(try FileManager.default.attributesOfItem(atPath: csv.path)[.systemFileNumber] as? Int == csvInode)
     #expect(try s.pipeline.ledger.exports.batchesAwaitingFiles().isEmpty)
 }

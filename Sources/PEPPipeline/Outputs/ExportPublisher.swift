@@ -27,22 +27,34 @@ struct ExportPublisher {
         _ = try ledger.exports.closeBatch(at: now, after: mark)
         var written: [URL] = []
         for batch in try ledger.exports.batchesAwaitingFiles() {
-            for (name, text) in try render(batch) {
-                let url = folder.appendingPathComponent(name)
-                if try WriteOnceFile.writeOrConfirm(text, to: url) { written.append(url) }
-            }
+            written += try write(batch)
             try ledger.exports.markBatchWritten(batchID: batch.id, at: now)
         }
         return written
     }
 
-    /// A recorded batch's two files, by name (`eclipse-000001.csv`, `.xml`), from the ledger alone.
-    func render(_ batch: ExportBatchRecord) throws -> [(name: String, text: String)] {
-        let records = try ledger.exports.runs(batchID: batch.id).map(record)
-        return [
-            (batch.fileName + ".csv", exporter.csv(records, batch: batch.sequence)),
-            (batch.fileName + ".xml", exporter.xml(records, batch: batch.sequence)),
-        ]
+    /// A recorded batch's two files (`eclipse-000001.csv`, `.xml`), from the ledger alone,
+    /// streamed a record at a time: a batch can hold every rating of the years behind it (the
+    /// first after the export is switched on), and memory holds one record, not the batch.
+    /// - Returns: the files written now (a file already there, byte for byte the same, is left alone).
+    func write(_ batch: ExportBatchRecord) throws -> [URL] {
+        let runs = try ledger.exports.runs(batchID: batch.id)
+        let csvURL = folder.appendingPathComponent(batch.fileName + ".csv")
+        let xmlURL = folder.appendingPathComponent(batch.fileName + ".xml")
+        let csv = try WriteOnceFile.Staging(for: csvURL)
+        let xml = try WriteOnceFile.Staging(for: xmlURL)
+        try csv.write(exporter.csvHeader())
+        try xml.write(exporter.xmlHead(count: runs.count, batch: batch.sequence))
+        for run in runs {
+            let record = try record(run)
+            try csv.write(exporter.csvRow(record, batch: batch.sequence))
+            try xml.write(exporter.xmlRecord(record, batch: batch.sequence))
+        }
+        try xml.write(exporter.xmlTail())
+        var written: [URL] = []
+        if try csv.place() { written.append(csvURL) }
+        if try xml.place() { written.append(xmlURL) }
+        return written
     }
 
     func record(_ run: ExportedRun) throws -> ExportRecord {
