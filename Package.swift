@@ -74,9 +74,7 @@ let package = Package(
             name: "PEPOutput",
             dependencies: ["PEPModel", "PEPFiles", .product(name: "Mustache", package: "swift-mustache")],
             resources: [
-                .embedInCode("Templates/page.mustache"), .embedInCode("Templates/badge.mustache"),
-                .embedInCode("Templates/payment-notice.mustache"), .embedInCode("Templates/held.mustache"),
-                .embedInCode("Templates/reconciliation.mustache"),
+                .embedInCode("Templates/payment-notice.mustache"),
             ],
             swiftSettings: strictness),
         // Composes the stages: process, watch, run as a service.

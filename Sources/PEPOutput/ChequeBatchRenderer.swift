@@ -39,7 +39,9 @@ package enum ChequeBatchRenderer {
 
     /// One payee per school in the register with a line or a reversal, in URN order; lines
     /// whose school is missing are left out (the planner holds them before this point).
-    package static func payments(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> [Payment] {
+    package static func payments(
+        _ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings
+    ) -> [Payment] {
         var payments: [Payment] = []
         for (urn, lines, reversals) in PaymentRun.bySchool(paid: run.cheque, reversed: run.chequeReversals) {
             guard let school = register[urn] else { continue }
@@ -72,7 +74,8 @@ package enum ChequeBatchRenderer {
                 "payee_name": .text(bacsCharacters(p.school.payeeName, limit: 60)), "payee_urn": .text(p.school.urn),
                 "method": .text(bacs ? "bacs" : "cheque"), "sort_code": .number(bacs ? p.school.sortCode : ""),
                 "account_number": .number(bacs ? p.school.accountNumber : ""),
-                "account_name": .text(bacs ? bacsCharacters(p.school.bacsAccountName.isEmpty ? p.school.payeeName : p.school.bacsAccountName, limit: 18) : ""),
+                "account_name": .text(
+                    bacs ? bacsCharacters(p.school.bacsAccountName.isEmpty ? p.school.payeeName : p.school.bacsAccountName, limit: 18) : ""),
                 "amount": w.money(p.amount), "reference": .text(p.reference), "cost_centre": .text(settings.vsCostCentre),
                 "subjective": .text(settings.subjective),
             ])
@@ -82,7 +85,9 @@ package enum ChequeBatchRenderer {
     }
 
     /// The remittance advice: one row per child line, child ID only; a reversal negative.
-    package static func remittance(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String {
+    package static func remittance(
+        _ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings
+    ) -> String {
         var w = CSVWriter()
         w.row(["batch_id", "reference", "payee_urn", "payee_name", "child_id", "term", "academic_year", "amount", "source_reference"])
         var total = Pence.zero
@@ -103,7 +108,9 @@ package enum ChequeBatchRenderer {
 
     /// What chequebook schools owe after this run's reversals (nil when none does): one row per
     /// school, for the Admin team to recover by invoice.
-    package static func recoveries(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) -> String? {
+    package static func recoveries(
+        _ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings
+    ) -> String? {
         let owing = payments(run, batch: batch, register: register, settings: settings).filter { $0.amount < .zero }
         guard !owing.isEmpty else { return nil }
         var w = CSVWriter()
@@ -137,7 +144,8 @@ package enum ChequeBatchRenderer {
         if bacs.isEmpty {
             problems.append("\(urn): there is no account name for BACS")
         } else if bacs.count > 18 {
-            problems.append("\(urn): the BACS account name '\(bacs)' is longer than 18 characters; set bacs_account_name in the school register")
+            problems.append(
+                "\(urn): the BACS account name '\(bacs)' is longer than 18 characters; set bacs_account_name in the school register")
         }
         return problems
     }

@@ -121,7 +121,7 @@ package enum DashboardSite {
 
                 """)
         }
-        return ReportTemplates.page(title: "PEP dashboard", body: w.html)
+        return HTMLWriter.page(title: "PEP dashboard", w)
     }
 
     static func linkedCell(_ n: Int, _ href: String, into w: inout HTMLWriter) {
@@ -147,7 +147,7 @@ package enum DashboardSite {
             """)
         guard !unplaced.isEmpty else {
             w.raw("<p>None.</p>\n")
-            return ReportTemplates.page(title: "PEP dashboard: documents not placed in a term", body: w.html)
+            return HTMLWriter.page(title: "PEP dashboard: documents not placed in a term", w)
         }
         w.raw("<table class=\"peps\"><tr><th>Document</th><th>Received</th><th>Missing</th><th>Result</th></tr>\n")
         for u in unplaced {
@@ -160,7 +160,7 @@ package enum DashboardSite {
             w.raw("</td></tr>\n")
         }
         w.raw("</table>\n")
-        return ReportTemplates.page(title: "PEP dashboard: documents not placed in a term", body: w.html)
+        return HTMLWriter.page(title: "PEP dashboard: documents not placed in a term", w)
     }
 
     /// Quality counts, with PEPs that could not be assessed left out.
@@ -183,11 +183,11 @@ package enum DashboardSite {
         summary(t, filter, into: &w)
         if filter == .missing {
             missing(t, into: &w)
-            return ReportTemplates.page(title: "PEPs \(t.key.label): no PEP yet", body: w.html)
+            return HTMLWriter.page(title: "PEPs \(t.key.label): no PEP yet", w)
         }
         guard !shown.isEmpty else {
             w.raw("<p>None.</p>\n")
-            return ReportTemplates.page(title: "PEPs \(t.key.label)", body: w.html)
+            return HTMLWriter.page(title: "PEPs \(t.key.label)", w)
         }
         w.raw(
             """
@@ -197,7 +197,7 @@ package enum DashboardSite {
             """)
         for e in sorted(shown) { entry(e, reportsHref: reportsHref, into: &w) }
         w.raw("</table>\n")
-        return ReportTemplates.page(title: "PEPs \(t.key.label)", body: w.html)
+        return HTMLWriter.page(title: "PEPs \(t.key.label)", w)
     }
 
     /// The top of a term's pages: the title, the counts, the PP+ totals and the filter bar.

@@ -1,9 +1,9 @@
-/// The one style sheet every static page carries (`Templates/page.mustache` puts it inline).
+/// The one style sheet every static page carries, inline (`HTMLWriter.page`).
 ///
 /// Pages carry their CSS inline and load nothing from outside (council networks block CDNs,
 /// and a coordinator may open a report from a file share).
 package enum HTML {
-    static let style = """
+    static let style: StaticString = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1.5rem;color:#1b1b1b;line-height:1.45}
         h1{font-size:1.6rem;margin:.2rem 0 1rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.93rem}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2}

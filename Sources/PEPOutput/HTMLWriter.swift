@@ -1,7 +1,8 @@
-/// Writes the body of a static page that is rendered for every document or every poll (the
-/// QA report, a term's dashboard pages, a term's tracker), in one growing buffer.
+/// Writes the static pages the watcher leaves in the output folder (QA reports, the dashboard,
+/// the tracker and the VSH's figures, a finance run's held and reconciliation pages), in one
+/// growing buffer. The workbench and the e-mails are Mustache templates.
 ///
-/// Why not Mustache, as every other page: swift-mustache looks each `{{value}}` up through
+/// Why not Mustache for these too: swift-mustache looks each `{{value}}` up through
 /// dynamic casts on `Any` and escapes it a Character at a time, about 36 µs a table row; a
 /// term's pages are thousands of rows, rewritten after every document. Measured by
 /// `scripts/bench.sh poll` and `pipeline` (README, "Benchmarks and accuracy").
@@ -52,7 +53,7 @@ package struct HTMLWriter {
         raw(close)
     }
 
-    /// A rating badge (`Templates/badge.mustache`, for the pages still rendered by Mustache).
+    /// A rating badge.
     package mutating func badge(_ label: String, kind: String) {
         raw("<span class=\"badge ")
         text(kind)
@@ -63,4 +64,25 @@ package struct HTMLWriter {
 
     /// What was written.
     package var html: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Every static page: doctype, charset, title, the shared style, and `body` (written by
+    /// another writer, so already escaped) in `<main>`, the landmark screen readers jump to.
+    package static func page(title: String, _ body: HTMLWriter) -> String {
+        var w = HTMLWriter(capacity: body.bytes.count + 4096)
+        w.raw(
+            """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+
+            """)
+        w.element("<title>", title, "</title>\n<style>")
+        w.raw(HTML.style)
+        w.raw("</style>\n</head>\n<body>\n<main>\n")
+        w.bytes.append(contentsOf: body.bytes)
+        w.raw("\n</main>\n</body>\n</html>\n")
+        return w.html
+    }
 }

@@ -18,25 +18,47 @@ package enum HeldReport {
 
     /// - Parameter dashboardHref: the dashboard's index, relative to this page.
     package static func html(_ items: [HeldItem], title: String, dashboardHref: String = "index.html") -> String {
-        let byReason = Dictionary(grouping: items, by: \.reason).sorted { $0.key.rawValue < $1.key.rawValue }
-        return ReportTemplates.page(
-            title: title, template: "held",
-            [
-                "title": title, "dashboardHref": dashboardHref, "hasItems": !items.isEmpty, "total": total(items).display,
-                "reasons": byReason.map { ["reason": $0.key.rawValue, "total": total($0.value).display, "count": $0.value.count] },
-                "items": sorted(items).map { i -> [String: Any] in
-                    [
-                        "childID": i.childID, "schoolURN": i.schoolURN, "term": i.term.rawValue.capitalized + " " + i.academicYear,
-                        "amount": i.amount.display, "reason": ReportTemplates.badge(i.reason.rawValue, kind: "amber"), "note": i.note,
-                        "reference": i.sourceReference,
-                    ]
-                },
-            ])
+        var w = HTMLWriter(capacity: 4096 + 300 * items.count)
+        w.element("<nav><a href=\"", dashboardHref, "\">Dashboard</a></nav>\n")
+        w.element("<h1>", title, "</h1>\n")
+        guard !items.isEmpty else {
+            w.raw("<p>Nothing is held.</p>\n")
+            return HTMLWriter.page(title: title, w)
+        }
+        w.raw("<div class=\"summary\">")
+        for (reason, held) in Dictionary(grouping: items, by: \.reason).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            w.element("<div>", reason.rawValue, "<br><strong>")
+            w.element("", total(held).display, "</strong> (")
+            w.text(held.count)
+            w.raw(")</div>")
+        }
+        w.element("<div>Total held<br><strong>", total(items).display, "</strong></div></div>\n")
+        w.raw(
+            """
+            <table><tr><th>Child ID</th><th>School URN</th><th>Term</th><th>Amount</th><th>Reason</th><th>Note</th>\
+            <th>Reference</th></tr>
+
+            """)
+        for i in sorted(items) {
+            w.element("<tr><td>", i.childID, "</td>")
+            w.element("<td>", i.schoolURN, "</td>")
+            w.element("<td>", i.term.rawValue.capitalized + " " + i.academicYear, "</td>")
+            w.element("<td>", i.amount.display, "</td><td>")
+            w.badge(i.reason.rawValue, kind: "amber")
+            w.element("</td><td>", i.note, "</td>")
+            w.element("<td>", i.sourceReference, "</td></tr>\n")
+        }
+        w.raw("</table>\n")
+        return HTMLWriter.page(title: title, w)
     }
 
     static func total(_ items: [HeldItem]) -> Pence { items.reduce(Pence.zero) { $0 + $1.amount } }
 
     static func sorted(_ items: [HeldItem]) -> [HeldItem] {
-        items.sorted { ($0.academicYear, $0.term.rawValue, $0.childID, $0.sourceReference) < ($1.academicYear, $1.term.rawValue, $1.childID, $1.sourceReference) }
+        items.sorted {
+            ($0.academicYear, $0.term.rawValue, $0.childID, $0.sourceReference) < (
+                $1.academicYear, $1.term.rawValue, $1.childID, $1.sourceReference
+            )
+        }
     }
 }

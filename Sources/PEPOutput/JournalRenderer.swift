@@ -48,11 +48,18 @@ package enum JournalRenderer {
                 let amount = group.reduce(Pence.zero) { $0 + $1.amount }
                 let pupils = Set(group.map(\.childID)).count
                 let what = kind == .payment ? "CIC" : "reversal"
-                let narrative = String("PP+ \(batch.termCode) \(what) \(pupils) pupil\(pupils == 1 ? "" : "s")".prefix(settings.narrativeMaxLength))
+                let narrative = String(
+                    "PP+ \(batch.termCode) \(what) \(pupils) pupil\(pupils == 1 ? "" : "s")".prefix(settings.narrativeMaxLength))
                 let reference = batch.reference(rule: settings.journalFile.reference, prefix: settings.referencePrefix, payee: pair)
                 let (from, to) = kind == .payment ? (settings.vsCostCentre, school) : (school, settings.vsCostCentre)
-                lines.append(Line(side: .debit, costCentre: from, amount: amount, schoolURN: urn, narrative: narrative, reference: reference, kind: kind))
-                lines.append(Line(side: .credit, costCentre: to, amount: amount, schoolURN: urn, narrative: narrative, reference: reference, kind: kind))
+                lines.append(
+                    Line(
+                        side: .debit, costCentre: from, amount: amount, schoolURN: urn, narrative: narrative, reference: reference,
+                        kind: kind))
+                lines.append(
+                    Line(
+                        side: .credit, costCentre: to, amount: amount, schoolURN: urn, narrative: narrative, reference: reference,
+                        kind: kind))
             }
         }
         return lines
@@ -67,7 +74,9 @@ package enum JournalRenderer {
     }
 
     /// The journal file. - Throws: `Unbalanced` (never for lines from `lines(...)`).
-    package static func render(_ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings) throws -> String {
+    package static func render(
+        _ run: PaymentRun, batch: PaymentBatchInfo, register: SchoolRegister, settings: FinanceSettings
+    ) throws -> String {
         let journalLines = lines(run, batch: batch, register: register, settings: settings)
         let totals = try checkBalanced(journalLines)
         let analysis = settings.analysisCode(financialYear: batch.financialYear)
@@ -83,7 +92,8 @@ package enum JournalRenderer {
         ])
         for (i, l) in journalLines.enumerated() {
             w.line([
-                "line_no": .number(String(i + 1)), "date": w.date(batch.date), "side": .text(l.side.rawValue), "cost_centre": .text(l.costCentre),
+                "line_no": .number(String(i + 1)), "date": w.date(batch.date), "side": .text(l.side.rawValue),
+                "cost_centre": .text(l.costCentre),
                 "subjective": .text(settings.subjective), "analysis_code": .text(analysis),
                 "debit": w.money(l.side == .debit ? l.amount : .zero), "credit": w.money(l.side == .credit ? l.amount : .zero),
                 "amount": w.money(l.side == .debit ? l.amount : .zero - l.amount), "school_urn": .text(l.schoolURN),

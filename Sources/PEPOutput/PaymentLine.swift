@@ -56,7 +56,9 @@ package struct PaymentRun: Sendable, Hashable {
 
     /// A route's paid lines and reversals grouped by school, in URN order: every school with
     /// either (the journal, the payment batch and the notices all walk a route this way).
-    package static func bySchool(paid: [PaymentLine], reversed: [PaymentLine])
+    package static func bySchool(
+        paid: [PaymentLine], reversed: [PaymentLine]
+    )
         -> [(urn: String, paid: [PaymentLine], reversed: [PaymentLine])]
     {
         let p = Dictionary(uniqueKeysWithValues: bySchool(paid).map { ($0.urn, $0.lines) })

@@ -62,11 +62,15 @@ package struct PaymentNoticeComposer: Sendable {
         for p in ChequeBatchRenderer.payments(run, batch: batch, register: register, settings: settings) {
             guard let to = EmailAddress(parsing: p.school.remittanceEmail) else { continue }
             let how =
-                !p.paid ? "" : p.school.paidByBACS
-                ? "by BACS to the account ending \(p.school.accountNumber.suffix(4)) (batch \(ChequeBatchRenderer.batchID(batch)))"
-                : "by cheque (batch \(ChequeBatchRenderer.batchID(batch)))"
+                !p.paid
+                ? ""
+                : p.school.paidByBACS
+                    ? "by BACS to the account ending \(p.school.accountNumber.suffix(4)) (batch \(ChequeBatchRenderer.batchID(batch)))"
+                    : "by cheque (batch \(ChequeBatchRenderer.batchID(batch)))"
             outputs.append(
-                notice(p.school, to: to, lines: p.lines + p.reversals.map(Self.credit), reference: p.reference, how: how, batch: batch, sentAt: sentAt))
+                notice(
+                    p.school, to: to, lines: p.lines + p.reversals.map(Self.credit), reference: p.reference, how: how, batch: batch,
+                    sentAt: sentAt))
         }
         return outputs
     }

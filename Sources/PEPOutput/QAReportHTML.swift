@@ -10,7 +10,7 @@ package enum QAReportHTML {
     package static func render(_ report: QAReport) -> String {
         var w = HTMLWriter(capacity: 24_000)
         body(report, into: &w)
-        return ReportTemplates.page(title: "PEP QA — \(report.childID)", body: w.html)
+        return HTMLWriter.page(title: "PEP QA — \(report.childID)", w)
     }
 
     static func body(_ r: QAReport, into w: inout HTMLWriter) {

@@ -54,7 +54,8 @@ package enum ReconciliationReport {
         struct Key: Hashable { var term: TermKey, urn: String }
         var rows: [Key: Row] = [:]
         func row(_ key: Key) -> Row {
-            rows[key] ?? Row(key: key.term, schoolURN: key.urn, schoolName: register[key.urn]?.name ?? (key.urn.isEmpty ? "(no school)" : ""))
+            rows[key]
+                ?? Row(key: key.term, schoolURN: key.urn, schoolName: register[key.urn]?.name ?? (key.urn.isEmpty ? "(no school)" : ""))
         }
         for f in figures {
             let key = Key(term: TermKey(f.academicYear, f.term), urn: f.schoolURN)
@@ -122,26 +123,43 @@ package enum ReconciliationReport {
     /// - Parameter dashboardHref: the dashboard's index, relative to this page.
     package static func html(_ rows: [Row], title: String, dashboardHref: String = "index.html") -> String {
         let ok = balanced(rows)
-        return ReportTemplates.page(
-            title: title, template: "reconciliation",
-            [
-                "title": title, "dashboardHref": dashboardHref,
-                "overall": ok ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
-                "summary": ok
-                    ? "Every figure agrees with the ledger."
-                    : "\(rows.filter { !$0.balanced && $0.key != nil }.count) row(s) do not agree with the ledger: see below.",
-                "rows": rows.map { r -> [String: Any] in
-                    [
-                        "term": r.key?.label ?? "All terms", "school": r.schoolURN.map { r.schoolName.isEmpty ? "URN " + $0 : r.schoolName + " (URN " + $0 + ")" } ?? r.schoolName,
-                        "total": r.schoolURN == nil, "approved": r.approved.display, "paid": r.paid.display,
-                        "reversed": r.reversed.display, "net": r.net.display, "toPay": r.toPay.display, "held": r.held.display,
-                        "difference": r.difference.display,
-                        "status": status(r, in: rows)
-                            ? ReportTemplates.badge("Balanced", kind: "green") : ReportTemplates.badge("Mismatch", kind: "red"),
-                        "why": r.problem ?? "",
-                    ]
-                },
-            ])
+        var w = HTMLWriter(capacity: 4096 + 500 * rows.count)
+        w.element("<nav><a href=\"", dashboardHref, "\">Dashboard</a></nav>\n")
+        w.element("<h1>", title, "</h1>\n<p>")
+        if ok { w.badge("Balanced", kind: "green") } else { w.badge("Mismatch", kind: "red") }
+        w.element(
+            " ",
+            ok
+                ? "Every figure agrees with the ledger."
+                : "\(rows.filter { !$0.balanced && $0.key != nil }.count) row(s) do not agree with the ledger: see below.",
+            "</p>\n")
+        w.raw(
+            """
+            <p class="muted">For every term and school: approved = paid + still to pay, and what this run's files pay and \
+            reverse agrees with the ledger. Net paid is paid less reversed. Held is what was requested and not approved.</p>
+            <table>
+            <caption>Reconciliation by term and school</caption>
+            <thead><tr><th scope="col">Term</th><th scope="col">School</th><th scope="col">Approved</th><th scope="col">Paid</th>\
+            <th scope="col">Reversed</th><th scope="col">Net paid</th><th scope="col">To pay</th><th scope="col">Held</th>\
+            <th scope="col">Difference</th><th scope="col">Status</th></tr></thead>
+            <tbody>
+
+            """)
+        for r in rows {
+            w.raw(r.schoolURN == nil ? "<tr class=\"total\">" : "<tr>")
+            w.element("<th scope=\"row\">", r.key?.label ?? "All terms", "</th>")
+            let school = r.schoolURN.map { r.schoolName.isEmpty ? "URN " + $0 : r.schoolName + " (URN " + $0 + ")" } ?? r.schoolName
+            w.element("<td>", school, "</td>")
+            for amount in [r.approved, r.paid, r.reversed, r.net, r.toPay, r.held, r.difference] {
+                w.element("<td>", amount.display, "</td>")
+            }
+            w.raw("<td>")
+            if status(r, in: rows) { w.badge("Balanced", kind: "green") } else { w.badge("Mismatch", kind: "red") }
+            if let why = r.problem, !why.isEmpty { w.element(" <span class=\"muted\">", why, "</span>") }
+            w.raw("</td></tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n")
+        return HTMLWriter.page(title: title, w)
     }
 }
 

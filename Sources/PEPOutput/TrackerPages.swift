@@ -153,7 +153,7 @@ package enum TrackerPages {
         w.raw(")</h2>\n")
         guard !initial.isEmpty else {
             w.raw("<p>No child is waiting for an initial PEP meeting.</p>\n")
-            return ReportTemplates.page(title: "Tracker", body: w.html)
+            return HTMLWriter.page(title: "Tracker", w)
         }
         w.raw(
             """
@@ -175,7 +175,7 @@ package enum TrackerPages {
             w.raw(due.overdue ? "<td><strong>Overdue</strong></td></tr>\n" : "<td>No</td></tr>\n")
         }
         w.raw("</tbody>\n</table>\n")
-        return ReportTemplates.page(title: "Tracker", body: w.html)
+        return HTMLWriter.page(title: "Tracker", w)
     }
 
     /// A term's page: every child in one state, overdue first. Written by `HTMLWriter`, not
@@ -217,7 +217,7 @@ package enum TrackerPages {
             w.raw(row.onRegister ? "<td>Yes</td></tr>\n" : "<td><strong>No</strong></td></tr>\n")
         }
         w.raw("</tbody>\n</table>\n")
-        return ReportTemplates.page(title: "Tracker: \(term.label)", body: w.html)
+        return HTMLWriter.page(title: "Tracker: \(term.label)", w)
     }
 
     /// The Virtual School Head's figures: for each period (terms, then each academic year's
@@ -264,7 +264,7 @@ package enum TrackerPages {
             for kind in kinds { table(period.label, kind, byKind[kind] ?? [], into: &w) }
         }
         let title = year.map { "The Virtual School Head's figures: \($0)" } ?? "The Virtual School Head's figures"
-        return ReportTemplates.page(title: title, body: w.html)
+        return HTMLWriter.page(title: title, w)
     }
 
     /// `statistics-2025-26`: the stem of an academic year's statistics files.

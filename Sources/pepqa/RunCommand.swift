@@ -44,6 +44,7 @@ struct RunCommand: AsyncParsableCommand {
         options.once = once
         options.pollInterval = settings.pollInterval
         options.readAhead = settings.resolvedReadAhead
+        options.sweepEverything = pipeline.ledger.checkedWhenOpened
         if once { options.progress = CommandSupport.progressLine() }
         // Whole-ledger work: reports, feedback, exports and dashboard after a busy poll (and at
         // start, to make good a crash); the monthly finance close when it is due.

@@ -50,13 +50,23 @@ import PEPPipelineTestSupport
         (quarantine.appendingPathComponent("y.json.reason"), false),
     ]
     for (url, _) in files { try Data("x".utf8).write(to: url) }
+    // After a clean close: the trees that grow with every PEP (reports, archive) are not walked.
+    let reportLeftover = out.appendingPathComponent(".x.html.tmp-\(dead)-1")
+    try Data("x".utf8).write(to: reportLeftover)
+    let light = StartupSweep.run(
+        outDir: fixture.root.appendingPathComponent("out").path, archiveDir: fixture.archive.path,
+        quarantineDir: quarantine.path, everything: false)
+    #expect(FileManager.default.fileExists(atPath: reportLeftover.path), "reports/ left alone after a clean close")
+    #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent(".pepqa-tmp-abc123").path))
+    #expect(!light.isEmpty && light.allSatisfy { !$0.contains("/reports/") && !$0.hasPrefix(archive.path) })
     let removed = StartupSweep.run(
         outDir: fixture.root.appendingPathComponent("out").path, archiveDir: fixture.archive.path,
         quarantineDir: quarantine.path)
     for (url, shouldGo) in files {
         #expect(FileManager.default.fileExists(atPath: url.path) == !shouldGo, "\(url.lastPathComponent)")
     }
-    #expect(removed.count == files.filter(\.1).count)
+    #expect(!FileManager.default.fileExists(atPath: reportLeftover.path), "after a crash, every tree")
+    #expect(light.count + removed.count == files.filter(\.1).count + 1)
 }
 
 @Test func progressIsReportedEveryNDocumentsDuringABacklog() {

@@ -32,7 +32,7 @@ package struct InboxService: Service {
         var loop = makeLoop()
         let swept = StartupSweep.run(
             outDir: configuration.outDir, archiveDir: configuration.resolvedArchiveDir,
-            quarantineDir: configuration.resolvedQuarantineDir)
+            quarantineDir: configuration.resolvedQuarantineDir, everything: options.sweepEverything)
         if !swept.isEmpty { logger.notice("removed files left by an interrupted run", metadata: ["count": "\(swept.count)"]) }
         loop.recoverCrashMarker()
         let inboxes = configuration.inboxes.count

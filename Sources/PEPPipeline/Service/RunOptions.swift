@@ -12,6 +12,10 @@ package struct RunOptions: Sendable {
     /// `--once` only: polls in a row that take nothing while files are still changing before the
     /// run gives up on those files (left for the next run, and reported).
     package var onceMaxWaitingPolls = 10
+    /// Whether the start-up sweep walks the trees that grow with every PEP (`out/reports`, the
+    /// archive) as well as the rest: only after a run that did not end cleanly (the ledger's
+    /// `checkedWhenOpened`), since a temporary is left only by a process that died mid-write.
+    package var sweepEverything = true
     /// When a failed item is tried again.
     package var backoff = BackoffSchedule()
     /// Items read ahead on other cores while one is recorded (`ReadAhead`; 0: one core).

@@ -16,14 +16,18 @@ import Foundation
 /// - A `.reason` note with no quarantined file beside it (the process died between writing
 ///   the note and moving the file, which is still in the inbox).
 package enum StartupSweep {
+    /// - Parameter everything: also walk the trees that hold a file for every PEP ever rated
+    ///   (`out/reports`, the archive): a walk of hundreds of thousands of names, made only
+    ///   after a run that did not close the ledger cleanly (`RunOptions.sweepEverything`).
     /// - Returns: the paths removed.
     @discardableResult
-    package static func run(outDir: String, archiveDir: String, quarantineDir: String) -> [String] {
+    package static func run(outDir: String, archiveDir: String, quarantineDir: String, everything: Bool = true) -> [String] {
         var removed: [String] = []
-        for path in files(under: outDir) where isStaleOutputTemporary(path) {
+        let reports = (outDir as NSString).appendingPathComponent("reports")
+        for path in files(under: outDir, skipping: everything ? [] : [reports]) where isStaleOutputTemporary(path) {
             if unlink(path) == 0 { removed.append(path) }
         }
-        for root in [archiveDir, quarantineDir] {
+        for root in everything ? [archiveDir, quarantineDir] : [quarantineDir] {
             for path in files(under: root)
             where isStaleOutputTemporary(path) || (path as NSString).lastPathComponent.hasPrefix(".pepqa-tmp-") {
                 if unlink(path) == 0 { removed.append(path) }
@@ -59,10 +63,11 @@ package enum StartupSweep {
     /// only names a leftover can have. A plain `readdir` walk that makes a String only of
     /// folders and hidden names, since the output tree holds two reports per PEP ever rated and
     /// Foundation's enumerator took most of a service start at 10,000 PEPs.
-    static func files(under root: String) -> [String] {
+    static func files(under root: String, skipping skipped: Set<String> = []) -> [String] {
         var found: [String] = []
         var folders = [root]
         while let folder = folders.popLast() {
+            if skipped.contains(folder) { continue }
             guard let directory = opendir(folder) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
