@@ -49,3 +49,14 @@ extension LedgerSchema {
             '$.pep.term', '$.pep.academic_year', '$.school.name', '$.child.year_group');
         """
 }
+
+extension LedgerSchema {
+    /// The documents that name no child, term or year, by an index that also holds what the
+    /// dashboard's count asks of them (current, rated): the count is read from the index
+    /// alone, not from a row of the submission table for each such document ever received.
+    static let unplacedCovering = """
+        DROP INDEX submission_unplaced;
+        CREATE INDEX submission_unplaced ON submission(status, superseded_by, received_at, id)
+            WHERE child_la_id IS NULL OR term IS NULL OR academic_year IS NULL;
+        """
+}

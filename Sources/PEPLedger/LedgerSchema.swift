@@ -29,6 +29,7 @@ enum LedgerSchema {
         migrator.registerMigration("v12-term-summaries") { try $0.execute(sql: termSummaries) }
         migrator.registerMigration("v13-term-statistics") { try $0.execute(sql: termStatistics) }
         migrator.registerMigration("v14-pep-headline") { try $0.execute(sql: pepHeadline) }
+        migrator.registerMigration("v15-unplaced-covering") { try $0.execute(sql: unplacedCovering) }
         return migrator
     }
 

@@ -18,39 +18,36 @@ package enum TrackerPages {
     }
 
     /// A term's line on the index (the count of children in each state) and its headline
-    /// figures (the `all` group): all the index, the trend and `statistics.csv` need of it, so
-    /// that a publish can keep the lines of terms that did not change (`OutputTermStore`)
-    /// instead of working them out again.
+    /// figures (the `all` group's `headline` measures): all the index, the trend and
+    /// `statistics.csv` need of it, so that a publish can keep the lines of terms that did not
+    /// change (`OutputTermStore`) instead of working them out again. Every publish reads every
+    /// term's line back, so a line keeps the figures' values only, in `headline` order.
     package struct TermSummary: Codable, Sendable, Equatable {
         package var label: String
         package var stem: String
         /// Children in each of `states`, in order.
         package var counts: [Int]
-        package var figures: [StatisticsFigure]
+        var academicYear: String
+        var term: Term?
+        /// Each of `headline`'s values (nil: the term has no such figure).
+        var values: [String?]
 
+        /// - Parameter figures: the term's figures; only its headline ones are kept.
         package init(_ term: TermTracker, figures: [StatisticsFigure]) {
             label = term.label
             stem = term.stem
             counts = states.map { state in term.rows.count { $0.state.code == state.code } }
-            self.figures = figures
+            let all = figures.filter { $0.groupKind == "all" && $0.group.isEmpty }
+            academicYear = all.first?.academicYear ?? ""
+            self.term = all.first?.term
+            values = headline.map { name in all.first { $0.name == name }?.value }
         }
 
-        enum CodingKeys: String, CodingKey { case label, stem, counts, figures }
-
-        package init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            label = try c.decode(String.self, forKey: .label)
-            stem = try c.decode(String.self, forKey: .stem)
-            counts = try c.decode([Int].self, forKey: .counts)
-            figures = try c.decode(KeptFigures.self, forKey: .figures).figures
-        }
-
-        package func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(label, forKey: .label)
-            try c.encode(stem, forKey: .stem)
-            try c.encode(counts, forKey: .counts)
-            try c.encode(KeptFigures(figures), forKey: .figures)
+        /// The headline figures, in `headline` order.
+        package var figures: [StatisticsFigure] {
+            zip(headline, values).compactMap { name, value in
+                value.map { StatisticsFigure(academicYear: academicYear, term: term, groupKind: "all", group: "", name: name, value: $0) }
+            }
         }
     }
 
@@ -309,14 +306,20 @@ package enum TrackerPages {
 
     /// Terms in the order given (each year's terms, then the year's totals).
     static func periods(_ figures: [StatisticsFigure]) -> [Period] {
+        struct Key: Hashable {
+            var year: String
+            var term: Term?
+        }
         var periods: [Period] = []
-        var indexOf: [String: Int] = [:]
+        var indexOf: [Key: Int] = [:]
         for figure in figures {
-            let label = figure.term.map { "\($0.rawValue.capitalized) \(figure.academicYear)" } ?? "Academic year \(figure.academicYear)"
-            if let index = indexOf[label] {
+            let key = Key(year: figure.academicYear, term: figure.term)
+            if let index = indexOf[key] {
                 periods[index].figures.append(figure)
             } else {
-                indexOf[label] = periods.count
+                indexOf[key] = periods.count
+                let label =
+                    figure.term.map { "\($0.rawValue.capitalized) \(figure.academicYear)" } ?? "Academic year \(figure.academicYear)"
                 let anchor = label.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "-")
                 periods.append(Period(label: label, anchor: anchor, figures: [figure]))
             }

@@ -68,7 +68,7 @@ struct TrackerPublisher {
             try write(TrackerFiles.tracker(lines), page.stem + ".csv")
             try write(TrackerPages.term(page), page.stem + ".html")
             let figures = try statistics(term, year, progress: progress, register: register)
-            made[key] = TrackerPages.TermSummary(page, figures: figures.filter { $0.groupKind == "all" })
+            made[key] = TrackerPages.TermSummary(page, figures: figures)
             madeFigures[key] = TrackerPages.KeptFigures(figures)
             summaries[key] = made[key]
         }
