@@ -19,6 +19,8 @@ package struct DocumentRater: SubmissionHandling {
     let reports: ReportPublisher
     let builder: StoredReportBuilder
     let logger: Logger
+    /// Where reports go when they are written on another thread (reading ahead); nil: here.
+    var queue: ReportQueue?
     /// Names these readers, so that a read prepared by an earlier pipeline (before a rules
     /// reload) is not used by this one.
     let readers = UUID()
@@ -74,7 +76,13 @@ package struct DocumentRater: SubmissionHandling {
             submissionID: recorded.submissionID, fileName: submission.fileName, sha256: submission.sha256,
             format: read.format, receivedOn: receivedOn, sender: submission.sender, pep: read.pep,
             assessment: assessment)
-        let path = try reports.publish(report)
+        let path: String
+        if let queue {
+            queue.publish(report)
+            path = reports.htmlPath(report)
+        } else {
+            path = try reports.publish(report)
+        }
         log.info(
             "rated",
             metadata: [
@@ -90,6 +98,9 @@ package struct DocumentRater: SubmissionHandling {
                 supersededEarlier: recorded.superseded != nil, supersededAtOnce: recorded.isSuperseded,
                 reportPath: path))
     }
+
+    /// Waits for the reports still being written on another thread (`ReportQueue`).
+    package func finishPending() { queue?.finish() }
 
     /// What the ledger holds for these bytes (nil when never seen).
     package func recorded(sha256: String) throws -> RecordedSubmission? {

@@ -33,6 +33,7 @@ package struct PathProcessor: Sendable {
             done += 1
             progress?(done, items.count, item.name)
         }
+        processor.finishPending()
         return summary
     }
 

@@ -42,9 +42,12 @@ package struct Pipeline: Sendable {
         let folders = OutputFolders(root: URL(fileURLWithPath: configuration.outDir))
         let reports = ReportPublisher(outDir: folders.root)
         let builder = StoredReportBuilder(registry: settings.registry)
-        rater = DocumentRater(
+        var rater = DocumentRater(
             rules: settings.rules, registry: settings.registry, ledger: ledger, reports: reports, builder: builder,
             logger: logger)
+        // Reading ahead on other cores: the reports are written off the rating thread too.
+        if configuration.resolvedReadAhead > 0 { rater.queue = ReportQueue(publisher: reports, logger: logger) }
+        self.rater = rater
         let ownFolders = [configuration.resolvedArchiveDir, configuration.resolvedQuarantineDir, configuration.outDir]
         paths = PathProcessor(
             walker: InboxWalker(skipping: ownFolders.map { URL(fileURLWithPath: $0) }),

@@ -18,6 +18,9 @@ struct ReportPublisher: Sendable {
         return html.path
     }
 
+    /// Where `publish` puts the HTML report.
+    func htmlPath(_ report: QAReport) -> String { reportsDir.appendingPathComponent(report.reportStem + ".html").path }
+
     /// Whether both of a report's files are in place.
     func exists(_ report: QAReport) -> Bool {
         let stem = report.reportStem

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PEPModel
 import PEPPipelineTestSupport
 import PEPTestSupport
@@ -12,7 +13,11 @@ import Testing
 /// What the workers saw: which items were prepared, and how many at once at most.
 private final class PrepareLog: Sendable {
     private let state = Mutex<(prepared: [Int], running: Int, most: Int)>(([], 0, 0))
-    func begin(_ item: Int) { state.withLock { $0.running += 1; $0.most = max($0.most, $0.running); $0.prepared.append(item) } }
+    func begin(_ item: Int) {
+        state.withLock {
+            $0.running += 1; $0.most = max($0.most, $0.running); $0.prepared.append(item)
+        }
+    }
     func end() { state.withLock { $0.running -= 1 } }
     var prepared: [Int] { state.withLock { $0.prepared } }
     var most: Int { state.withLock { $0.most } }
@@ -113,11 +118,51 @@ private final class PrepareLog: Sendable {
         Issue.record("a read by other readers was used")
         return
     }
-    let other = Submission(fileName: "02.json", bytes: bytes + Array(" ".utf8), receivedAt: Date(), origin: .dropFile(path: "/inbox/02.json"))
+    let other = Submission(
+        fileName: "02.json", bytes: bytes + Array(" ".utf8), receivedAt: Date(), origin: .dropFile(path: "/inbox/02.json"))
     let own = PreparedRead(readers: rater.readers, sha256: other.sha256, result: .failure(refusal))
     guard case .rejected(_, let reason) = rater.handle(other, prepared: own) else {
         Issue.record("this rater's own read was not used")
         return
     }
     #expect(reason.contains("prepared: refused"))
+}
+
+/// Reading ahead, the QA reports are written on another thread (`ReportQueue`): when `process`
+/// returns, every rated document's report is on disk (its end waits for the queue), and a
+/// report the queue could not write is written from the ledger by the next publish.
+@Test func reportsWrittenOffTheRatingThreadAreAllThereAndOneThatFailedIsRestored() throws {
+    let (inbox, root) = try stampedSampleInbox()
+    defer { try? FileManager.default.removeItem(at: root) }
+    var config = ServiceConfiguration()
+    config.rulesDir = Repository.rules.path
+    config.stateDir = root.appendingPathComponent("state").path
+    config.outDir = root.appendingPathComponent("out").path
+    config.readAhead = 1
+    let pipeline = try Pipeline.build(configuration: config, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    #expect(pipeline.rater.queue != nil, "reading ahead: reports go to the queue")
+    let summary = pipeline.paths.process(paths: [inbox.path], clock: .fileModified)
+    let rated = summary.outcomes.compactMap { if case .rated(let r) = $0 { r } else { nil } }
+    #expect(rated.count >= 10)
+    for document in rated {
+        #expect(FileManager.default.fileExists(atPath: document.reportPath), "\(document.file)")
+        #expect(FileManager.default.fileExists(atPath: document.reportPath.replacingOccurrences(of: ".html", with: ".json")))
+    }
+    // The queue cannot write (reports/ is a file, for any user): the document is still rated.
+    let reports = root.appendingPathComponent("out/reports")
+    try FileManager.default.removeItem(at: reports)
+    try Data("not a folder".utf8).write(to: reports)
+    let later = root.appendingPathComponent("later.json")
+    let sample = try String(
+        contentsOf: Repository.sampleInbox.appendingPathComponent("01-green-review-secondary.json"), encoding: .utf8)
+    try Data(sample.replacingOccurrences(of: "\"LA100001\"", with: "\"LA190001\"").utf8).write(to: later)
+    let again = pipeline.paths.process(paths: [later.path], clock: .fileModified)
+    guard case .rated(let document) = try #require(again.outcomes.first) else {
+        Issue.record("not rated: \(again.outcomes)")
+        return
+    }
+    #expect(!FileManager.default.fileExists(atPath: document.reportPath))
+    try FileManager.default.removeItem(at: reports)
+    _ = try? pipeline.outputs.publish(now: Date())
+    #expect(FileManager.default.fileExists(atPath: document.reportPath), "restored by the next publish")
 }

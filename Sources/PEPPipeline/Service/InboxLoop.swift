@@ -23,8 +23,10 @@ struct InboxLoop {
     private var lastStatus = Date.distantPast
     private var lastProblems: [String] = []
 
-    init(processor: ItemProcessor, scanner: InboxScanner, marker: CrashMarker, options: RunOptions, notifier: SystemdNotifier,
-         tally: ServiceTally, logger: Logger) {
+    init(
+        processor: ItemProcessor, scanner: InboxScanner, marker: CrashMarker, options: RunOptions, notifier: SystemdNotifier,
+        tally: ServiceTally, logger: Logger
+    ) {
         self.processor = processor
         self.scanner = scanner
         self.marker = marker
@@ -83,7 +85,10 @@ struct InboxLoop {
             due, depth: options.readAhead, alone: { suspects[$0.path] != nil },
             inHand: { [marker] items in marker.begin(items.map { ($0.path, suspects[$0.path] ?? 0) }) },
             prepare: { [processor] item in (suspects[item.path] ?? 0) >= limit ? nil : processor.prepare(item) })
-        defer { marker.end() }
+        defer {
+            processor.finishPending()
+            marker.end()
+        }
         for index in due.indices {
             if stopRequested() {
                 cycle.interrupted = true

@@ -36,6 +36,9 @@ struct ItemProcessor: Sendable {
         return PreparedItem(contents: contents, reads: submissions.map(handler.prepare))
     }
 
+    /// Waits for what the handler left to other threads (see `SubmissionHandling.finishPending`).
+    func finishPending() { handler.finishPending() }
+
     /// Reads, records and files one item, on this thread.
     func process(_ item: InboxItem) -> ItemResult { process(item, prepared: prepare(item)) }
 

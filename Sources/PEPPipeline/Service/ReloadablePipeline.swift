@@ -29,7 +29,11 @@ package final class ReloadablePipeline: SubmissionHandling, Sendable {
     package func reload() -> Bool {
         do {
             let next = try Pipeline.build(configuration: configuration, logger: logger)
-            current.withLock { $0 = next }
+            let previous = current.withLock { previous in
+                defer { previous = next }
+                return previous
+            }
+            previous.rater.finishPending()
             logger.notice("rules reloaded", metadata: ["rules": "\(configuration.rulesDir)"])
             return true
         } catch {
@@ -55,4 +59,5 @@ package final class ReloadablePipeline: SubmissionHandling, Sendable {
     package func recorded(sha256: String) throws -> RecordedSubmission? { try pipeline.rater.recorded(sha256: sha256) }
     @discardableResult
     package func ensureReport(submissionID: Int64) throws -> Bool { try pipeline.rater.ensureReport(submissionID: submissionID) }
+    package func finishPending() { pipeline.rater.finishPending() }
 }

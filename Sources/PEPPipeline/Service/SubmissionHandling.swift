@@ -15,9 +15,14 @@ package protocol SubmissionHandling: Sendable {
     /// Writes a rated submission's QA report again, from the ledger, if it is missing (after a crash).
     @discardableResult
     func ensureReport(submissionID: Int64) throws -> Bool
+    /// Waits for work handed to other threads (the reports of `ReportQueue`): called at the
+    /// end of every poll and of `pepqa process`, before the outputs are published.
+    func finishPending()
 }
 
 extension SubmissionHandling {
+    package func finishPending() {}
+
     /// Reads and handles a submission in one go, on this thread.
     package func handle(_ submission: Submission) -> DocumentOutcome { handle(submission, prepared: nil) }
 }
