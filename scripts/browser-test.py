@@ -194,6 +194,7 @@ def run(driver, base, out, folders):
         "tracker.png": [os.path.join(out, "tracker", "index.html")],
         "tracker-term.png": [os.path.join(out, "tracker", "2025-26-autumn.html")],
         "statistics.png": [os.path.join(out, "tracker", "statistics.html")],
+        "statistics-year.png": [os.path.join(out, "tracker", "statistics-2025-26.html")],
     }
     for name, pages in static.items():
         check(len(pages) == 1 and os.path.exists(pages[0]), f"{name}: the page was written")
