@@ -67,14 +67,8 @@ package enum DurableFile {
         let input = open(url.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { return false }
         defer { close(input) }
-        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
-        var filled = 0
-        while filled < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(input, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)  // one more: a file that grew meanwhile
+        let filled = fill(input, &existing)
         return filled == bytes.count && existing[..<filled].elementsEqual(bytes)
     }
 

@@ -88,7 +88,7 @@ extension DurableFile {
     }
 
     /// Reads until `buffer` is full or the file ends; the count read, or -1 on an error.
-    private static func fill(_ descriptor: Int32, _ buffer: inout [UInt8]) -> Int {
+    static func fill(_ descriptor: Int32, _ buffer: inout [UInt8]) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }

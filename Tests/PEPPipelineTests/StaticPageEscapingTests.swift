@@ -6,9 +6,9 @@ import Testing
 
 @testable import PEPPipeline
 
-/// The static QA report and dashboard are Mustache templates that escape every value: a child
-/// name or school name carrying markup shows as text and runs nothing. (Fails if a template
-/// inserts a value with the unescaped `{{{ }}}`, or a model pre-renders HTML from input.)
+/// The static QA report and dashboard (`HTMLWriter`) escape every value: a child name or school
+/// name carrying markup shows as text and runs nothing. (Fails if a page writes a value as
+/// markup, or `HTMLWriter.text` stops escaping.)
 @Test func markupInAPEPShowsAsTextInTheReportAndTheDashboard() throws {
     let root = try Repository.temporaryFolder("pepqa-escaping")
     defer { try? FileManager.default.removeItem(at: root) }

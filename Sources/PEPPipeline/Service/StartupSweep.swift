@@ -23,7 +23,8 @@ package enum StartupSweep {
     @discardableResult
     package static func run(outDir: String, archiveDir: String, quarantineDir: String, everything: Bool = true) -> [String] {
         var removed: [String] = []
-        let reports = (outDir as NSString).appendingPathComponent("reports")
+        // As `files(under:)` spells the folder's path (the output folder as given, then "/reports").
+        let reports = (outDir.hasSuffix("/") ? String(outDir.dropLast()) : outDir) + "/reports"
         for path in files(under: outDir, skipping: everything ? [] : [reports]) where isStaleOutputTemporary(path) {
             if unlink(path) == 0 { removed.append(path) }
         }
