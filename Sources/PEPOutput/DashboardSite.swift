@@ -49,7 +49,13 @@ package enum DashboardSite {
 
     /// A term's pages: all its PEPs, and each filter.
     package static func termPages(_ term: DashboardTerm, reportsHref: String = "reports/") -> [Page] {
-        Filter.allCases.map { (pageName(term.key, $0), termPage(term, $0, reportsHref: reportsHref)) }
+        // Each PEP's row written once, in the pages' order; each page takes the rows it keeps.
+        let rows = sorted(term.entries).map { e in
+            var w = HTMLWriter(capacity: 700)
+            entry(e, reportsHref: reportsHref, into: &w)
+            return (entry: e, html: w)
+        }
+        return Filter.allCases.map { (pageName(term.key, $0), termPage(term, $0, rows: rows)) }
     }
 
     /// A term's line on the index: all the index needs of it, so that a publish can keep the
@@ -168,10 +174,12 @@ package enum DashboardSite {
         Dictionary(grouping: entries.filter(\.assessable), by: \.quality).mapValues(\.count)
     }
 
-    /// One of a term's pages. Written by `HTMLWriter`, not Mustache: a term's five pages are
-    /// rewritten after every document of the term, and list all its PEPs.
-    static func termPage(_ t: DashboardTerm, _ filter: Filter, reportsHref: String = "reports/") -> String {
-        let shown = t.entries.filter { e in
+    /// One of a term's pages, from its rows already written (`termPages`). Written by
+    /// `HTMLWriter`, not Mustache: a term's five pages are rewritten after every document of
+    /// the term, and list all its PEPs.
+    static func termPage(_ t: DashboardTerm, _ filter: Filter, rows: [(entry: DashboardEntry, html: HTMLWriter)]) -> String {
+        let shown = rows.filter { row in
+            let e = row.entry
             switch filter {
             case .all, .missing: return true
             case .red: return e.assessable && e.quality == .red
@@ -195,7 +203,7 @@ package enum DashboardSite {
             <th>Received</th><th>QA clock</th><th>PP+ requested</th><th>Approved by the VSH</th><th>Not approved</th></tr>
 
             """)
-        for e in sorted(shown) { entry(e, reportsHref: reportsHref, into: &w) }
+        for row in shown { w.append(row.html) }
         w.raw("</table>\n")
         return HTMLWriter.page(title: "PEPs \(t.key.label)", w)
     }

@@ -62,6 +62,9 @@ package struct HTMLWriter {
         raw("</span>")
     }
 
+    /// What another writer wrote (escaped there), as it is.
+    package mutating func append(_ other: HTMLWriter) { bytes.append(contentsOf: other.bytes) }
+
     /// What was written.
     package var html: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -81,7 +84,7 @@ package struct HTMLWriter {
         w.element("<title>", title, "</title>\n<style>")
         w.raw(HTML.style)
         w.raw("</style>\n</head>\n<body>\n<main>\n")
-        w.bytes.append(contentsOf: body.bytes)
+        w.append(body)
         w.raw("\n</main>\n</body>\n</html>\n")
         return w.html
     }
