@@ -47,7 +47,8 @@ package struct EclipseExporter: Sendable {
 
     static let numericFields: Set<ExportField> = [.attendancePct, .ppPlusRequested, .ppPlusApproved]
 
-    /// The batch as CSV: a header row of column names, then one row per record.
+    /// The batch as CSV: a header row of column names, then one row per record. The whole
+    /// batch at once, made of the same pieces `ExportPublisher` streams (for a small batch).
     package func csv(_ records: [ExportRecord], batch: Int) -> String {
         csvHeader() + records.map { csvRow($0, batch: batch) }.joined()
     }
@@ -72,7 +73,8 @@ package struct EclipseExporter: Sendable {
     }
 
     /// The batch as XML: `<root batch_id count>` holding one element per record, one child
-    /// element per column (element names are checked when the layout is loaded).
+    /// element per column (element names are checked when the layout is loaded). The whole
+    /// batch at once, as `csv`.
     package func xml(_ records: [ExportRecord], batch: Int) -> String {
         xmlHead(count: records.count, batch: batch) + records.map { xmlRecord($0, batch: batch) }.joined() + xmlTail()
     }
