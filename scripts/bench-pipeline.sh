@@ -58,7 +58,6 @@ step_timeout=${BENCH_STEP_TIMEOUT:-600}
 per_term=${BENCH_PER_TERM:-500}
 big_term=${BENCH_BIG_TERM:-5300}
 big_term_ledger=${BENCH_BIG_TERM_LEDGER:-20000}
-rules_ms=0
 warmup_timeout=${BENCH_WARMUP_TIMEOUT:-5400}
 
 # --- What the scripts need ------------------------------------------------------------------
@@ -294,9 +293,9 @@ bench_poll() {
     [ -n "${BENCH_DIR:-}" ] || rm -rf "$d"
   done
 
-  python3 - "$work" "$step_timeout" "$rules_ms" "${results[@]}" <<'PY'
+  python3 - "$work" "$step_timeout" "${results[@]}" <<'PY'
 import os, statistics, sys
-work, limit, results = sys.argv[1], sys.argv[2], sys.argv[4:]
+work, limit, results = sys.argv[1], sys.argv[2], sys.argv[3:]
 
 def times(prefix, folder):
     out = []

@@ -184,3 +184,40 @@ package enum DurableFile {
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }
+
+extension DurableFile {
+    /// Whether two files hold the same bytes, read a piece at a time.
+    package static func sameContents(_ a: URL, _ b: URL) -> Bool {
+        var sa = stat()
+        var sb = stat()
+        guard stat(a.path, &sa) == 0, stat(b.path, &sb) == 0, sa.st_size == sb.st_size else { return false }
+        let fa = open(a.path, O_RDONLY | O_CLOEXEC)
+        let fb = open(b.path, O_RDONLY | O_CLOEXEC)
+        defer {
+            if fa >= 0 { close(fa) }
+            if fb >= 0 { close(fb) }
+        }
+        guard fa >= 0, fb >= 0 else { return false }
+        var ba = [UInt8](repeating: 0, count: 1 << 16)
+        var bb = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let na = fill(fa, &ba)
+            let nb = fill(fb, &bb)
+            guard na == nb, na >= 0, ba[..<na] == bb[..<nb] else { return false }
+            if na < ba.count { return true }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; the count read, or -1 on an error.
+    static func fill(_ descriptor: Int32, _ buffer: inout [UInt8]) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return -1 }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+}

@@ -106,10 +106,10 @@ package enum DashboardSite {
             for t in lines.sorted(by: { $0.key > $1.key }) {
                 w.element("<tr><td><a href=\"", pageName(t.key, .all), "\">")
                 w.element("", t.key.label, "</a></td>")
-                cell(t.count, into: &w)
+                w.element("<td>", t.count, "</td>")
                 linkedCell(t.red, pageName(t.key, .red), into: &w)
                 linkedCell(t.amber, pageName(t.key, .amber), into: &w)
-                cell(t.green, into: &w)
+                w.element("<td>", t.green, "</td>")
                 linkedCell(t.overdue, pageName(t.key, .overdue), into: &w)
                 linkedCell(t.missing, pageName(t.key, .missing), into: &w)
                 w.element("<td class=\"date\">", t.deadline ?? "not set", "</td></tr>\n")
@@ -224,15 +224,13 @@ package enum DashboardSite {
             <th>PEPs</th><th>QA overdue</th><th>No PEP yet</th></tr>
             <tr><th>Quality</th>
             """)
-        for rating in [Rating.red, .amber, .green] { cell(quality[rating] ?? 0, into: &w) }
-        cell(t.entries.count { !$0.assessable }, into: &w)
+        for rating in [Rating.red, .amber, .green] { w.element("<td>", quality[rating] ?? 0, "</td>") }
+        w.element("<td>", t.entries.count { !$0.assessable }, "</td>")
         for n in [t.entries.count, overdue, t.missing.count] {
-            w.raw("<td rowspan=\"2\">")
-            w.text(n)
-            w.raw("</td>")
+            w.element("<td rowspan=\"2\">", n, "</td>")
         }
         w.raw("</tr>\n<tr><th>Compliance</th>")
-        for rating in [Rating.red, .amber, .green] { cell(compliance[rating] ?? 0, into: &w) }
+        for rating in [Rating.red, .amber, .green] { w.element("<td>", compliance[rating] ?? 0, "</td>") }
         w.raw("<td>–</td></tr>\n</table>\n")
         w.element("<p>PP+ requested <strong>", t.entries.reduce(Pence.zero) { $0 + $1.ppRequested }.display, "</strong>")
         w.element(" · approved by the VSH <strong>", t.entries.reduce(Pence.zero) { $0 + $1.ppApproved }.display, "</strong>")
@@ -252,12 +250,6 @@ package enum DashboardSite {
             w.raw(")</a>")
         }
         w.raw("</div>\n")
-    }
-
-    static func cell(_ n: Int, into w: inout HTMLWriter) {
-        w.raw("<td>")
-        w.text(n)
-        w.raw("</td>")
     }
 
     /// The dashboard's own styles, at the top of each of its pages.
@@ -313,9 +305,7 @@ package enum DashboardSite {
         }
         if t.pastDeadline {
             w.element("<div class=\"notice\"><strong>The termly deadline (", t.deadline?.iso ?? "", ") has passed</strong>")
-            w.raw(" for these ")
-            w.text(t.missing.count)
-            w.raw(" children.</div>\n")
+            w.element(" for these ", t.missing.count, " children.</div>\n")
         } else {
             w.element("<p class=\"muted\">Termly deadline: ", t.deadline?.iso ?? "not set", ".</p>\n")
         }

@@ -53,6 +53,13 @@ package struct HTMLWriter {
         raw(close)
     }
 
+    /// `open`, the number, then `close`: a count in a cell or a heading.
+    package mutating func element(_ open: StaticString, _ value: Int, _ close: StaticString) {
+        raw(open)
+        text(value)
+        raw(close)
+    }
+
     /// A rating badge.
     package mutating func badge(_ label: String, kind: String) {
         raw("<span class=\"badge ")

@@ -105,9 +105,9 @@ package enum TrackerPages {
         w.raw("<nav><a href=\"../dashboard/index.html\">Dashboard</a> · <a href=\"statistics.html\">All figures</a></nav>\n")
         w.element("<h1>Tracker</h1>\n<p>", registerLine, "")
         if skipped > 0 {
-            w.raw(" <strong>")
-            w.text(skipped)
-            w.raw(" row(s) of the register export were skipped</strong>: see <a href=\"register.txt\">register.txt</a>.")
+            w.element(
+                " <strong>", skipped, " row(s) of the register export were skipped</strong>: see <a href=\"register.txt\">register.txt</a>."
+            )
         }
         w.element("</p>\n<p class=\"muted\">Refreshed ", refreshed.long, ". Each list is also a CSV file for spreadsheets.</p>\n")
         w.raw(
@@ -138,16 +138,12 @@ package enum TrackerPages {
             w.element("<tr><th scope=\"row\"><a href=\"", term.stem, ".html\">")
             w.element("", term.label, "</a></th>")
             for count in term.counts {
-                w.raw("<td>")
-                w.text(count)
-                w.raw("</td>")
+                w.element("<td>", count, "</td>")
             }
             w.element("<td><a href=\"", term.stem, ".csv\">")
             w.element("", term.stem, ".csv</a></td></tr>\n")
         }
-        w.raw("</tbody>\n</table>\n<h2>Initial PEPs due (")
-        w.text(initial.count)
-        w.raw(")</h2>\n")
+        w.element("</tbody>\n</table>\n<h2>Initial PEPs due (", initial.count, ")</h2>\n")
         guard !initial.isEmpty else {
             w.raw("<p>No child is waiting for an initial PEP meeting.</p>\n")
             return HTMLWriter.page(title: "Tracker", w)
@@ -192,9 +188,7 @@ package enum TrackerPages {
         w.raw("</div>\n")
         w.element("<p><a href=\"", term.stem, ".csv\">")
         w.element("Download as CSV (", term.stem, ".csv)</a></p>\n")
-        w.raw("<table>\n<caption>")
-        w.text(term.rows.count)
-        w.raw(" children, overdue first</caption>\n")
+        w.element("<table>\n<caption>", term.rows.count, " children, overdue first</caption>\n")
         w.raw(
             """
             <thead><tr><th scope="col">Child ID</th><th scope="col">School</th><th scope="col">Year</th>\

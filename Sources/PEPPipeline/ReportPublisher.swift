@@ -11,11 +11,10 @@ struct ReportPublisher: Sendable {
 
     /// - Returns: the HTML report's path.
     func publish(_ report: QAReport) throws -> String {
-        let stem = report.reportStem
-        try DurableFile.write(QAResultJSON.render(report), to: reportsDir.appendingPathComponent(stem + ".json"))
-        let html = reportsDir.appendingPathComponent(stem + ".html")
-        try DurableFile.write(QAReportHTML.render(report), to: html)
-        return html.path
+        try DurableFile.write(QAResultJSON.render(report), to: reportsDir.appendingPathComponent(report.reportStem + ".json"))
+        let html = htmlPath(report)
+        try DurableFile.write(QAReportHTML.render(report), to: URL(fileURLWithPath: html))
+        return html
     }
 
     /// Where `publish` puts the HTML report.
