@@ -56,7 +56,9 @@ private func twoPEPMessage() throws -> String {
     let fixture = try ServiceFixture()
     defer { fixture.remove() }
     let original = try Data(contentsOf: try fixture.drop(sample: "01-green-review-secondary.json"))
-    let result = processor(fixture, try fixture.pipeline().rater).process(try dropItem(fixture, "01-green-review-secondary.json"))
+    let rater = try fixture.pipeline().rater
+    let result = processor(fixture, rater).process(try dropItem(fixture, "01-green-review-secondary.json"))
+    rater.finishPending()  // as the service does at the end of a poll: reports are written off the rating thread
     guard case .archived(let path) = result.disposition else {
         Issue.record("not archived: \(result.disposition)")
         return
@@ -109,6 +111,7 @@ private func twoPEPMessage() throws -> String {
         Issue.record("sample 09 should rate")
         return
     }
+    pipeline.rater.finishPending()
     let reports = fixture.root.appendingPathComponent("out/reports")
     for name in fixture.files(in: reports) { try FileManager.default.removeItem(at: reports.appendingPathComponent(name)) }
     let runsBefore = try pipeline.ledger.count("rating_run")
@@ -124,6 +127,7 @@ private func twoPEPMessage() throws -> String {
     #expect(!FileManager.default.fileExists(atPath: file.path))
     #expect(try pipeline.ledger.count("rating_run") == runsBefore)
     #expect(try pipeline.ledger.count("funding_decision") == decisionsBefore)
+    pipeline.rater.finishPending()
     #expect(fixture.files(in: reports).count == 2, "the lost QA report is written again")
 }
 

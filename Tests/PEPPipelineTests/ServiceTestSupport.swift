@@ -56,6 +56,8 @@ final class ScriptedHandler: SubmissionHandling, @unchecked Sendable {
     func ensureReport(submissionID: Int64) throws -> Bool {
         try pipeline.rater.ensureReport(submissionID: submissionID)
     }
+
+    func finishPending() { pipeline.rater.finishPending() }
 }
 
 /// Runs a `--once` service to the end and returns its counts.
