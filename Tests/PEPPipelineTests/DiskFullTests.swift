@@ -198,7 +198,9 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     var bound = true
     defer { if bound { TinyDisk.unbind(out) } }
     let now = Date()
-    #expect(throws: OutputFailure.self, "the first try fails and is reported") { try pipeline.serviceWork.everyCycle(now: now) }
+    // The first try fails and is reported: the publish (`OutputFailure`), or, after the
+    // tracker's daily hour, the tracker's refresh, which waits out the same backoff.
+    #expect(throws: (any Error).self, "the first try fails and is reported") { try pipeline.serviceWork.everyCycle(now: now) }
     // The next polls, seconds later, leave it alone (no error logged every poll)…
     try pipeline.serviceWork.everyCycle(now: now.addingTimeInterval(1))
     TinyDisk.unbind(out)
@@ -208,4 +210,24 @@ private func pipeline(root: URL, state: URL, out: URL) throws -> (Pipeline, inbo
     // …until the backoff has passed: then it is made good without a new document.
     try pipeline.serviceWork.everyCycle(now: now.addingTimeInterval(6))
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dashboard/index.html").path))
+}
+
+@Test func aFailedDailyTrackerRefreshWaitsOutTheBackoff() throws {
+    let root = try Repository.temporaryFolder("pepqa-readonly")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let out = root.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let (pipeline, _) = try pipeline(root: root, state: root.appendingPathComponent("state"), out: out)
+    var england = Calendar(identifier: .gregorian)
+    england.timeZone = DailyRefresh.england
+    // Noon: past the tracker's daily hour (6), so the refresh is due before any publish.
+    let noon = try #require(england.date(from: DateComponents(year: 2026, month: 1, day: 14, hour: 12)))
+    guard bindReadOnly(out) else { return }
+    defer { TinyDisk.unbind(out) }
+    #expect(throws: (any Error).self, "the refresh fails and is reported") { try pipeline.serviceWork.everyCycle(now: noon) }
+    // A poll a second later neither tries again nor reports it again.
+    #expect(throws: Never.self) { try pipeline.serviceWork.everyCycle(now: noon.addingTimeInterval(1)) }
+    #expect(throws: (any Error).self, "tried again once the backoff has passed") {
+        try pipeline.serviceWork.everyCycle(now: noon.addingTimeInterval(600))
+    }
 }

@@ -22,6 +22,7 @@ package struct ServiceCycleWork: Sendable {
     package func afterCycle(now: Date) throws {
         let summary: OutputSummary?
         let started = ContinuousClock.now
+        let startedCPU = ThreadCPUTime.milliseconds()
         do {
             summary = try outputs.publishIfChanged(now: now)
             if summary != nil { tracker.ran(at: now) }
@@ -34,16 +35,24 @@ package struct ServiceCycleWork: Sendable {
             outputBackoff.failed(now: now)
             throw error
         }
-        if let summary { log(summary, took: ContinuousClock.now - started) }
+        if let summary { log(summary, took: ContinuousClock.now - started, cpu: ThreadCPUTime.milliseconds() - startedCPU) }
     }
 
     /// On every poll: the outputs when something changed (a person's decision in the
     /// workbench, a finance run), the tracker's daily refresh, and the finance reminder, when due.
+    /// A failed refresh waits out the same backoff as a failed publish (it writes the same
+    /// folder): tried on every poll, a full or read-only disk would log an error every few
+    /// seconds and keep the publish from ever being tried.
     package func everyCycle(now: Date) throws {
-        if tracker.isDue(now: now) {
-            let files = try outputs.publishTracker(now: now)
-            tracker.ran(at: now)
-            logger.info("tracker refreshed", metadata: ["files": "\(files.count)"])
+        if tracker.isDue(now: now), outputBackoff.isDue(now: now) {
+            do {
+                let files = try outputs.publishTracker(now: now)
+                tracker.ran(at: now)
+                logger.info("tracker refreshed", metadata: ["files": "\(files.count)"])
+            } catch {
+                outputBackoff.failed(now: now)
+                throw error
+            }
         }
         if financeReminder.isDue(now: now) {
             financeReminder.ran(at: now)
@@ -54,16 +63,18 @@ package struct ServiceCycleWork: Sendable {
         if outputBackoff.isDue(now: now) { try afterCycle(now: now) }
     }
 
-    /// One line for each publish, with what it cost: the work a poll does beyond rating, which
-    /// IT can watch grow (or not) with the ledger; and one for what it wrote, when it wrote anything.
-    private func log(_ summary: OutputSummary, took: Duration? = nil) {
+    /// One line for each publish, with what it cost (wall time, and the CPU time of the thread
+    /// that published): the work a poll does beyond rating, which IT can watch grow (or not) with
+    /// the ledger; and one for what it wrote, when it wrote anything.
+    private func log(_ summary: OutputSummary, took: Duration? = nil, cpu: Double = 0) {
         if let took {
             let (seconds, attoseconds) = took.components
             let ms = Double(seconds) * 1000 + Double(attoseconds) / 1e15
             logger.info(
                 "outputs published",
                 metadata: [
-                    "ms": "\(String(format: "%.1f", ms))", "dashboard_pages": "\(summary.dashboardPagesWritten)",
+                    "ms": "\(String(format: "%.1f", ms))", "cpu_ms": "\(String(format: "%.1f", cpu))",
+                    "dashboard_pages": "\(summary.dashboardPagesWritten)",
                     "tracker_files": "\(summary.trackerFiles.count)",
                 ])
         }
