@@ -62,15 +62,14 @@ package struct AuditStore: Sendable {
 
     func events(where clause: String, _ arguments: StatementArguments) throws -> [AuditEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_event WHERE \(clause) ORDER BY id", arguments: arguments)
-                .map { row in
-                    AuditEvent(
-                        id: row["id"], at: row["at"],
-                        entry: AuditEntry(
-                            userID: row["user_id"], actor: row["actor"], action: row["action"],
-                            submissionID: row["submission_id"], subject: row["subject"], before: row["before"],
-                            after: row["after"], reason: row["reason"]))
-                }
+            try Row.decodeAll(db, sql: "SELECT * FROM audit_event WHERE \(clause) ORDER BY id", arguments: arguments) { row in
+                AuditEvent(
+                    id: row["id"], at: row["at"],
+                    entry: AuditEntry(
+                        userID: row["user_id"], actor: row["actor"], action: row["action"],
+                        submissionID: row["submission_id"], subject: row["subject"], before: row["before"],
+                        after: row["after"], reason: row["reason"]))
+            }
         }
     }
 }

@@ -18,7 +18,9 @@ package struct ExportStore: Sendable {
     /// `<prefix>-NNNNNN` after the batch number. - Returns: nil when nothing is pending.
     /// - Parameter after: look only among the submissions changed since this mark (the last
     ///   publish's, when it succeeded: nothing older can be owed); nil looks at every one.
-    package func closeBatch(filePrefix: String = "eclipse", at createdAt: Date, after mark: LedgerMark? = nil) throws
+    package func closeBatch(
+        filePrefix: String = "eclipse", at createdAt: Date, after mark: LedgerMark? = nil
+    ) throws
         -> ExportBatchRecord?
     {
         try database.write { db in
@@ -42,13 +44,13 @@ package struct ExportStore: Sendable {
 
     func batches(where clause: String) throws -> [ExportBatchRecord] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT b.id, b.sequence, b.created_at, b.file_name, b.record_count FROM export_batch b
                     WHERE \(clause) ORDER BY b.sequence
                     """
-            ).map { row in
+            ) { row in
                 ExportBatchRecord(
                     id: row["id"], sequence: row["sequence"], createdAt: row["created_at"], fileName: row["file_name"],
                     recordCount: row["record_count"])
@@ -59,10 +61,10 @@ package struct ExportStore: Sendable {
     /// The runs an export batch carries, in the order they were recorded.
     package func runs(batchID: Int64) throws -> [ExportedRun] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db, sql: "SELECT submission_id, run_id, record_kind FROM export_record WHERE batch_id = ? ORDER BY id",
                 arguments: [batchID]
-            ).map { row in
+            ) { row in
                 guard let kind = ExportKind(rawValue: row["record_kind"]) else {
                     throw LedgerError.inconsistent("export batch \(batchID) has a record of unknown kind")
                 }
@@ -84,7 +86,7 @@ package struct ExportStore: Sendable {
     /// join key) that no export batch has carried yet, oldest receipt first.
     static func pending(_ db: Database, after mark: LedgerMark? = nil) throws -> [ExportCandidate] {
         let changed = mark.map(OutputMarkStore.changedSubmissions(after:))
-        return try Row.fetchAll(
+        return try Row.decodeAll(
             db,
             sql: """
                 SELECT s.id, r.id AS run_id, s.child_la_id, s.term, s.academic_year,
@@ -100,7 +102,7 @@ package struct ExportStore: Sendable {
                     \(changed.map { "AND s.id IN (\($0.sql))" } ?? "")
                 ORDER BY s.received_at, s.id
                 """, arguments: changed?.arguments ?? []
-        ).map { row in
+        ) { row in
             guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
             else { throw LedgerError.inconsistent("submission \(row["id"] as Int64) has an unreadable key") }
             return ExportCandidate(
@@ -111,7 +113,9 @@ package struct ExportStore: Sendable {
 
     /// Inserts an export batch numbered next, with one record per run; fails, writing nothing
     /// (the caller's transaction rolls back), if a run is unknown or already exported.
-    static func insertBatch(_ records: [ExportCandidate], fileName: String, at createdAt: Date, _ db: Database) throws
+    static func insertBatch(
+        _ records: [ExportCandidate], fileName: String, at createdAt: Date, _ db: Database
+    ) throws
         -> ExportBatchRecord
     {
         let runIDs = records.map(\.runID)
@@ -126,8 +130,10 @@ package struct ExportStore: Sendable {
             arguments: [sequence, createdAt, fileName, records.count])
         let batchID = db.lastInsertedRowID
         for record in records {
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rating_run WHERE id = ?)",
-                arguments: [record.runID]) == true
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM rating_run WHERE id = ?)",
+                    arguments: [record.runID]) == true
             else { throw LedgerError.unknownRun(runID: record.runID) }
             try db.execute(
                 sql: """

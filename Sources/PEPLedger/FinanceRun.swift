@@ -95,4 +95,3 @@ package struct FinanceRunDetail: Sendable, Hashable {
     package var registerJSON: String
     package var settingsJSON: String
 }
-

@@ -19,7 +19,9 @@ package struct FinanceRunStore: Sendable {
     /// written then.
     /// - Parameter authorisation: the person who authorised it, recorded in the same transaction
     ///   (a run is never recorded without one but by the ledger's own tests).
-    package func close(_ plan: FinanceRunPlan, authorisation: FinanceAuthorisation? = nil, at closedAt: Date) throws
+    package func close(
+        _ plan: FinanceRunPlan, authorisation: FinanceAuthorisation? = nil, at closedAt: Date
+    ) throws
         -> FinanceRunRecord
     {
         try database.write { db in
@@ -168,13 +170,13 @@ package struct FinanceRunStore: Sendable {
     }
 
     static func proposals(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [FinanceProposal] {
-        try Row.fetchAll(
+        try Row.decodeAll(
             db,
             sql: """
                 SELECT p.*, a.run_id, a.authorised_by FROM finance_proposal p
                 LEFT JOIN finance_authorisation a ON a.proposal_id = p.id WHERE \(clause) ORDER BY p.id DESC
                 """, arguments: arguments
-        ).map { row in
+        ) { row in
             FinanceProposal(
                 id: row["id"], preparedBy: row["prepared_by"], preparedAt: row["prepared_at"], planHash: row["plan_hash"],
                 summary: row["summary"], runID: row["run_id"], authorisedBy: row["authorised_by"])
@@ -193,17 +195,18 @@ package struct FinanceRunStore: Sendable {
         }
     }
 
-    static func runs(where clause: String, _ arguments: StatementArguments, _ db: Database) throws
+    static func runs(
+        where clause: String, _ arguments: StatementArguments, _ db: Database
+    ) throws
         -> [FinanceRunRecord]
     {
-        try Row.fetchAll(
+        try Row.decodeAll(
             db,
             sql: """
                 SELECT r.id, r.sequence, r.closed_at, r.run_date, r.term, r.academic_year FROM finance_run r
                 WHERE \(clause) ORDER BY r.sequence
                 """,
-            arguments: arguments
-        ).map(Self.financeRun)
+            arguments: arguments, Self.financeRun)
     }
 
     static func financeRun(_ row: Row) throws -> FinanceRunRecord {
@@ -234,10 +237,10 @@ package struct FinanceRunStore: Sendable {
                 decisions: try PaymentStore.decisions(
                     where: "b.batch_id = ? ORDER BY d.school_urn, d.child_la_id, d.id", [batch.id], db))
         }
-        let held = try Row.fetchAll(
+        let held = try Row.decodeAll(
             db, sql: "SELECT decision_id, reason, amount_pence, note FROM finance_run_held WHERE run_id = ?",
             arguments: [runID]
-        ).map { row -> FinanceRunDetail.Held in
+        ) { row -> FinanceRunDetail.Held in
             let id: Int64 = row["decision_id"]
             guard let reason = FundingDecision.HoldReason(rawValue: row["reason"]),
                 let decision = try PaymentStore.decisions(where: "d.id = ?", [id], db).first
@@ -246,18 +249,18 @@ package struct FinanceRunStore: Sendable {
                 entry: HeldEntry(decisionID: id, reason: reason, amount: Pence(row["amount_pence"]), note: row["note"]),
                 decision: decision)
         }
-        let controls = try Row.fetchAll(
+        let controls = try Row.decodeAll(
             db, sql: "SELECT academic_year, term, decided_pence FROM finance_run_control WHERE run_id = ?",
             arguments: [runID]
-        ).map { row -> FinanceRunDetail.Control in
+        ) { row -> FinanceRunDetail.Control in
             guard let term = Term(rawValue: row["term"]), let year = AcademicYear(parsing: row["academic_year"] as String)
             else { throw LedgerError.inconsistent("finance run \(runID) has an unreadable control total") }
             return .init(term: term, academicYear: year, decided: Pence(row["decided_pence"]))
         }
-        let figures = try Row.fetchAll(
+        let figures = try Row.decodeAll(
             db, sql: "SELECT * FROM finance_run_figures WHERE run_id = ? ORDER BY academic_year, term, school_urn",
             arguments: [runID]
-        ).map { row -> ReconciliationFigures in
+        ) { row -> ReconciliationFigures in
             guard let term = Term(rawValue: row["term"]) else {
                 throw LedgerError.inconsistent("finance run \(runID) has an unreadable reconciliation figure")
             }

@@ -30,6 +30,7 @@ enum LedgerSchema {
         migrator.registerMigration("v13-term-statistics") { try $0.execute(sql: termStatistics) }
         migrator.registerMigration("v14-pep-headline") { try $0.execute(sql: pepHeadline) }
         migrator.registerMigration("v15-unplaced-covering") { try $0.execute(sql: unplacedCovering) }
+        migrator.registerMigration("v16-narrow-reads") { try $0.execute(sql: narrowReads) }
         return migrator
     }
 

@@ -12,12 +12,14 @@ package struct OutboxStore: Sendable {
     /// recorded, oldest first. Nothing leaves before QA completes.
     /// - Parameter after: look only among the submissions changed since this mark (see
     ///   `ExportStore.closeBatch`); nil looks at every one.
-    package func submissionsAwaitingFeedback(after mark: LedgerMark? = nil) throws
+    package func submissionsAwaitingFeedback(
+        after mark: LedgerMark? = nil
+    ) throws
         -> [(submissionID: Int64, recipients: [FeedbackRecipient])]
     {
         let changed = mark.map(OutputMarkStore.changedSubmissions(after:))
         return try database.read { db in
-            let rows = try Row.fetchAll(
+            return try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id,
@@ -33,8 +35,8 @@ package struct OutboxStore: Sendable {
                             AND o.submission_id = s.id AND o.recipient = 'sw'))
                         \(changed.map { "AND s.id IN (\($0.sql))" } ?? "")
                     ORDER BY s.received_at, s.id
-                    """, arguments: changed?.arguments ?? [])
-            return rows.map { row in
+                    """, arguments: changed?.arguments ?? []
+            ) { row in
                 var missing: [FeedbackRecipient] = []
                 if !(row["dt"] as Bool) { missing.append(.designatedTeacher) }
                 if !(row["sw"] as Bool) { missing.append(.socialWorker) }
@@ -79,13 +81,13 @@ package struct OutboxStore: Sendable {
     /// Every outbox record, oldest first.
     package func messages() throws -> [OutboxMessage] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT kind, submission_id, finance_run_id, recipient, file_name, note, written_at
                     FROM outbox_message ORDER BY id
                     """
-            ).map { row in
+            ) { row in
                 guard let kind = OutboxMessage.Kind(rawValue: row["kind"]) else {
                     throw LedgerError.inconsistent("an outbox message has an unknown kind")
                 }

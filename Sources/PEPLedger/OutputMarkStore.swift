@@ -41,15 +41,16 @@ package struct OutputMarkStore: Sendable {
         for table in ["finance_run", "payment_reversal"] where current.highest[table] != stored.highest[table] { return nil }
         let changed = Self.changedSubmissions(after: stored)
         return try database.read { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.decodeAll(
                 db,
                 sql: """
                     SELECT DISTINCT s.term, s.academic_year,
                         \(RatingStore.unplaced) AS unplaced
                     FROM submission s WHERE s.id IN (\(changed.sql))
                     """,
-                arguments: changed.arguments)
-            return OutputChanges(terms: rows.compactMap(\.termAndYear), unplaced: rows.contains { $0["unplaced"] as Bool })
+                arguments: changed.arguments
+            ) { row in (term: row.termAndYear, unplaced: row["unplaced"] as Bool) }
+            return OutputChanges(terms: rows.compactMap(\.term), unplaced: rows.contains(where: \.unplaced))
         }
     }
 

@@ -14,18 +14,20 @@ package struct OutputTermStore: Sendable {
     }
 
     /// Every term's summary of `output`, or only those of `academicYear` (by the primary key).
-    package func summaries(_ output: Output, academicYear: AcademicYear? = nil) throws
+    package func summaries(
+        _ output: Output, academicYear: AcademicYear? = nil
+    ) throws
         -> [(term: Term, academicYear: AcademicYear, summary: String)]
     {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT academic_year, term, summary FROM output_term_summary
                     WHERE output = ? AND (? IS NULL OR academic_year = ?)
                     """,
                 arguments: [output.rawValue, academicYear?.description, academicYear?.description]
-            ).compactMap { row in row.termAndYear.map { ($0.term, $0.academicYear, row["summary"]) } }
+            ) { row in row.termAndYear.map { ($0.term, $0.academicYear, row["summary"]) } }.compactMap { $0 }
         }
     }
 

@@ -35,7 +35,9 @@ package struct PPPlusStore: Sendable {
 
     /// The approved (by the VSH, paid or not) PP+ of a child in an academic term and in a
     /// financial year, for the caps beside each request.
-    package func approvedTotals(childLAID: String, term: Term, academicYear: AcademicYear, financialYear: FinancialYear?)
+    package func approvedTotals(
+        childLAID: String, term: Term, academicYear: AcademicYear, financialYear: FinancialYear?
+    )
         throws -> (term: Pence, year: Pence)
     {
         try database.read { db in
@@ -112,7 +114,7 @@ package struct PPPlusStore: Sendable {
     // MARK: - Requests
 
     static func requests(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [PPPlusRequest] {
-        let rows = try Row.fetchAll(
+        return try Row.decodeAll(
             db,
             sql: """
                 SELECT \(DecisionRecord.columns), c.quality AS qa_quality, c.compliance AS qa_compliance,
@@ -124,8 +126,8 @@ package struct PPPlusStore: Sendable {
                 JOIN pep p ON p.submission_id = d.submission_id
                 WHERE \(clause)
                 ORDER BY d.submission_id DESC, d.request_index
-                """, arguments: arguments)
-        return try rows.map { row in
+                """, arguments: arguments
+        ) { row in
             let latest = try (row["latest_verdict_id"] as Int64?).flatMap { id in
                 try Row.fetchOne(
                     db,

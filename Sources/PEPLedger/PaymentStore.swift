@@ -156,14 +156,14 @@ package struct PaymentStore: Sendable {
 
     /// The payment batches `clause` selects (over `payment_batch`), by kind then sequence.
     static func batches(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [BatchRecord] {
-        try Row.fetchAll(
+        try Row.decodeAll(
             db.cachedStatement(
                 sql: """
                     SELECT id, kind, sequence, created_at, file_name, item_count, total_pence
                     FROM payment_batch WHERE \(clause) ORDER BY kind, sequence
                     """),
             arguments: arguments
-        ).map { row in
+        ) { row in
             guard let kind = BatchKind(rawValue: row["kind"]) else {
                 throw LedgerError.inconsistent("batch \(row["id"] as Int64) has an unknown kind")
             }
@@ -179,15 +179,14 @@ package struct PaymentStore: Sendable {
     ) throws
         -> [DecisionRecord]
     {
-        try Row.fetchAll(
+        try Row.decodeAll(
             db.cachedStatement(
                 sql: """
                     SELECT \(DecisionRecord.columns) FROM funding_decision d
                     LEFT JOIN batch_item b ON b.decision_id = d.id
                     WHERE \(clause)
                     """),
-            arguments: arguments
-        ).map(DecisionRecord.init(row:))
+            arguments: arguments, DecisionRecord.init(row:))
     }
 
     /// Inserts the decision on one PP+ request, with its payee copied on (see `Payee`).

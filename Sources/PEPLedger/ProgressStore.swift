@@ -24,20 +24,24 @@ package struct ProgressStore: Sendable {
     /// The terms that hold at least one current rated PEP, newest first.
     package func terms() throws -> [(term: Term, academicYear: AcademicYear)] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT DISTINCT term, academic_year FROM submission
                     WHERE status = 'rated' AND superseded_by IS NULL AND child_la_id IS NOT NULL
                         AND term IS NOT NULL AND academic_year IS NOT NULL
-                    """
-            ).compactMap(\.termAndYear).sorted { ($0.academicYear.startYear, Term.allCases.firstIndex(of: $0.term) ?? 0) > ($1.academicYear.startYear, Term.allCases.firstIndex(of: $1.term) ?? 0) }
+                    """, \.termAndYear
+            ).compactMap { $0 }.sorted {
+                ($0.academicYear.startYear, Term.allCases.firstIndex(of: $0.term) ?? 0) > (
+                    $1.academicYear.startYear, Term.allCases.firstIndex(of: $1.term) ?? 0
+                )
+            }
         }
     }
 
     func progress(where clause: String, _ arguments: StatementArguments) throws -> [PEPProgress] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id, s.child_la_id, s.received_at, p.school_urn, p.meeting_date,
@@ -47,13 +51,13 @@ package struct ProgressStore: Sendable {
                             JOIN export_batch_written w ON w.batch_id = r.batch_id
                             WHERE r.submission_id = s.id) AS on_record_at
                     FROM submission s
-                    LEFT JOIN pep p ON p.submission_id = s.id
+                    LEFT JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                     WHERE s.status = 'rated' AND s.superseded_by IS NULL AND s.child_la_id IS NOT NULL
                         AND \(clause)
                     ORDER BY s.received_at, s.id
                     """,
                 arguments: arguments
-            ).map { row in
+            ) { row in
                 let completed: Date? = row["completed_at"]
                 let onRecord: Date? = row["on_record_at"]
                 return PEPProgress(

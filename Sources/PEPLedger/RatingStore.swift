@@ -55,14 +55,14 @@ package struct RatingStore: Sendable {
     ///   - limit: at most this many, by id (a page: the next page starts after the last id).
     package func ratedSubmissionHeadlines(after: Int64 = 0, limit: Int = .max) throws -> [SubmissionHeadline] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db.cachedStatement(
                     sql: """
                         SELECT s.id, s.sha256, \(PEPHeadline.columns)
-                        FROM submission s JOIN pep p ON p.submission_id = s.id
+                        FROM submission s JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                         WHERE s.id > ? AND s.status = 'rated' ORDER BY s.id LIMIT ?
                         """), arguments: [after, limit]
-            ).map { row in
+            ) { row in
                 SubmissionHeadline(submissionID: row["id"], sha256: row["sha256"], headline: PEPHeadline(row: row))
             }
         }
@@ -87,7 +87,7 @@ package struct RatingStore: Sendable {
         -> [RatedSubmissionSummary]
     {
         try database.read { db in
-            let rows = try Row.fetchAll(
+            return try Row.decodeAll(
                 db.cachedStatement(
                     sql: """
                         SELECT s.id, s.file_name, s.child_la_id, s.term, s.academic_year, s.sha256, s.received_at,
@@ -100,12 +100,12 @@ package struct RatingStore: Sendable {
                                 WHERE d.run_id = r.id AND \(PaymentStore.vshApproved)) AS approved
                         FROM submission s
                         JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                        LEFT JOIN pep p ON p.submission_id = s.id
+                        LEFT JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                         WHERE s.status = 'rated' AND s.superseded_by IS NULL AND \(clause)
                         ORDER BY s.received_at, s.id
                         """),
-                arguments: arguments)
-            return try rows.map { row in
+                arguments: arguments
+            ) { row in
                 let requested = Pence(row["requested"])
                 let approved = Pence(row["approved"])
                 guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"]),
@@ -154,18 +154,18 @@ package struct RatingStore: Sendable {
     /// Current rated submissions with no child ID, term or academic year, oldest receipt first.
     package func unplacedRatedSubmissions() throws -> [UnplacedSubmission] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db.cachedStatement(
                     sql: """
                         SELECT s.id, s.file_name, s.sha256, s.received_at, r.assessable, \(PEPHeadline.columns)
                         FROM submission s
                         JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                        JOIN pep p ON p.submission_id = s.id
+                        JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                         WHERE s.status = 'rated' AND s.superseded_by IS NULL
                             AND \(Self.unplaced)
                         ORDER BY s.received_at, s.id
                         """)
-            ).map { row in
+            ) { row in
                 UnplacedSubmission(
                     submissionID: row["id"], fileName: row["file_name"], sha256: row["sha256"], receivedAt: row["received_at"],
                     assessable: row["assessable"], headline: PEPHeadline(row: row))
@@ -192,7 +192,8 @@ package struct RatingStore: Sendable {
         return db.lastInsertedRowID
     }
 
-    /// Inserts one criterion row per result, in assessment order.
+    /// Inserts one criterion row per result, in assessment order, and the run's outcomes in
+    /// one line each (`run_outcome`, what the termly statistics count).
     static func insertResults(_ results: [CriterionResult], evidence: [String], runID: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
@@ -206,5 +207,7 @@ package struct RatingStore: Sendable {
                 result.outcome.rawValue, evidenceJSON,
             ])
         }
+        try db.cachedStatement(sql: "INSERT INTO run_outcome (run_id, outcomes) VALUES (?, ?)")
+            .execute(arguments: [runID, CriterionOutcomes.encode(results)])
     }
 }

@@ -14,7 +14,9 @@ package struct ReversalStore: Sendable {
     /// files name it), for all it was paid unless `amount` says less.
     /// - Throws: `ReversalError` naming what is wrong; nothing is recorded then.
     @discardableResult
-    package func reverse(reference: String, amount: Pence? = nil, reason: String, by user: AppUser, at date: Date) throws
+    package func reverse(
+        reference: String, amount: Pence? = nil, reason: String, by user: AppUser, at date: Date
+    ) throws
         -> PendingReversal
     {
         guard !user.disabled, [.vsh, .finance].contains(user.role) else { throw ReversalError.notPermitted(user.name) }
@@ -51,7 +53,8 @@ package struct ReversalStore: Sendable {
 
     /// Reversals recorded and not yet credited by a finance run: what the next run credits.
     package func pending() throws -> [PendingReversal] {
-        try database.read { db in try Self.reversals(where: "NOT EXISTS (SELECT 1 FROM reversal_item i WHERE i.reversal_id = r.id)", [], db) }
+        try database.read { db in try Self.reversals(where: "NOT EXISTS (SELECT 1 FROM reversal_item i WHERE i.reversal_id = r.id)", [], db)
+        }
     }
 
     /// The reversals run `runID` credited.
@@ -60,14 +63,14 @@ package struct ReversalStore: Sendable {
     }
 
     static func reversals(where clause: String, _ arguments: StatementArguments, _ db: Database) throws -> [PendingReversal] {
-        try Row.fetchAll(
+        try Row.decodeAll(
             db,
             sql: """
                 SELECT r.id, r.decision_id, r.amount_pence, pb.kind FROM payment_reversal r
                 JOIN batch_item b ON b.decision_id = r.decision_id JOIN payment_batch pb ON pb.id = b.batch_id
                 WHERE \(clause) ORDER BY r.id
                 """, arguments: arguments
-        ).map { row in
+        ) { row in
             let id: Int64 = row["decision_id"]
             guard let d = try PaymentStore.decisions(where: "d.id = ?", [id], db).first, let kind = BatchKind(rawValue: row["kind"])
             else { throw LedgerError.inconsistent("reversal \(row["id"] as Int64) is of an unreadable payment") }

@@ -32,7 +32,7 @@ package struct ReviewStore: Sendable {
     /// Current rated PEPs whose QA is not complete, oldest receipt (so oldest QA due) first.
     package func worklist() throws -> [WorklistEntry] {
         try database.read { db in
-            let rows = try Row.fetchAll(
+            return try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id, r.id AS run_id, s.child_la_id, s.term, s.academic_year, s.received_at,
@@ -47,12 +47,12 @@ package struct ReviewStore: Sendable {
                             UNION SELECT user_id FROM qa_clarification WHERE submission_id = s.id)) AS touched
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                    LEFT JOIN pep p ON p.submission_id = s.id
+                    LEFT JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                     WHERE s.status = 'rated' AND s.superseded_by IS NULL
                         AND NOT EXISTS (SELECT 1 FROM qa_completion q WHERE q.submission_id = s.id)
                     ORDER BY s.received_at, s.id
-                    """)
-            return try rows.map { row in
+                    """
+            ) { row in
                 guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
                 else { throw LedgerError.inconsistent("run \(row["run_id"] as Int64) has an unknown rating") }
                 let touched =
@@ -73,7 +73,7 @@ package struct ReviewStore: Sendable {
     /// Every rejected document, newest first, with what was done about it.
     package func rejected() throws -> [RejectedDocument] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id, s.file_name, s.sender, s.received_at, s.reject_reason,
@@ -81,7 +81,7 @@ package struct ReviewStore: Sendable {
                             ORDER BY d.id DESC LIMIT 1) AS disposition
                     FROM submission s WHERE s.status = 'rejected' ORDER BY s.received_at DESC, s.id DESC
                     """
-            ).map { row in
+            ) { row in
                 RejectedDocument(
                     submissionID: row["id"], fileName: row["file_name"], sender: row["sender"],
                     receivedAt: row["received_at"], reason: row["reject_reason"], disposition: row["disposition"])
@@ -273,7 +273,7 @@ package struct ReviewStore: Sendable {
     /// Every PEP of one child, oldest first.
     package func child(laID: String) throws -> [ChildPEPEntry] {
         try database.read { db in
-            let rows = try Row.fetchAll(
+            return try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id, s.term, s.academic_year, s.received_at, s.superseded_by, r.quality, r.compliance,
@@ -294,8 +294,8 @@ package struct ReviewStore: Sendable {
                     ORDER BY s.academic_year, CASE s.term WHEN 'autumn' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END,
                         s.received_at, s.id
                     """,
-                arguments: [laID])
-            return try rows.map { row in
+                arguments: [laID]
+            ) { row in
                 guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
                 else { throw LedgerError.inconsistent("submission \(row["id"] as Int64) has an unknown rating") }
                 return ChildPEPEntry(

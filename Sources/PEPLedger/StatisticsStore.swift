@@ -13,7 +13,7 @@ package struct StatisticsStore: Sendable {
 
     package func peps(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.PEP] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT s.id, s.child_la_id, p.school_urn,
@@ -22,41 +22,42 @@ package struct StatisticsStore: Sendable {
                         COALESCE(c.quality, r.quality) AS quality, COALESCE(c.compliance, r.compliance) AS compliance
                     FROM submission s
                     JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                    LEFT JOIN pep p ON p.submission_id = s.id
+                    LEFT JOIN \(PEPHeadline.pep) ON p.submission_id = s.id
                     LEFT JOIN qa_completion c ON c.submission_id = s.id
                     WHERE \(Self.current) AND s.child_la_id IS NOT NULL
                     ORDER BY s.id
                     """,
                 arguments: [term.rawValue, academicYear.description]
-            ).compactMap { row in
+            ) { row in
                 guard let quality = Rating(rawValue: row["quality"]), let compliance = Rating(rawValue: row["compliance"])
                 else { return nil }
                 let yearGroup: DatabaseValue = row["year_group"]
                 return StatisticsFacts.PEP(
                     submissionID: row["id"], childID: row["child_la_id"], schoolURN: row["school_urn"],
-                    schoolName: row["school_name"], yearGroup: String.fromDatabaseValue(yearGroup) ?? Int.fromDatabaseValue(yearGroup).map(String.init),
+                    schoolName: row["school_name"],
+                    yearGroup: String.fromDatabaseValue(yearGroup) ?? Int.fromDatabaseValue(yearGroup).map(String.init),
                     quality: quality, compliance: compliance)
-            }
+            }.compactMap { $0 }
         }
     }
 
-    /// Criteria by how often they failed, most first (then by ID).
+    /// Criteria by how often they failed, most first (then by ID), counted from each current
+    /// run's outcomes (`CriterionOutcomes`): one row per PEP, not one per criterion result.
     package func criterionFailures(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.Criterion] {
+        var tally = CriterionOutcomes.Tally()
         try database.read { db in
-            try Row.fetchAll(
+            let cursor = try String.fetchCursor(
                 db,
                 sql: """
-                    SELECT cr.criterion_id, SUM(cr.outcome <> 'n/a') AS assessed, SUM(cr.outcome = 'fail') AS failed
-                    FROM submission s
-                    JOIN rating_run r ON r.id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
-                    JOIN criterion_result cr ON cr.run_id = r.id
+                    SELECT o.outcomes FROM submission s
+                    JOIN run_outcome o ON o.run_id = (SELECT MAX(id) FROM rating_run WHERE submission_id = s.id)
                     WHERE \(Self.current)
-                    GROUP BY cr.criterion_id
-                    ORDER BY failed DESC, cr.criterion_id
                     """,
-                arguments: [term.rawValue, academicYear.description]
-            ).map { StatisticsFacts.Criterion(criterionID: $0["criterion_id"], assessed: $0["assessed"], failed: $0["failed"]) }
+                arguments: [term.rawValue, academicYear.description])
+            while let outcomes = try cursor.next() { tally.add(outcomes) }
         }
+        return tally.criteria.map { StatisticsFacts.Criterion(criterionID: $0.id, assessed: $0.assessed, failed: $0.failed) }
+            .sorted { ($1.failed, $0.criterionID) < ($0.failed, $1.criterionID) }
     }
 
     /// PP+ of the term's current ratings by school and intervention: requested, approved by the
@@ -64,7 +65,7 @@ package struct StatisticsStore: Sendable {
     /// (requested, not approved).
     package func funding(term: Term, academicYear: AcademicYear) throws -> [StatisticsFacts.Funding] {
         try database.read { db in
-            try Row.fetchAll(
+            try Row.decodeAll(
                 db,
                 sql: """
                     SELECT COALESCE(d.school_urn, '') AS school_urn, d.intervention,
@@ -79,7 +80,7 @@ package struct StatisticsStore: Sendable {
                     ORDER BY 1, 2
                     """,
                 arguments: [term.rawValue, academicYear.description]
-            ).map { row in
+            ) { row in
                 let requested = Pence(row["requested"] as Int)
                 let approved = Pence(row["approved"] as Int)
                 return StatisticsFacts.Funding(

@@ -60,6 +60,11 @@ package struct PEPHeadline: Sendable, Hashable {
         "json_extract(\(json), " + paths.map { "'\($0)'" }.joined(separator: ", ") + ")"
     }
 
+    /// `pep p` read from the index `pep_headline` alone (ledger v16): for a query that reads
+    /// only `p.school_urn`, `p.meeting_date` and the headline, a few index pages for a term's
+    /// PEPs instead of a page for each (a row holds the whole canonical JSON).
+    static let pep = "pep p INDEXED BY pep_headline"
+
     /// One field of `p.headline`, by its path.
     static func field(_ path: String) -> String {
         guard let index = paths.firstIndex(of: path) else { preconditionFailure("no headline field \(path)") }

@@ -84,7 +84,8 @@ package struct UserStore: Sendable {
             try db.execute(sql: "UPDATE app_user SET disabled = 1 WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM web_session WHERE user_id = ?", arguments: [id])
             try AuditStore.append(
-                AuditEntry(actor: actor, action: "user.disable", subject: "user \(name)", before: "enabled",
+                AuditEntry(
+                    actor: actor, action: "user.disable", subject: "user \(name)", before: "enabled",
                     after: "disabled"),
                 at: date, db)
         }
@@ -93,7 +94,7 @@ package struct UserStore: Sendable {
     /// Every user, by name.
     package func all() throws -> [AppUser] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY name").map(Self.user)
+            try Row.decodeAll(db, sql: "SELECT * FROM app_user ORDER BY name", Self.user)
         }
     }
 

@@ -48,6 +48,12 @@ struct CriteriaFileParser {
         let check = m["check"].flatMap { parser.predicate($0, scope: nil) }
         let applies = m["applies_when"].map { appliesWhen($0, parser: parser) } ?? (ok: true, predicate: nil)
         let overrides = m["severity_when"].map { severityWhen($0, parser: parser) } ?? []
+        // An id is one line of text: it heads report rows and CSV columns, and the ledger keeps
+        // a run's outcomes one id to a line (`CriterionOutcomes`).
+        if let id, id.isEmpty || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            reader.problem(m["id"], "a criterion id must be one line of text, with no control characters")
+            return nil
+        }
         guard let id, let title, let feedback, let severity, let axis, let enabled, let check, applies.ok,
             let overrides
         else { return nil }

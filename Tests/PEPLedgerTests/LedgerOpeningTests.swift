@@ -13,7 +13,7 @@ import Testing
     let expected = [
         "v1-submissions", "v2-ratings", "v3-payments", "v4-exports", "v5-outputs", "v6-review", "v7-arrival-evidence", "v8-vsh",
         "v9-reversals", "v10-output-mark", "v11-funding-by-run", "v12-term-summaries", "v13-term-statistics", "v14-pep-headline",
-        "v15-unplaced-covering",
+        "v15-unplaced-covering", "v16-narrow-reads",
     ]
     do {
         let ledger = try Ledger(path: path)
@@ -98,7 +98,7 @@ import Testing
 
 @Test func anInMemoryLedgerIsMigrated() throws {
     let ledger = try Ledger.inMemory()
-    #expect(try ledger.appliedMigrations().count == 15)
+    #expect(try ledger.appliedMigrations().count == 16)
     #expect(ledger.path == nil)
 }
 

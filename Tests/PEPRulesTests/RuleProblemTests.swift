@@ -68,7 +68,9 @@ import Testing
     @Test func anUnknownOperatorIsAProblem() throws {
         let found = try problems(check: "{exists: child.upn}")
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("criteria/zz-extra.yaml:6:13: [XTR-01] unknown operator 'exists'; expected one of: all, any,") == true, "\(found)")
+        #expect(
+            found.first?.hasPrefix("criteria/zz-extra.yaml:6:13: [XTR-01] unknown operator 'exists'; expected one of: all, any,") == true,
+            "\(found)")
     }
 
     @Test func anUnknownFieldPathIsAProblem() throws {
@@ -123,7 +125,9 @@ import Testing
         let long = String(repeating: "a", count: RulePattern.maxLength + 1)
         #expect(
             try problems(check: "{matches: {path: school.name, pattern: '\(long)'}}")
-                == ["criteria/zz-extra.yaml:6:51: [XTR-01] the regular expression in 'matches.pattern' is longer than \(RulePattern.maxLength) characters; split it into alternatives with any:"])
+                == [
+                    "criteria/zz-extra.yaml:6:51: [XTR-01] the regular expression in 'matches.pattern' is longer than \(RulePattern.maxLength) characters; split it into alternatives with any:"
+                ])
         #expect(try problems(check: "{matches: {path: school.name, pattern: '\(long.dropLast())'}}").isEmpty)
         #expect(RulePattern(long) == nil && RulePattern(String(long.dropLast())) != nil)
     }
@@ -135,7 +139,8 @@ import Testing
     }
 
     @Test func everyWithoutWhereIsAProblem() throws {
-        #expect(try problems(check: "{every: {list: targets}}") == ["criteria/zz-extra.yaml:6:20: [XTR-01] 'every' is missing the key 'where'"])
+        #expect(
+            try problems(check: "{every: {list: targets}}") == ["criteria/zz-extra.yaml:6:20: [XTR-01] 'every' is missing the key 'where'"])
     }
 
     @Test func anUnknownDayUnitIsAProblem() throws {
@@ -145,13 +150,17 @@ import Testing
     }
 
     @Test func countingAFieldThatIsNotAListIsAProblem() throws {
-        #expect(try problems(check: "{count: {list: child.upn, min: 1}}") == ["criteria/zz-extra.yaml:6:27: [XTR-01] 'child.upn' is not a list"])
+        #expect(
+            try problems(check: "{count: {list: child.upn, min: 1}}") == ["criteria/zz-extra.yaml:6:27: [XTR-01] 'child.upn' is not a list"]
+        )
     }
 
     @Test func anUnknownTermDateOrHistoryFactIsAProblem() throws {
         #expect(
             try problems(check: "{present: term.begin}")
-                == ["criteria/zz-extra.yaml:6:22: [XTR-01] unknown term date 'term.begin'; expected term.start, term.end or term.completion"])
+                == [
+                    "criteria/zz-extra.yaml:6:22: [XTR-01] unknown term date 'term.begin'; expected term.start, term.end or term.completion"
+                ])
         let history = try problems(check: "{present: history.last_rating}")
         #expect(history.first?.hasPrefix("criteria/zz-extra.yaml:6:22: [XTR-01] unknown history fact 'history.last_rating'") == true)
     }
@@ -165,7 +174,8 @@ import Testing
     // MARK: Mistakes in a criterion
 
     @Test func aMissingTitleAndFeedbackAreBothProblems() throws {
-        let found = try problems(criteriaFile: "section: targets\ncriteria:\n  - id: XTR-01\n    severity: minor\n    check: {present: child.upn}\n")
+        let found = try problems(
+            criteriaFile: "section: targets\ncriteria:\n  - id: XTR-01\n    severity: minor\n    check: {present: child.upn}\n")
         #expect(
             found == [
                 "criteria/zz-extra.yaml:3:5: [XTR-01] a criterion is missing the key 'feedback'",
@@ -176,7 +186,8 @@ import Testing
     @Test func aDuplicateCriterionIDAcrossFilesNamesTheFirst() throws {
         let found = try problems(
             criteriaFile:
-                "section: targets\ncriteria:\n  - id: TGT-01\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n")
+                "section: targets\ncriteria:\n  - id: TGT-01\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n"
+        )
         let first = try #require(RulesDirectory.rules.criteria.first { $0.id == "TGT-01" })
         #expect(
             found == [
@@ -185,11 +196,24 @@ import Testing
         #expect(first.file == "criteria/targets.yaml")
     }
 
+    @Test func aCriterionIDOfMoreThanOneLineIsAProblem() throws {
+        let found = try problems(
+            criteriaFile:
+                "section: targets\ncriteria:\n  - id: \"XTR-01\\nXTR-02\"\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n"
+        )
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix("a criterion id must be one line of text, with no control characters") == true, "\(found)")
+    }
+
     @Test func anUnknownSectionIsAProblem() throws {
         let found = try problems(
-            criteriaFile: "section: careers\ncriteria:\n  - id: XTR-01\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n")
+            criteriaFile:
+                "section: careers\ncriteria:\n  - id: XTR-01\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n"
+        )
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("criteria/zz-extra.yaml:1:10: unknown section 'careers'; ruleset.yaml declares: identity, meeting,") == true)
+        #expect(
+            found.first?.hasPrefix("criteria/zz-extra.yaml:1:10: unknown section 'careers'; ruleset.yaml declares: identity, meeting,")
+                == true)
     }
 
     @Test func badSeverityEnabledAxisAndUnknownKeyAreEachReported() throws {
@@ -230,8 +254,12 @@ import Testing
 
                 """)
         #expect(found.count == 6)
-        #expect(found.contains("criteria/zz-extra.yaml:6:27: [XTR-01] 'senior' is not a valid phase; expected one of: early_years, primary, secondary, post16"))
-        #expect(found.contains("criteria/zz-extra.yaml:6:43: [XTR-01] 'winter' is not a valid term; expected one of: autumn, spring, summer"))
+        #expect(
+            found.contains(
+                "criteria/zz-extra.yaml:6:27: [XTR-01] 'senior' is not a valid phase; expected one of: early_years, primary, secondary, post16"
+            ))
+        #expect(
+            found.contains("criteria/zz-extra.yaml:6:43: [XTR-01] 'winter' is not a valid term; expected one of: autumn, spring, summer"))
         #expect(found.contains { $0.hasPrefix("criteria/zz-extra.yaml:6:65: [XTR-01] '15' is not a valid year_group") })
         #expect(found.contains { $0.hasPrefix("criteria/zz-extra.yaml:6:83: [XTR-01] 'sen' is not a valid sen_status") })
         #expect(found.contains { $0.hasPrefix("criteria/zz-extra.yaml:6:100: [XTR-01] 'final' is not a valid pep_type") })
@@ -241,7 +269,8 @@ import Testing
     @Test func aBadSeverityInSeverityWhenIsAProblem() throws {
         let found = try problems(
             criteriaFile:
-                "section: targets\ncriteria:\n  - id: XTR-01\n    title: T\n    severity: minor\n    severity_when: [{when: {present: child.upn}, severity: huge}]\n    check: {present: child.upn}\n    feedback: F\n")
+                "section: targets\ncriteria:\n  - id: XTR-01\n    title: T\n    severity: minor\n    severity_when: [{when: {present: child.upn}, severity: huge}]\n    check: {present: child.upn}\n    feedback: F\n"
+        )
         #expect(found == ["criteria/zz-extra.yaml:6:60: [XTR-01] 'severity' must be one of: critical, major, minor, info"])
     }
 
@@ -279,11 +308,15 @@ import Testing
 
     @Test func aMissingRequiredSettingIsAProblemAndSoIsEachUseOfIt() throws {
         let (found, _) = try problems(editing: "ruleset.yaml", "  ppplus_termly_cap: 550.00\n", "", at: "settings:")
-        let use = try RulesDirectory.place(RulesDirectory.shipped, "criteria/ppplus.yaml", "le: settings.ppplus_termly_cap", column: "settings")
+        let use = try RulesDirectory.place(
+            RulesDirectory.shipped, "criteria/ppplus.yaml", "le: settings.ppplus_termly_cap", column: "settings")
         // The check's use and the feedback's `{settings.ppplus_termly_cap}`, then the missing setting.
         #expect(found.count == 3)
         #expect(found.first == "criteria/ppplus.yaml:\(use): [PP-02] unknown setting 'ppplus_termly_cap'")
-        #expect(found.contains { $0.hasPrefix("criteria/ppplus.yaml:") && $0.hasSuffix("[PP-02] unknown setting 'ppplus_termly_cap' in the text") })
+        #expect(
+            found.contains {
+                $0.hasPrefix("criteria/ppplus.yaml:") && $0.hasSuffix("[PP-02] unknown setting 'ppplus_termly_cap' in the text")
+            })
         #expect(found.last?.hasPrefix("ruleset.yaml:") == true)
         #expect(found.last?.hasSuffix(": [settings] required setting 'ppplus_termly_cap' is missing") == true)
     }
@@ -333,10 +366,14 @@ import Testing
         try RulesDirectory.edit(dir, "ruleset.yaml", replacing: "amber_sections_threshold: 2", with: "amber_sections_threshold: 0")
         try RulesDirectory.edit(dir, "calendar/terms.yaml", replacing: #""2026/27""#, with: #""2026-27""#)
         try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "path: carer_views", with: "path: carer_view")
-        try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "min: settings.min_child_voice_words", with: "min: settings.min_voice_words")
+        try RulesDirectory.edit(
+            dir, "criteria/voice.yaml", replacing: "min: settings.min_child_voice_words", with: "min: settings.min_voice_words")
         try RulesDirectory.write(dir, "criteria/zz-broken.yaml", "section: targets\ncriteria: [\n")
         let found = RuleSet.check(directory: dir)
-        #expect(found.map(\.file) == ["calendar/terms.yaml", "criteria/voice.yaml", "criteria/voice.yaml", "criteria/zz-broken.yaml", "ruleset.yaml"])
+        #expect(
+            found.map(\.file) == [
+                "calendar/terms.yaml", "criteria/voice.yaml", "criteria/voice.yaml", "criteria/zz-broken.yaml", "ruleset.yaml",
+            ])
         #expect(found.map(\.ruleID) == ["calendar", "VOI-01", "VOI-03", nil, "aggregation"])
         #expect(found.allSatisfy { $0.line > 1 || $0.file == "criteria/zz-broken.yaml" })
     }
@@ -345,7 +382,8 @@ import Testing
         let dir = try RulesDirectory.copy()
         defer { try? FileManager.default.removeItem(at: dir) }
         try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "path: carer_views", with: "path: carer_view")
-        try RulesDirectory.edit(dir, "criteria/voice.yaml", replacing: "min: settings.min_child_voice_words", with: "min: settings.min_voice_words")
+        try RulesDirectory.edit(
+            dir, "criteria/voice.yaml", replacing: "min: settings.min_child_voice_words", with: "min: settings.min_voice_words")
         let first = try RulesDirectory.place(dir, "criteria/voice.yaml", "min: settings.min_voice_words", column: "settings")
         let error = #expect(throws: RuleSetError.self) { try RuleSet.load(directory: dir) }
         #expect(error?.problems.map(\.ruleID) == ["VOI-01", "VOI-03"])
