@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PEPPipelineTestSupport
 import PEPTestSupport
 import PEPModel
 import Testing
@@ -102,9 +103,10 @@ private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { 
     try FileManager.default.createDirectory(at: imports, withIntermediateDirectories: true)
     let roster = try String(contentsOf: Repository.rules.appendingPathComponent("roster.csv"), encoding: .utf8)
     // The nightly export: LA100001 has a new social worker, and one row has a broken date.
-    let export = roster.replacingOccurrences(
-        of: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,priya.lang@council.example.gov.uk,",
-        with: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,j.okafor@council.example.gov.uk,")
+    let export =
+        roster.replacingOccurrences(
+            of: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,priya.lang@council.example.gov.uk,",
+            with: "LA100001,Ava,Testwood,A190001100001,190001,Riverside Academy,9,j.okafor@council.example.gov.uk,")
         + "LA100099,Zed,Broken,,190001,Riverside Academy,9,,,31/02/2025,\n"
     let file = imports.appendingPathComponent("cla-export.csv")
     try export.write(to: file, atomically: true, encoding: .utf8)
@@ -152,4 +154,21 @@ private func row(_ csv: String, child: String) -> [String]? { rows(csv).first { 
     for page in [index, autumn, statistics, year] {
         #expect(!page.contains("Testwood"), "no child's name on the tracker pages")
     }
+}
+
+@Test func aNewProcessDoesNotRefreshATrackerAlreadyMadeToday() throws {
+    let s = try ProcessedSamples()
+    defer { s.remove() }
+    var england = Calendar(identifier: .gregorian)
+    england.timeZone = DailyRefresh.england
+    // Noon today, past the tracker's hour: the outputs are brought up to date today…
+    let noon = try #require(england.date(bySettingHour: 12, minute: 0, second: 0, of: Date()))
+    try s.pipeline.serviceWork.afterCycle(now: noon)
+    let index = s.out.appendingPathComponent("tracker/index.html")
+    try FileManager.default.removeItem(at: index)
+    // …then a new process (`run --once` from a timer) starts on the same state and polls.
+    let next = try samplePipeline(root: s.root)
+    try next.serviceWork.afterCycle(now: noon.addingTimeInterval(60))
+    try next.serviceWork.everyCycle(now: noon.addingTimeInterval(61))
+    #expect(!FileManager.default.fileExists(atPath: index.path), "the tracker made today is not made again")
 }

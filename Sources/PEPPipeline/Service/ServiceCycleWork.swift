@@ -25,7 +25,11 @@ package struct ServiceCycleWork: Sendable {
         let startedCPU = ThreadCPUTime.milliseconds()
         do {
             summary = try outputs.publishIfChanged(now: now)
-            if summary != nil { tracker.ran(at: now) }
+            // Published now, or already today: the mark a publish keeps holds its day, so the
+            // outputs match it only when they were made today (the first publish of a day makes
+            // every term again), and the daily refresh owes nothing. Without this, each new
+            // process (`run --once` from a timer) refreshed the whole tracker after its hour.
+            tracker.ran(at: now)
             outputBackoff.succeeded()
         } catch let failure as OutputFailure {
             outputBackoff.failed(now: now)
