@@ -24,7 +24,7 @@
 #   since a term's size is the other thing a poll's cost may follow. For each: one idle `pepqa
 #   run --once` publishes everything once (a seeded ledger has no outputs yet); then we time a
 #   second idle `run --once` on an empty inbox (the idle poll, process start included), and a
-#   `run --once` that takes one new document, whose log line "outputs published ms=" is the
+#   `run --once` that takes one new document, whose log line "outputs published ms= cpu_ms=" is the
 #   publish after it (the work beyond rating it); and, once, the process start-up alone
 #   (`pepqa --help`, `pepqa rules check`). Flat is the target: the growth from the smallest to
 #   the largest size comes first. A step over BENCH_STEP_TIMEOUT (600 s) is reported as "over
@@ -283,6 +283,7 @@ bench_poll() {
         if [ $what = one ]; then
           grep -q "rated" "$d/$what-$r.err" || { tail -5 "$d/$what-$r.err" >&2; die "$size: the new document was not rated"; }
           sed -n 's/.*outputs published.* ms=\([0-9.]*\).*/\1/p' "$d/$what-$r.err" | tail -1 >"$d/$what-$r.ms"
+          sed -n 's/.*outputs published.* cpu_ms=\([0-9.]*\).*/\1/p' "$d/$what-$r.err" | tail -1 >"$d/$what-$r.cpu"
         fi
         awk '{ exit !($1 > 60) }' "$d/$what-$r.time" && break
       done
@@ -306,18 +307,19 @@ def times(prefix, folder):
         text = open(path).read().split()
         if text == ["over"]:
             return None
-        ms = None
-        if os.path.exists(f"{folder}/{prefix}-{r}.ms"):
-            t = open(f"{folder}/{prefix}-{r}.ms").read().strip()
-            ms = float(t) if t else None
-        out.append((float(text[0]), float(text[1]) + float(text[2]), int(text[3]), ms))
+        def logged(ext):
+            if not os.path.exists(f"{folder}/{prefix}-{r}.{ext}"):
+                return None
+            t = open(f"{folder}/{prefix}-{r}.{ext}").read().strip()
+            return float(t) if t else None
+        out.append((float(text[0]), float(text[1]) + float(text[2]), int(text[3]), logged("ms"), logged("cpu")))
     return out
 
 def median(runs, i):
     return statistics.median(x[i] for x in runs)
 
-def publish_ms(runs):
-    ms = [r[3] for r in runs or [] if r[3] is not None]
+def publish_ms(runs, i=3):
+    ms = [r[i] for r in runs or [] if r[i] is not None]
     return statistics.median(ms) if ms else None
 
 def baseline(prefix):
@@ -349,8 +351,10 @@ def show(runs):
     return f"{median(runs, 0):.2f} s"
 
 def show_ms(runs):
-    ms = publish_ms(runs)
-    return "not logged" if ms is None else f"{ms:.0f} ms"
+    ms, cpu = publish_ms(runs), publish_ms(runs, 4)
+    if ms is None:
+        return "not logged"
+    return f"{ms:.0f} ms" + ("" if cpu is None else f" (CPU {cpu:.0f} ms)")
 
 # Ratios first: how a poll grows with the ledger (flat is the target), smallest to largest
 # size of the same Virtual School (the cases at the usual PEPs a term).
