@@ -290,7 +290,7 @@ bench_poll() {
     done
     results+=("$size|$term_size|$seeded|$(fmt_time "$d/warmup.time")|$d")
     # Keep what the summary needs, free the disk (a 100k ledger and its reports are gigabytes).
-    mkdir -p "$work/kept-$size-$term_size"; cp "$d"/*.time "$d"/*.ms "$work/kept-$size-$term_size/" 2>/dev/null || true
+    mkdir -p "$work/kept-$size-$term_size"; cp "$d"/*.time "$d"/*.ms "$d"/*.cpu "$work/kept-$size-$term_size/" 2>/dev/null || true
     [ -n "${BENCH_DIR:-}" ] || rm -rf "$d"
   done
 
