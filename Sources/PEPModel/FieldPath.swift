@@ -27,8 +27,18 @@ public struct FieldPath: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     /// For `targets[].description`: the list (`targets`) and the record field (`description`).
     public var listMember: (list: FieldPath, field: String)? {
-        guard let range = rawValue.range(of: "[].") else { return nil }
-        return (FieldPath(String(rawValue[..<range.lowerBound])), String(rawValue[range.upperBound...]))
+        // Found byte by byte: `range(of:)` is Foundation's, through NSString, and this runs for
+        // every content control of a Word form.
+        let bytes = rawValue.utf8
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "["), bytes[i...].starts(with: "[].".utf8) {
+                let after = bytes.index(i, offsetBy: 3)
+                return (FieldPath(String(rawValue[..<i])), String(rawValue[after...]))
+            }
+            i = bytes.index(after: i)
+        }
+        return nil
     }
 
     /// The path of one field of a list's records: `FieldPath("targets").member("area")`.

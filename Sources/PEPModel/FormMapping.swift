@@ -144,7 +144,9 @@ public struct FormMapping: Sendable, Hashable {
         let key = TextFolding.key(text)
         guard !key.isEmpty else { return nil }
         if let hit = index[key] { return hit }
-        guard text.contains("(") else { return nil }
+        // A byte search: `contains("(")` with Foundation imported bridges to NSString, and
+        // this runs for every label cell of a Word form.
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return nil }
         var stripped = ""
         var depth = 0
         for ch in text {

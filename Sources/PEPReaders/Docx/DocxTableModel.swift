@@ -45,8 +45,12 @@ struct DocxCell {
     /// a colon or question mark. Only such cells are reported as unmapped labels, so a value a
     /// school typed is never mistaken for a label and reported.
     var looksLikeLabel: Bool {
-        let t = DocxText.stripMarks(text).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !t.isEmpty, t.count <= 80, !t.contains("\n") else { return false }
-        return shaded || (characters > 0 && boldCharacters * 10 >= characters * 8) || t.hasSuffix(":") || t.hasSuffix("?")
+        // Trimmed and searched in Swift: Foundation's `trimmingCharacters` and `contains`
+        // bridge to NSString, for every cell of every table.
+        var t = Substring(DocxText.stripMarks(text))
+        while t.first?.isWhitespace == true { t.removeFirst() }
+        while t.last?.isWhitespace == true { t.removeLast() }
+        guard !t.isEmpty, t.count <= 80, !t.utf8.contains(UInt8(ascii: "\n")) else { return false }
+        return shaded || (characters > 0 && boldCharacters * 10 >= characters * 8) || t.last == ":" || t.last == "?"
     }
 }
