@@ -57,9 +57,7 @@ package struct SubmissionStore: Sendable {
         let payee = Payee(pep: read.pep, key: key, meetingDate: meetingDate)
         try payee.check(assessment.funding, file: submission.fileName)
         let canonicalJSON = read.pep.canonicalJSON.serialized(pretty: false)
-        let encoder = Self.encoder()
-        let assessmentJSON = try Self.json(assessment, encoder)
-        let evidence = try assessment.results.map { try Self.json($0.evidence, encoder) }
+        let assessmentJSON = try Self.json(assessment)
 
         return try database.write { db -> RatedOutcome in
             if let existing = try Self.submissionID(db, sha256: submission.sha256) {
@@ -83,7 +81,7 @@ package struct SubmissionStore: Sendable {
             )
             .execute(arguments: [id, canonicalJSON, payee.schoolURN, meetingDate?.iso])
             let runID = try RatingStore.insertRun(assessment, json: assessmentJSON, submissionID: id, at: recordedAt, db)
-            try RatingStore.insertResults(assessment.results, evidence: evidence, runID: runID, db)
+            try RatingStore.insertResults(assessment.results, assessmentJSON: assessmentJSON, runID: runID, db)
             let decisionIDs = try assessment.funding.map {
                 try PaymentStore.insertDecision($0, payee: payee, runID: runID, submissionID: id, at: recordedAt, db)
             }
@@ -145,16 +143,10 @@ package struct SubmissionStore: Sendable {
     }
 
     /// JSON with sorted keys: the same value always gives the same bytes.
-    static func json(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    /// The encoder `json` uses; one serves a whole record (a document's assessment and each
-    /// criterion's evidence), since making one costs more than a small value's encoding.
-    static func encoder() -> JSONEncoder {
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

@@ -90,6 +90,30 @@ struct RunOutcomeTests {
         #expect(migrated == written)
     }
 
+    @Test func eachResultIsRecordedInOrderWithItsEvidence() throws {
+        let ledger = try Ledger.inMemory()
+        var assessment = Fixture.assessment()
+        assessment.results[1].evidence = [
+            Evidence(path: "meeting.date", source: SourceRef(file: "pep.docx", location: "table 2, row 3"), note: "held 3 Nov / \"late\""),
+            Evidence(note: "café ✓"),
+        ]
+        let record = try Fixture.rate(ledger, "a", assessment: assessment)
+        let rows = try ledger.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM criterion_result WHERE run_id = ? ORDER BY position", arguments: [record.runID])
+        }
+        #expect(rows.count == assessment.results.count)
+        for (position, (row, result)) in zip(rows, assessment.results).enumerated() {
+            #expect(row["position"] as Int == position)
+            #expect(row["criterion_id"] as String == result.id)
+            #expect(row["section"] as String == result.section)
+            #expect(row["severity"] as String == result.severity.rawValue)
+            #expect(row["axis"] as String == result.axis.rawValue)
+            #expect(row["outcome"] as String == result.outcome.rawValue)
+            let evidence = try JSONDecoder().decode([Evidence].self, from: Data((row["evidence_json"] as String).utf8))
+            #expect(evidence == result.evidence)
+        }
+    }
+
     @Test func outcomesTellLettersFromIDs() {
         let text = CriterionOutcomes.encode(
             Self.assessment([("A-1", .pass), ("B-2", .fail), ("C-3", .notApplicable)]).results)
