@@ -72,6 +72,33 @@ package enum DashboardSite {
         var deadline: String?
 
         var key: TermKey { TermKey(academicYear, term) }
+
+        init(
+            academicYear: String, term: Term, count: Int, red: Int, amber: Int, green: Int, overdue: Int, missing: Int,
+            deadline: String?
+        ) {
+            (self.academicYear, self.term, self.count, self.red, self.amber, self.green) = (academicYear, term, count, red, amber, green)
+            (self.overdue, self.missing, self.deadline) = (overdue, missing, deadline)
+        }
+
+        // Kept as an array, not an object: every publish decodes every term's line, and
+        // JSONDecoder's keyed containers cost several times its unkeyed ones.
+        package init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            academicYear = try c.decode(String.self)
+            term = try c.decode(Term.self)
+            (count, red, amber, green) = (try c.decode(Int.self), try c.decode(Int.self), try c.decode(Int.self), try c.decode(Int.self))
+            (overdue, missing) = (try c.decode(Int.self), try c.decode(Int.self))
+            deadline = try c.decodeIfPresent(String.self)
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(academicYear)
+            try c.encode(term)
+            for n in [count, red, amber, green, overdue, missing] { try c.encode(n) }
+            try c.encode(deadline)
+        }
     }
 
     package static func indexLine(_ t: DashboardTerm) -> IndexLine {

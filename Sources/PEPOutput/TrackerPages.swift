@@ -43,6 +43,28 @@ package enum TrackerPages {
             values = headline.map { name in all.first { $0.name == name }?.value }
         }
 
+        // Kept as an array, not an object: every publish decodes every term's line, and
+        // JSONDecoder's keyed containers cost several times its unkeyed ones.
+        package init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            label = try c.decode(String.self)
+            stem = try c.decode(String.self)
+            counts = try c.decode([Int].self)
+            academicYear = try c.decode(String.self)
+            term = try c.decode(Term?.self)
+            values = try c.decode([String?].self)
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(label)
+            try c.encode(stem)
+            try c.encode(counts)
+            try c.encode(academicYear)
+            try c.encode(term)
+            try c.encode(values)
+        }
+
         /// The headline figures, in `headline` order.
         package var figures: [StatisticsFigure] {
             zip(headline, values).compactMap { name, value in
