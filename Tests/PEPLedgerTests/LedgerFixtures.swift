@@ -1,10 +1,28 @@
 import Foundation
+import GRDB
 import PEPModel
 
 @testable import PEPLedger
 
 /// Builders for the values the ledger records. All data is fictional.
 enum Fixture {
+    /// Copies the rows `sql` selects from `ledger`, column by column, into `table` of `queue`
+    /// (a ledger at an older version, for a migration's test), with foreign keys off: a
+    /// submission names the later one that superseded it.
+    static func copy(_ sql: String, from ledger: Ledger, into table: String, of queue: DatabaseQueue) throws {
+        let rows = try ledger.database.read { db in try Row.fetchAll(db, sql: sql) }
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            for row in rows {
+                let columns = Array(row.columnNames)
+                try db.execute(
+                    sql:
+                        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                    arguments: StatementArguments(columns.map { row[$0] as DatabaseValue }))
+            }
+        }
+    }
+
     /// An instant from `2025-09-10T10:00:00Z`.
     static func date(_ iso: String) -> Date {
         let formatter = ISO8601DateFormatter()
@@ -100,7 +118,8 @@ enum Fixture {
     /// the export); a superseded one is left as it is.
     static func completeQA(_ ledger: Ledger, _ record: RatedRecord) throws {
         guard record.supersededBy == nil else { return }
-        let user = try ledger.users.credentials(name: "qa-officer")?.user
+        let user =
+            try ledger.users.credentials(name: "qa-officer")?.user
             ?? ledger.users.add(
                 name: "qa-officer", passwordHash: "$2b$04$abcdefghijklmnopqrstuu5Bf3nqgTq3XtmeZw0ZpTj8Gf1d3tC6",
                 role: .coordinator, phase: nil, actor: "test", at: now)

@@ -118,23 +118,8 @@ import Testing
     }
     #expect(stale == 0 && recorded == 3)
     // The same PEPs in a ledger at v13, then migrated.
-    let rows = try ledger.database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM submission") }
-    let peps = try ledger.database.read { db in try Row.fetchAll(db, sql: "SELECT submission_id, canonical_json FROM pep") }
-    try queue.write { db in
-        try db.execute(sql: "PRAGMA foreign_keys = OFF")
-        for row in rows {
-            let columns = Array(row.columnNames)
-            try db.execute(
-                sql:
-                    "INSERT INTO submission (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                arguments: StatementArguments(columns.map { row[$0] as DatabaseValue }))
-        }
-        for pep in peps {
-            try db.execute(
-                sql: "INSERT INTO pep (submission_id, canonical_json) VALUES (?, ?)",
-                arguments: [pep["submission_id"] as Int64, pep["canonical_json"] as String])
-        }
-    }
+    try Fixture.copy("SELECT * FROM submission", from: ledger, into: "submission", of: queue)
+    try Fixture.copy("SELECT submission_id, canonical_json FROM pep", from: ledger, into: "pep", of: queue)
     try LedgerSchema.migrator.migrate(queue)
     let migrated = try queue.read { db in
         try Int.fetchOne(

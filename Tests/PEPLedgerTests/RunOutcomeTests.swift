@@ -68,19 +68,8 @@ struct RunOutcomeTests {
         let ledger = try Self.ledger()
         let queue = try DatabaseQueue()
         try LedgerSchema.migrator.migrate(queue, upTo: "v15-unplaced-covering")
-        let tables = ["submission", "rating_run", "criterion_result"]
-        let rows = try ledger.database.read { db in try tables.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0)") } }
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")  // a submission names the later one that superseded it
-            for (table, rows) in zip(tables, rows) {
-                for row in rows {
-                    let columns = Array(row.columnNames)
-                    try db.execute(
-                        sql:
-                            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                        arguments: StatementArguments(columns.map { row[$0] as DatabaseValue }))
-                }
-            }
+        for table in ["submission", "rating_run", "criterion_result"] {
+            try Fixture.copy("SELECT * FROM \(table)", from: ledger, into: table, of: queue)
         }
         try LedgerSchema.migrator.migrate(queue)
         let sql = "SELECT run_id, outcomes FROM run_outcome WHERE outcomes <> '' ORDER BY run_id"
