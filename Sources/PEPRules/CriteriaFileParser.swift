@@ -51,7 +51,7 @@ struct CriteriaFileParser {
         // An id is one line of text: it heads report rows and CSV columns, and the ledger keeps
         // a run's outcomes one id to a line (`CriterionOutcomes`).
         if let id, id.isEmpty || id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            reader.problem(m["id"], "a criterion id must be one line of text, with no control characters")
+            reader.problem(m["id"], "a criterion id must be one non-empty line of text, with no control characters")
             return nil
         }
         guard let id, let title, let feedback, let severity, let axis, let enabled, let check, applies.ok,

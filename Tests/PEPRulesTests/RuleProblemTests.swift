@@ -196,13 +196,14 @@ import Testing
         #expect(first.file == "criteria/targets.yaml")
     }
 
-    @Test func aCriterionIDOfMoreThanOneLineIsAProblem() throws {
+    @Test(arguments: [#""XTR-01\nXTR-02""#, #""XTR-01\tA""#, #""""#])
+    func aCriterionIDOfMoreThanOneLineOrNoneIsAProblem(id: String) throws {
         let found = try problems(
             criteriaFile:
-                "section: targets\ncriteria:\n  - id: \"XTR-01\\nXTR-02\"\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n"
+                "section: targets\ncriteria:\n  - id: \(id)\n    title: T\n    severity: minor\n    check: {present: child.upn}\n    feedback: F\n"
         )
         #expect(found.count == 1)
-        #expect(found.first?.hasSuffix("a criterion id must be one line of text, with no control characters") == true, "\(found)")
+        #expect(found.first?.hasSuffix("a criterion id must be one non-empty line of text, with no control characters") == true, "\(found)")
     }
 
     @Test func anUnknownSectionIsAProblem() throws {
