@@ -27,6 +27,10 @@ final class XMLStreamReader {
     private let file: String
     private let part: String?
     private var nodes = 0
+    /// The current node's type and depth, read once per node by `read()`: every node's
+    /// handler asks for both, often twice.
+    private var nodeType: Int32 = 0
+    private(set) var depth = 0
     private let errors = ErrorBox()
     /// Element and namespace names by libxml2's pointer to them. The reader's parser interns
     /// every name in its dictionary (`dictNames`), so one name is one pointer for the reader's
@@ -84,13 +88,15 @@ final class XMLStreamReader {
         if status == 0 { return false }
         if status < 0 { throw malformed() }
         nodes += 1
+        nodeType = xmlTextReaderNodeType(reader)
+        depth = Int(xmlTextReaderDepth(reader))
         if nodes > limits.maxNodes {
             throw IngestError(.tooLarge, file: file, field: part, message: "the XML has more than \(limits.maxNodes) nodes")
         }
         if depth > limits.maxDepth {
             throw IngestError(.tooLarge, file: file, field: part, message: "the XML nests deeper than \(limits.maxDepth) levels")
         }
-        switch xmlTextReaderNodeType(reader) {
+        switch nodeType {
         case 10:  // XML_READER_TYPE_DOCUMENT_TYPE
             throw IngestError(.unsafe, file: file, field: part, message: "the XML declares a DTD (DOCTYPE), which is not accepted")
         case 5, 6:  // ENTITY_REFERENCE, ENTITY
@@ -124,7 +130,7 @@ final class XMLStreamReader {
     }
 
     var kind: Kind {
-        switch xmlTextReaderNodeType(reader) {
+        switch nodeType {
         case 1: return .element
         case 15: return .endElement
         case 3, 4: return .text
@@ -140,7 +146,6 @@ final class XMLStreamReader {
         return Int(xmlGetLineNo(node))
     }
 
-    var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
     var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
     /// An element's namespace is read from its node: `xmlTextReaderConstNamespaceUri` looks the
